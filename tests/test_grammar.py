@@ -226,7 +226,7 @@ def test_a_pack_in_another_language_with_the_local_server_is_told_where_before_a
     servers = list(lt_server._SERVERS)
     with pytest.raises(ConfigError) as info:
         lint_pack(pack, grammar="local")
-    assert "English only, not de-DE" in str(info.value)
+    assert "does not check German (de-DE)" in str(info.value)
     assert info.value.location is not None and info.value.location.line == 2
     assert servers == lt_server._SERVERS  # (no server was started for it)
 

@@ -1,8 +1,9 @@
 """A local LanguageTool HTTP server: assembled once from Maven, started on a free loopback port.
 
 LanguageTool's own download site is not reachable everywhere, Maven Central usually is, so
-the English server is assembled with ``mvn dependency:copy-dependencies`` from a generated
-pom into ``<cache>/languagetool/<version>/`` (a ``COMPLETE`` marker makes it idempotent).
+the server (English, Spanish, Catalan, Portuguese: ``DEFAULT_LANGUAGES``) is assembled with
+``mvn dependency:copy-dependencies`` from a generated pom into ``<cache>/languagetool/<version>/``
+(a ``COMPLETE`` marker makes it idempotent).
 Every server this process starts is stopped at exit, on SIGTERM/SIGHUP and on Ctrl-C: the
 JVM runs in its own process group, which is killed whole.
 """
@@ -73,8 +74,9 @@ def start_timeout() -> float:
 
 # languagetool-server depends on language-all (every language, ~250 MB): exclude it and add
 # English. The server's language identifier (CommonWordsDetector) looks up es, ca and pt
-# by code when it starts and fails without them, so those three modules come along.
-_LANGUAGES = ("en", "es", "ca", "pt")
+# by code when it starts and fails without them, so those three modules come along (and
+# are checked: a Spanish pack is checked by the local server as an English one is).
+DEFAULT_LANGUAGES = ("en", "es", "ca", "pt")
 _POM = """<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -140,6 +142,7 @@ class Assembly:
     bytes: int
     seconds: float  # time the Maven run took (0 when it was already there)
     assembled_now: bool
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES  # (the language modules it holds: codes, "en")
 
 
 def assembled(version: str = LT_VERSION) -> Assembly | None:
@@ -148,11 +151,20 @@ def assembled(version: str = LT_VERSION) -> Assembly | None:
     if not marker.is_file():
         return None
     info = json.loads(marker.read_text(encoding="utf-8"))
-    return Assembly(home, version, int(info["files"]), int(info["bytes"]), float(info["seconds"]), False)
+    # (a folder assembled before the marker named its languages has the default ones)
+    languages = tuple(str(code) for code in info.get("languages", DEFAULT_LANGUAGES))
+    return Assembly(home, version, int(info["files"]), int(info["bytes"]), float(info["seconds"]), False, languages)
+
+
+def local_languages(version: str = LT_VERSION) -> tuple[str, ...]:
+    """The languages ``--grammar local`` checks: those its server was assembled with, else (not assembled
+    yet) those ``assemble`` fetches. The one answer both the refusal of a pack and the assembly go by."""
+    done = assembled(version)
+    return done.languages if done is not None else DEFAULT_LANGUAGES
 
 
 def assemble(version: str = LT_VERSION, *, quiet: bool = True) -> Assembly:
-    """Assemble the English server from Maven Central once; later calls return at once."""
+    """Assemble the server from Maven Central once; later calls return at once."""
     done = assembled(version)
     if done is not None:
         return done
@@ -166,12 +178,12 @@ def assemble(version: str = LT_VERSION, *, quiet: bool = True) -> Assembly:
         done = assembled(version)  # another process finished while we waited
         if done is not None:
             return done
-        progress(f"Assembling LanguageTool {version} (English) from Maven Central into {home}; "
+        progress(f"Assembling LanguageTool {version} ({', '.join(DEFAULT_LANGUAGES)}) from Maven Central into {home}; "
                  "this happens once and takes a minute or two.", once=True)
         work = Path(tempfile.mkdtemp(prefix=f"{version}.partial-", dir=home.parent))
         try:
             pom = work / "pom.xml"
-            languages = "".join(_POM_LANGUAGE.format(code=c, version=version) for c in _LANGUAGES)
+            languages = "".join(_POM_LANGUAGE.format(code=c, version=version) for c in DEFAULT_LANGUAGES)
             pom.write_text(_POM.format(version=version, languages=languages), encoding="utf-8")
             cmd = [mvn, "-B", *(["-q"] if quiet else []), "-f", str(pom), DEPENDENCY_PLUGIN,
                    "-DincludeScope=runtime", "-Dmdep.stripVersion=true", f"-DoutputDirectory={work / 'libs'}"]
@@ -194,7 +206,8 @@ def assemble(version: str = LT_VERSION, *, quiet: bool = True) -> Assembly:
             (work / "server.properties").write_text(_SERVER_PROPERTIES, encoding="utf-8")
             files = [p for p in work.rglob("*.jar")]
             size = sum(p.stat().st_size for p in files)
-            info = {"version": version, "files": len(files), "bytes": size, "seconds": round(seconds, 1)}
+            info = {"version": version, "files": len(files), "bytes": size, "seconds": round(seconds, 1),
+                    "languages": list(DEFAULT_LANGUAGES)}
             (work / "COMPLETE").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
             if home.exists():  # a stale, incomplete folder from an interrupted run
                 shutil.rmtree(home)

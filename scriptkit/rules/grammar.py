@@ -36,7 +36,7 @@ from scriptkit.config import GRAMMAR_MODE
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.english_spelling import regional_twin
 from scriptkit.errors import ConfigError, EngineUnavailable
-from scriptkit.language import base_language, written_language
+from scriptkit.language import base_language, name_of, written_language
 from scriptkit.message import Blank, Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
@@ -142,15 +142,32 @@ def grammar_options(ctx: RuleContext) -> GrammarOptions:
             raise ConfigError(f"grammar setting '{key}' must be true or false", where.get(key))
     language = str(merged.get("language") or (pack.meta.locale if pack is not None else ctx.text_locale or "en-US"))
     mode = str(merged.get("mode") or "off")
-    if mode == "local" and base_language(language) != "en":  # (said before a server starts, where it is set)
+    if mode == "local":  # (said before a server starts, where it is set)
+        _refuse_a_language_the_local_server_lacks(language, where.get("language")
+                                                  or (pack.origin.location(("locale",))
+                                                      if pack is not None and pack.origin else None))
+    return GrammarOptions(mode=mode, language=language, picky=bool(merged.get("picky", False)),
+                          cache=bool(merged.get("cache", True)), mode_location=where.get("mode"), **lists)
+
+
+#: names of the languages the local server may hold that scriptkit.language does not tell
+_LANGUAGE_NAMES = {"ca": "Catalan"}
+
+
+def _refuse_a_language_the_local_server_lacks(language: str, location: Location | None) -> None:
+    """A ConfigError at ``location`` when the local server was not assembled with ``language``'s module."""
+    from scriptkit.engines.lt_server import local_languages  # (what it was assembled with: its one record)
+
+    has = local_languages()
+    if base_language(language) not in has:
+        names = [_LANGUAGE_NAMES.get(code) or name_of(code) for code in has]
         raise ConfigError(
-            f"the local LanguageTool server has English only, not {language}",
-            where.get("language") or (pack.origin.location(("locale",)) if pack is not None and pack.origin else None),
+            f"the local LanguageTool server does not check {name_of(base_language(language))} ({language}); "
+            f"it has {', '.join(names[:-1]) + ' and ' + names[-1] if len(names) > 1 else names[0]}",
+            location,
             # (lint_pack and lint_text say "grammar=" for "--grammar" to a Python caller: linting._said_to_the_caller)
             "Give --grammar the URL of a LanguageTool server that has it (your own or your company's), "
             "or leave grammar off for this pack.")
-    return GrammarOptions(mode=mode, language=language, picky=bool(merged.get("picky", False)),
-                          cache=bool(merged.get("cache", True)), mode_location=where.get("mode"), **lists)
 
 
 def document_parts(message: Message, pack: Pack | None) -> tuple[tuple[str, str | None], ...]:
