@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, NoReturn, ParamSpec, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, ParamSpec, TextIO, TypeVar
 
 from scriptkit.config import (
     LintConfig,
@@ -142,6 +142,13 @@ class LintResult:
         from scriptkit.reporters import get_reporter
 
         get_reporter(format.lower() if isinstance(format, str) else format)(self, stream)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as ``--format json`` prints it (``scriptkit check``, ``scriptkit review``): a dict of plain
+        values, for ``json.dumps`` or a service's own response."""
+        from scriptkit.reporters.json import build
+
+        return build(self)
 
 
 # ---------------------------------------------------------------- public API
