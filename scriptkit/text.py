@@ -26,6 +26,9 @@ _T = TypeVar("_T")
 SPACELESS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 #: the full-width marks that end a sentence in Japanese and Chinese (and the full-width full stop)
 _FULL_WIDTH_ENDS = "。！？．"
+#: the marks that end a sentence in Arabic (its question mark), Urdu and Hindi: written, as "." is, before a space
+_SPACED_ENDS = "؟۔।"
+_ENDS_BEFORE_WORDS = ".!?:;\n\r" + _FULL_WIDTH_ENDS + _SPACED_ENDS  # (see ``opens_sentence``)
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 # the emoji among them that show as emoji alone (Unicode's Emoji_Presentation): the rest of the symbols before
 # U+1F000 are text (an arrow in "Settings ➜ Billing", a check mark, a star, ☎) unless U+FE0F follows ("❤️")
@@ -37,8 +40,8 @@ _EMOJI_MORE = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff"  # a variation selector, a key
 _EMOJI_JOINED = f"[{_EMOJI_MORE}]*+(?:\u200d[{_EMOJI}][{_EMOJI_MORE}]*+)*+"  # what builds on an emoji: "👩‍💻"
 _EMOTICON_END = r"-?[)(DPp](?![\w)(])"  # (after ":" or ";" and a space before them: " :)", " ;-)", " :D")
 _SENTENCE_END = re.compile(
-    f"[.!?\n:;{_FULL_WIDTH_ENDS}{_EMOJI}](?:"
-    rf"(?<=[.!?{_FULL_WIDTH_ENDS}])[\"'”’)\]」』）]*+"
+    f"[.!?\n:;{_FULL_WIDTH_ENDS}{_SPACED_ENDS}{_EMOJI}](?:"
+    rf"(?<=[.!?{_FULL_WIDTH_ENDS}{_SPACED_ENDS}])[\"'”’)\]」』）]*+"
     rf"((?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+)?"
     # (a full-width mark needs no space after it, as Japanese and Chinese write none; a full-width point between
     # digits is a decimal one)
@@ -556,7 +559,7 @@ def opens_sentence(text: str, start: int) -> bool:
     does not. An emoji before a capital ends the sentence before it, as ``sentence_spans`` reads it: "So sorry
     😔 Kindly send a photo" opens one at "Kindly". (Read 200 characters back at most.)"""
     cut = _before_words(text, start)
-    if cut == max(0, start - 200) or text[cut - 1] in ".!?:;\n\r" or text[cut - 1] in _FULL_WIDTH_ENDS:
+    if cut == max(0, start - 200) or text[cut - 1] in _ENDS_BEFORE_WORDS:
         return True
     emoji = _AN_EMOJI.search(text, cut, start)
     if emoji is None:
