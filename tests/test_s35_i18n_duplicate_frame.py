@@ -74,6 +74,9 @@ def codes(make_pack: Any, locale: str, body: tuple[str, str, str], opening: str,
      "Atentamente,\nLucía Pérez"),
     ("es-ES", SPANISH, "Buenos días, Marta:\n\n", "\n\nSaludos cordiales", "Buenos días, Marta:",
      "Saludos cordiales"),
+    # (a greeting on the line of the reply's first sentence, and a team's name of six words under the closing)
+    ("es-ES", SPANISH, "¡Hola, Marta! ", "\n\nUn saludo,\nEl equipo de atención al cliente", "¡Hola, Marta!",
+     "Un saludo,\nEl equipo de atención al cliente"),
 ])
 def test_a_pasted_greeting_and_closing_in_german_french_or_spanish_are_reported(
         make_pack: Any, locale: str, body: tuple[str, str, str], opening: str, closing: str,

@@ -1019,7 +1019,10 @@ _GREETING_LINE_REST = (r"(?:" + _GREETING_WORDS.replace("{0,4}?", "{1,4}?")
 _ENGLISH_GREETING = (r"(?:hi|hello|hey|hiya|dear|greetings|good[ \t]+(?:morning|afternoon|evening|day))"
                      + _GREETING_WORDS + r"(?:[ \t]*[,!.:;]|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))")
 _GREETING_AT_START = re.compile(
-    _ENGLISH_GREETING + r"|(?:hallo|guten[ \t]+(?:tag|morgen|abend)|moin|servus|bonjour|bonsoir|salut|¡?hola"
+    _ENGLISH_GREETING
+    # (Spanish's "¡...!" up to its "!", with the reply after it: "¡Hola, Marta! Siento mucho...")
+    + r"|¡(?:hola|buen[oa]s[ \t]+(?:días|tardes|noches))[ \t]*,?" + _GREETING_WORDS + r"[ \t\u00a0\u202f]*!"
+    r"|(?:hallo|guten[ \t]+(?:tag|morgen|abend)|moin|servus|bonjour|bonsoir|salut|¡?hola"
     r"|buen[oa]s[ \t]+(?:días|tardes|noches))" + _GREETING_WORDS
     + r"(?:[ \t\u00a0\u202f]*[,!.:;]" + _GREETING_LINE_REST + r"|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))"
     r"|(?:sehr[ \t]+geehrte[rs]?|liebe[rs]?|madame|monsieur|mesdames|cher|chère|chers|chères"
@@ -1051,6 +1054,7 @@ _ALWAYS_A_CLOSING = ("regards", "sincerely", "truly", "faithfully", "wishes", "a
 # a layout's greeting or sign-off line that is English: a greeting opening it, or a closing that is all of it
 _ENGLISH_FRAME = re.compile(r"[ \t]*(?:" + _ENGLISH_GREETING + r"|(?:" + _ENGLISH_CLOSINGS + r")[ \t]*[,!.]?[ \t]*$)",
                             re.I)
+_NAME_WORDS = 6  # (a team's name under a closing: "El equipo de atención al cliente")
 _NAME_LINE = re.compile(r"[ \t]*[^\s.?:;][^\n]{0,59}")  # a short line under a closing: a name, a team, a phone
 
 
@@ -1073,7 +1077,8 @@ def _signoff_at_end(text: str, start: int, end: int) -> int | None:
             continue
         names = lines[:k]
         if not all(_NAME_LINE.fullmatch(text, x, y) and not text[x:y].rstrip().endswith((".", "?", "!"))
-                   and len(text[x:y].split()) <= 5 and not text[x:y].lstrip()[:1].islower() for x, y in names):
+                   and len(text[x:y].split()) <= _NAME_WORDS and not text[x:y].lstrip()[:1].islower()
+                   for x, y in names):
             continue
         closing = " ".join(m["closing"].lower().split())
         if names or m["mark"] == "," or closing.endswith(_ALWAYS_A_CLOSING):
