@@ -78,6 +78,13 @@ class Severity(str, Enum):
         return self.rank >= self._rank_of(other)
 
     @classmethod
+    def _missing_(cls, value: object) -> Severity:
+        # (Severity("fatal") said "'fatal' is not a valid Severity", naming none of the severities)
+        raise UnknownSeverity(f"Severity() takes a severity's name, not {argument_named(value)}",
+                              hint="Use one of: error, warning, suggestion (Severity.parse also reads 'warn', 'info' "
+                              "and 'hint', in any case).")
+
+    @classmethod
     def parse(cls, value: str) -> Severity:
         """A severity from its name (``"warn"``, ``"info"`` and ``"hint"`` too, any case); anything
         else raises ``UnknownSeverity``, a ConfigError that is also the ValueError it always was."""
