@@ -227,7 +227,9 @@ class PlaceholderWithoutFallback(Rule):
     customer would read with the value missing ("Thanks so much for your patience, ."), and the
     suggestion fits the place: a fallback word in the greeting (`fallback('there')` for a name),
     the sentence reworded so a missing name leaves no gap, or words before the value that say
-    what it is ("Your order {{ order.number }} is on its way").
+    what it is ("Your order {{ order.number }} is on its way"). In a pack whose `locale` is not
+    English, the fallback's words are left for the writer to write in its language
+    (`fallback('...')`).
 
     ## Why it matters
     "Hi ," is the first thing the customer reads, and it tells them no person looked at the
