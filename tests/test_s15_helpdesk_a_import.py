@@ -168,7 +168,7 @@ BROKEN: list[tuple[str, str, str]] = [
     ("zendesk", '{"macros": [\n {"id": 1, "title": "Late", "actions": {"field": "status"}}\n]}',
      "2:22: error: macro 1 'Late': 'actions' should be a list"),
     ("freshdesk", '[{"id": 1, "title": "Abc", "content_html": "<p>Hi</p>", "visibility": 0,}]',
-     "1:73: error: Freshdesk export is not valid JSON"),
+     "1:72: error: Freshdesk export is not valid JSON: a comma after the last item"),  # (at the comma)
     ("freshdesk", '[\n  {"id": 1, "title": "Late", "content_html": "<p>Sorry.</p>", "group_ids": "5"}\n]',
      "2:23: error: canned response 1 'Late': 'group_ids' should be a list of group ids"),
     ("helpscout", '{"_embedded": {"saved-replies": [{"id": 1, "name": "X", "text": 5}]}}',

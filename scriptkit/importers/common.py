@@ -352,14 +352,28 @@ _JSON_REASONS = {
     "Invalid control character at": "a control character (such as a line break) inside a text value",
     "Extra data": "more text after the end of the data",
     "Expecting value": "a value is missing here",
+    "Expecting property name enclosed in double quotes": "a key (a name in double quotes) is missing here",
 }
 
 
 def json_reason(exc: json.JSONDecodeError) -> str:
     """What is wrong, in words; json's own end "... at" a position the message's location gives."""
+    if trailing_comma(exc) is not None:
+        return f"a comma after the last item, before '{exc.doc[exc.pos]}'"
     return _JSON_REASONS.get(exc.msg, exc.msg.removesuffix(" at"))
 
 
+def trailing_comma(exc: json.JSONDecodeError) -> int | None:
+    """Where the comma stands, when the error is a list's or an object's closing bracket right after one ('[1, 2,]',
+    a hand edit that many editors allow): the place to name, not the bracket's (a file cut short has no bracket)."""
+    if exc.pos >= len(exc.doc) or exc.doc[exc.pos] not in "]}":
+        return None
+    before = exc.doc[:exc.pos].rstrip(" \t\n\r")
+    return len(before) - 1 if before.endswith(",") else None
+
+
+#: the hint for a comma after a list's or an object's last item
+TRAILING_COMMA = "Remove the comma: JSON allows none after the last item."
 
 #: the hint for an export file with nothing in it (the download or the save did not finish)
 EMPTY_FILE = "Nothing was saved in it: export the macros again."
@@ -373,6 +387,9 @@ def load_json(source: SourceText, what: str) -> Any:
     except LongNumberError as exc:
         raise ImportFormatError(f"{what} has {json_reason(exc)}", source.location(exc.pos), LONG_NUMBER) from None
     except json.JSONDecodeError as exc:
+        if (comma := trailing_comma(exc)) is not None:
+            raise ImportFormatError(f"{what} is not valid JSON: {json_reason(exc)}", source.location(comma),
+                                    TRAILING_COMMA) from None
         opening = source.text.lstrip()[:1]
         if opening not in ("{", "["):  # (not JSON at all: a sheet or a page read as this helpdesk's JSON export)
             starts = source.text.lstrip().split("\n", 1)[0][:40]
