@@ -1796,6 +1796,10 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                 if unknown == MAX_UNKNOWN_KEYS + 1:
                     more_at = origin.location(path, key=True)
                 continue
+            own_language = _script_language_hint(key, err.get("input")) if model is Script and len(loc) == 1 else None
+            if own_language is not None:  # ('language: es' is no misspelt 'warm_language')
+                errors.add(f"unknown key '{key}'", origin.location(path, key=True), own_language)
+                continue
             options = _fields_at(model, loc[:-1])
             close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
             if not close and _KEY_SYNONYMS.get(key) in options:  # ('if:' for a condition's 'when:')
@@ -2476,6 +2480,25 @@ def _meant_locale(locale: str) -> str | None:
 _NOT_REGIONS = {"UK": ("GB", "the United Kingdom's region code is GB")}
 _NOT_LANGUAGES = {"jp": ("ja", "Japan"), "cn": ("zh", "China"), "dk": ("da", "Denmark"), "gr": ("el", "Greece"),
                   "cz": ("cs", "the Czech Republic"), "ua": ("uk", "Ukraine")}
+
+
+_SCRIPT_LANGUAGE_KEYS = frozenset({"language", "lang", "locale"})
+
+
+def _script_language_hint(key: str, value: object) -> str | None:
+    """What to do with a script's 'language:' or 'locale:': a script has none of its own, as the pack's locale sets
+    the language of all its scripts (and of their exports); None for any other key."""
+    if key.lower() not in _SCRIPT_LANGUAGE_KEYS:
+        return None
+    written = value.strip() if isinstance(value, str) else ""
+    if _LOCALE.fullmatch(written):
+        language, *region = re.split(r"[-_]", written)
+        locale = written if region else LOCALES.get(language.lower())
+    else:
+        locale = _meant_locale(written) if written else None
+    return ("A script has no language of its own: the 'locale:' in pack.yaml sets the language of all the pack's "
+            "scripts. Delete this line, and keep the scripts in this language in a pack of their own, with "
+            f"locale: {locale or 'es-ES'} in its pack.yaml.")
 
 
 def _check_locale_parts(locale: str, meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
