@@ -948,7 +948,9 @@ def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[st
     check_argument(channel, (str, type(None)), function, "channel", "a name such as 'email', or None")
     check_argument(grammar, (str, type(None)), function, "grammar", "'off', 'local' or a LanguageTool URL, or None")
     check_argument(config, (LintConfig, type(None)), function, "config", "a LintConfig or None",
-                   "Read settings with scriptkit.load_config(), then .override(...) them.")
+                   "Read settings with scriptkit.load_config(), then .override(...) them"
+                   + ("; a dict of them with scriptkit.LintConfig.from_mapping(settings)."
+                      if isinstance(config, Mapping) else "."))
     check_argument(bodies, (str, type(None)), function, "bodies",
                    "how a generic file's bodies are read: 'plain' or 'markdown', or None",
                    "Pass bodies='markdown' to read them as Markdown.")

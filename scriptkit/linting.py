@@ -459,7 +459,9 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     check_argument(text, str, "lint_text", "the reply", "a str",
                    "Decode it first: text.decode('utf-8')." if isinstance(text, bytes) else None)
     check_argument(config, (LintConfig, type(None)), "lint_text", "config", "a LintConfig or None",
-                   "Read settings with scriptkit.load_config(), then .override(...) them.")
+                   "Read settings with scriptkit.load_config(), then .override(...) them"
+                   + ("; a dict of them with scriptkit.LintConfig.from_mapping(settings)."
+                      if isinstance(config, Mapping) else "."))
     check_argument(channel, (str, type(None)), "lint_text", "channel", "a name such as 'email', or None")
     check_argument(agent, (str, type(None)), "lint_text", "agent", "the agent's label in the transcript, or None")
     check_argument(file, (str, os.PathLike), "lint_text", "file", "the name locations give (a str or Path)")

@@ -62,3 +62,8 @@ def test_a_misspelt_grammar_mode_contacts_no_host(monkeypatch: pytest.MonkeyPatc
         LintConfig(grammar="locall")
     with pytest.raises(scriptkit.ConfigError, match=r"<settings>: grammar: 'locall' is not a grammar mode"):
         LintConfig.from_mapping({"grammar": "locall"})
+
+
+def test_settings_passed_as_a_dict_for_config_point_at_from_mapping() -> None:
+    with pytest.raises(scriptkit.ConfigError, match=r"LintConfig\.from_mapping"):
+        scriptkit.lint_text("Thanks for writing in!", config={"select": ["SK201"]})  # type: ignore[arg-type]
