@@ -58,7 +58,7 @@ from scriptkit.sourcetext import (
     read_capped,
     scalar_offsets,
 )
-from scriptkit.text import HALF_CHARACTER, named_as_a_copy, slug, wide_encoding
+from scriptkit.text import HALF_CHARACTER, WINDOWS_DEVICE_NAMES, named_as_a_copy, slug, wide_encoding
 
 SCRIPTS_DIR = "scripts"
 
@@ -2049,6 +2049,7 @@ def _load_script(path: Path, errors: ErrorCollector,
     if parsed is None:
         return None, None
     data, origin = parsed
+    _check_file_name(path, data, origin, errors)
     if _check_glued_dashes(origin, errors):  # (said alone: 'tags must be a list' would follow from it)
         return None, None
     said = _check_comment_texts(data, origin, errors)
@@ -2083,6 +2084,30 @@ def _check_id_names_a_file(data: dict[str, Any], origin: Origin, errors: ErrorCo
                    f"Rename it, e.g. id: {script_id.split('.')[0]}-reply (and the file, if it is named alike)."
                    if len(script_id) <= MAX_SCRIPT_ID_LENGTH else
                    f"Shorten it to {MAX_SCRIPT_ID_LENGTH} characters or fewer, e.g. id: {shorter[:60]}.")
+
+
+def _check_file_name(path: Path, data: Any, origin: Origin, errors: ErrorCollector) -> None:
+    # a pack is a repository cloned on every system, and Windows cannot hold a file named for a device
+    # ('con.yaml') or with a character it keeps ('what?.yaml'): the clone stopped there, whatever the id says
+    device = path.name.split(".")[0].lower()
+    kept = _WINDOWS_KEPT.search(path.name)
+    if device in WINDOWS_DEVICE_NAMES:
+        script_id = data.get("id") if isinstance(data, dict) else None
+        if isinstance(script_id, str) and script_id.split(".")[0].lower() == device and id_file_problem(script_id):
+            return  # (the id's own error says to rename the file named alike)
+        problem = f"the file name '{path.name}' is a name Windows keeps for a device, so the pack cannot be " \
+                  "cloned there"
+    elif kept is not None:
+        problem = f"the file name '{path.name}' holds {kept.group(0)!r}, which Windows does not allow in a file " \
+                  "name, so the pack cannot be cloned there"
+    else:
+        return
+    renamed = f"{device}-reply" if device in WINDOWS_DEVICE_NAMES else slug(path.stem, "-") or "reply"
+    errors.add(problem, Location(origin.source.path, 1, 1), f"Rename it, e.g. {renamed}{path.suffix}.")
+
+
+#: the characters Windows does not allow in a file name (and those below a space)
+_WINDOWS_KEPT = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 
 
 def _check_private_use(origin: Origin, errors: ErrorCollector) -> None:
