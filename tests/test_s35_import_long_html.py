@@ -72,3 +72,13 @@ def test_an_item_skip_bad_leaves_out_is_named_in_pack_yaml(tmp_path: Path) -> No
     header = (tmp_path / "out" / "pack.yaml").read_text(encoding="utf-8").split("\nname:")[0]
     assert "# Note: not imported, as it could not be read (--skip-bad): " in header, header
     assert f"{export.name}:" in header and "macro 2 'Broken': 'comment_value' should be text" in header, header
+
+
+def test_a_sheets_styled_html_cell_is_limited_by_its_text_too(tmp_path: Path) -> None:
+    body = _styled(200)
+    sheet = tmp_path / "replies.csv"
+    sheet.write_text("title,body\n" + f'Styled,"{body.replace(chr(34), chr(34) * 2)}"\n', encoding="utf-8")
+    result = _run("import", str(sheet), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    script = (tmp_path / "out" / "scripts" / "styled.yaml").read_text(encoding="utf-8")
+    assert "Step 200: we looked at your order again." in script and "font-family" not in script

@@ -600,10 +600,14 @@ def text_field(item: Mapping[str, Any], key: str, where: Location, name: str) ->
         if len(value) > MAX_TITLE_CHARS:
             return ItemProblem(where, name, f"'{key}' is {len(value):,} characters; the limit is {MAX_TITLE_CHARS:,}")
     elif len(value) > MAX_FIELD_CHARS:  # (a reply's text is measured once it is read: ``reply_too_long``)
-        return ItemProblem(where, name, f"'{key}' is {len(value):,} characters, more than scriptkit reads from one "
-                                        f"field ({MAX_FIELD_CHARS:,}); a reply's text may be at most "
-                                        f"{MAX_BODY_CHARS:,} characters")
+        return ItemProblem(where, name, over_field_cap(key, len(value)))
     return value
+
+
+def over_field_cap(key: str, size: int) -> str:
+    """The problem of a field longer than ``MAX_FIELD_CHARS``, markup and all."""
+    return (f"'{key}' is {size:,} characters, more than scriptkit reads from one field ({MAX_FIELD_CHARS:,}); "
+            f"a reply's text may be at most {MAX_BODY_CHARS:,} characters")
 
 
 def tags_from(value: Any) -> list[str]:

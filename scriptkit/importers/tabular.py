@@ -19,12 +19,14 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.importers.common import (
     MAX_BODY_CHARS,
+    MAX_FIELD_CHARS,
     MAX_TITLE_CHARS,
     ItemProblem,
     RawItem,
     ReadOptions,
     kept_id,
     kind_of,
+    over_field_cap,
     slashed_categories,
     tags_from,
 )
@@ -208,7 +210,10 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
             values[f] = _spelled(value)
         else:
             return ItemProblem(where, name, f"'{name_of}' should be text but is {kind_of(value)}")
-        if len(values[f]) > MAX_BODY_CHARS:
+        # (a reply's text is measured once it is read, reply_too_long: an HTML cell's pasted styles are not its text)
+        if f != "guidance" and len(values[f]) > MAX_FIELD_CHARS:
+            return ItemProblem(where, name, over_field_cap(str(name_of), len(values[f])))
+        if f == "guidance" and len(values[f]) > MAX_BODY_CHARS:
             return ItemProblem(where, name, f"'{name_of}' is {len(values[f]):,} characters; the limit is "
                                             f"{MAX_BODY_CHARS:,}")
     if len(title) > MAX_TITLE_CHARS:
