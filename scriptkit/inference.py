@@ -507,11 +507,21 @@ def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int]:
 
 def _words_from(s: str) -> int:
     """Where the words of sentence ``s`` begin: past emoji, symbols, bullets, keycaps and opening marks
-    (``words_start``), and the line breaks between them ("👋\nDear Mrs Patel,")."""
+    (``words_start``), and the line breaks between them ("👋\nDear Mrs Patel,"), and the handles a social reply
+    opens with ("@12345 Hey Sara,")."""
     at = words_start(s)
     while at < len(s) and s[at] in "\n\r":
         at = words_start(s, at + 1)
-    return at
+    return _past_handles(s, at)
+
+
+# the handles a social reply opens with ("@12345 @sara_k Hey Sara, ..."): its words, and a greeting, come after them
+_LEADING_HANDLES = re.compile(r"(?:@\w+[ \t]+)+")
+
+
+def _past_handles(s: str, at: int) -> int:
+    handles = _LEADING_HANDLES.match(s, at) if s.startswith("@", at) else None
+    return handles.end() if handles else at
 
 
 # the condition before an instruction: "If it persists, restart the app", "If not - please subscribe to the issue"
@@ -903,7 +913,8 @@ def classify(c: Cues) -> tuple[str, float]:
 
 @lru_cache(maxsize=65_536)  # every sentence of every message is asked: stock sentences recur
 def _greeting_cut(sentence: str) -> int:
-    start = cut = words_start(sentence)  # (an emoji before it is the greeting's: "👋 Hi Sam, ...")
+    # (an emoji before it is the greeting's: "👋 Hi Sam, ..."; so are the handles before it: "@12345 Hey Sara, ...")
+    start = cut = _past_handles(sentence, words_start(sentence))
     end = len(sentence)
     for _ in range(2):  # "Hi {{customer.first_name}}, Sam, ..." has two
         m = _greeting_at_start(fold(sentence[cut:end]))
