@@ -274,10 +274,12 @@ def _joined_formality(texts: tuple[str, ...], locale: str | None) -> float:
     if everywhere.has_regexes or (
             _JOINS_WORDS.search("".join([t[-1:] for t in texts[:-1]]))
             and any(joins_words(a[-1:]) and joins_words(b[:1]) for a, b in pairwise(texts))):
-        corporate = everywhere.count(" ".join(texts))
+        corporate = everywhere.count_joined(texts)  # (each sentence's count, cached, where that is the same)
     else:
         corporate = sums[_CORPORATE]
-    corporate += _local_corporate_count(" ".join(texts), locale)
+    only = _corporate_by_locale(corporate_table()).only.get(locale) if locale else None
+    if only is not None:
+        corporate += only.count_joined(texts)
     total = _Counts._make([*sums[:_CORPORATE], corporate, parts[0].lower_first, False, False])
     lower_i = sums[_LOWER_I_FIELD] > 0 or sums[_LOWER_I_LAST] - parts[-1].lower_i_last > 0
     return _score(_features(total, lower_i, corporate))
@@ -1644,8 +1646,9 @@ class NoWarmLanguage(Rule):
     same way in your shoes"), no validation of the customer's feeling or view ("Your frustration
     makes total sense", "That sounds really stressful", "I hear you, and you're right", "I know
     that's not the answer you were hoping for", "That's so annoying", "I know this can be
-    confusing", "What a rotten surprise", "No wonder it worried you"; not a bare "I can see why it
-    worried you", which hears them without a person's warmth), no smile or heart emoji. What the
+    confusing", "What a rotten surprise", "No wonder it worried you", "I can only imagine how stressful
+    that was"; not a bare "I can see why it worried you", which hears them without a person's
+    warmth), no smile or heart emoji. What the
     `warm_language` slot says is judged like the rest: a stock apology there ("We apologize for any
     inconvenience", "We regret any inconvenience caused", which SK204 and SK201 report) is not a
     warm line, nor is an apology or thanks taken back ("I'm not sorry", "I won't apologise", "Thanks
@@ -1757,6 +1760,11 @@ def _warm(c: Cues, text: str) -> bool:
     # is as bad as it feels; the feeling word has to follow at once: "That's the worrying part of our report" is not)
     if c.feelings and any(any(m.start() <= a <= m.end() for a, _ in c.feelings) for m in _SIDES_WITH.finditer(text)):
         return True
+    # ("I can only imagine how stressful that was", "I understand how confusing the invoice is": the same siding,
+    # wrapped in "I imagine / understand how"; the feeling word has to follow "how": "how the form works" is not;
+    # "I can see how frustrating it is" stays an acknowledgment, seen as "I can see why it worried you" is)
+    if c.feelings and any(any(a == m.end() for a, _ in c.feelings) for m in _HOW_IT_FEELS.finditer(text)):
+        return True
     caring = (*c.reactions, *c.apologies, *c.personal_apologies)
     if not caring:
         return False
@@ -1785,6 +1793,11 @@ _SIDES_WITH = re.compile(
     r"(?:(?:so|really|super|very|truly|genuinely|incredibly|deeply|absolutely|totally|completely|such|a|an|real|"
     r"bit|pretty|quite|rather|understandably)\s+)"
     r"{0,3}", re.IGNORECASE)
+
+
+_HOW_IT_FEELS = re.compile(
+    r"\b(?:understand|imagine|know|get|appreciate|reali[sz]e)\s+(?:(?:just|exactly|only|fully|totally)\s+)?how\s+"
+    r"(?:(?:very|really|incredibly|deeply|truly|super|so)\s+)?", re.IGNORECASE)
 
 
 # good news of the customer's thing: a request granted (``GRANTED``: "Your refund has been approved"), their parcel
