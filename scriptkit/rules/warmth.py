@@ -274,12 +274,10 @@ def _joined_formality(texts: tuple[str, ...], locale: str | None) -> float:
     if everywhere.has_regexes or (
             _JOINS_WORDS.search("".join([t[-1:] for t in texts[:-1]]))
             and any(joins_words(a[-1:]) and joins_words(b[:1]) for a, b in pairwise(texts))):
-        corporate = everywhere.count_joined(texts)  # (each sentence's count, cached, where that is the same)
+        corporate = everywhere.count(" ".join(texts))
     else:
         corporate = sums[_CORPORATE]
-    only = _corporate_by_locale(corporate_table()).only.get(locale) if locale else None
-    if only is not None:
-        corporate += only.count_joined(texts)
+    corporate += _local_corporate_count(" ".join(texts), locale)
     total = _Counts._make([*sums[:_CORPORATE], corporate, parts[0].lower_first, False, False])
     lower_i = sums[_LOWER_I_FIELD] > 0 or sums[_LOWER_I_LAST] - parts[-1].lower_i_last > 0
     return _score(_features(total, lower_i, corporate))
