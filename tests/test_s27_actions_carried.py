@@ -71,7 +71,7 @@ def test_zendesk_other_actions_and_set_tags_survive_the_round_trip(tmp_path: Pat
     assert actions[-len(ZENDESK_OTHERS):] == ZENDESK_OTHERS  # verbatim, after scriptkit's own
     tags = [a for a in actions if a["field"] in ("set_tags", "current_tags")]
     assert tags == [{"field": "set_tags", "value": "refund billing"}]  # still replaces the ticket's tags
-    assert "kept in its 'actions' setting, and exported back with them" in text
+    assert "kept in its 'actions' setting and exported back to " in text
     assert "add them to the macro again" not in text
 
 
@@ -81,7 +81,7 @@ def test_gorgias_other_actions_survive_the_round_trip(tmp_path: Path) -> None:
     actions = macros[0]["actions"]
     assert [a["name"] for a in actions[:2]] == ["setResponseText", "addTags"]
     assert actions[-len(GORGIAS_OTHERS):] == GORGIAS_OTHERS
-    assert "kept in its 'actions' setting, and exported back with them" in text
+    assert "kept in its 'actions' setting and exported back to " in text
     assert "add them to the macro again" not in text
 
 

@@ -31,6 +31,7 @@ from scriptkit.importers.common import (
     tags_from,
 )
 from scriptkit.importers.html import html_to_text, rich_or_plain
+from scriptkit.targets.actions import elsewhere
 from scriptkit.targets.base import whole_number
 from scriptkit.targets.gorgias import LANGUAGE, STATUSES, action_name
 
@@ -118,9 +119,10 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if others:
         lost = len(others) - len(kept)
         notes.append(f"its other action(s) in Gorgias ({', '.join(others)}) are not in the pack's text: " + (
-            "kept in its 'actions' setting, and exported back with them" if not lost else
+            f"kept in its 'actions' setting and {elsewhere('gorgias')}" if not lost else
             f"{lost} with no name {'is' if lost == 1 else 'are'} exported back without, so "
-            f"add {'it' if lost == 1 else 'them'} to the macro again; the others are kept in its 'actions' setting"))
+            f"add {'it' if lost == 1 else 'them'} to the macro again; the others are kept in its 'actions' setting and "
+            f"{elsewhere('gorgias')}"))
     if not body.strip():
         return entry.problem("has no setResponseText action (no reply text); skipped", skipped=True)
     archived = entry.fields.get("archived_datetime")

@@ -29,6 +29,7 @@ from scriptkit.importers.common import (
 )
 from scriptkit.importers.html import rich_or_plain
 from scriptkit.importers.tabular import IN_WORDS, WORDS_FALLBACK, built_in_words
+from scriptkit.targets.actions import elsewhere
 from scriptkit.targets.base import blank_marker, whole_number
 from scriptkit.targets.liquid import write_liquid
 from scriptkit.targets.zendesk import PLACEHOLDERS, STATUSES
@@ -95,7 +96,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         settings["actions"] = others
         named = ", ".join(f"{a['field']} {a['value']!r}" for a in others)
         notes.append(f"its other action(s) in Zendesk ({named}) are not in the pack's text: "
-                     "kept in its 'actions' setting, and exported back with them")
+                     f"kept in its 'actions' setting and {elsewhere('zendesk')}")
     if replaced:
         settings["replace_tags"] = True
         notes.append(f"replaces the ticket's tags with '{replaced}' in Zendesk (set_tags): exported back the same "

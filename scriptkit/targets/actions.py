@@ -83,6 +83,15 @@ def ticket_actions(helpdesk: str, conf: Mapping[str, Any], tags: Sequence[str]) 
     return found
 
 
+def elsewhere(source: str) -> str:
+    """What becomes of the other actions an import of ``source`` (zendesk or gorgias) keeps in its ``actions``
+    setting, as its note says it: written back to that helpdesk as they were, to another as ``carry`` does."""
+    other = "Gorgias" if source == "zendesk" else "Zendesk"
+    return (f"exported back to {source.title()} with them; an export to {other} writes a priority "
+            f"({', '.join(PRIORITIES[:-1])} or {PRIORITIES[-1]}), a subject or removed tags its own way, one to "
+            "Front a subject, and SK511 names the rest")
+
+
 def carry(target: str, actions: Sequence[TicketAction], own: Mapping[str, Any],
           ) -> tuple[dict[str, Any], list[TicketAction], list[tuple[TicketAction, str]]]:
     """What ``target`` does with ``actions`` of another helpdesk's macro, given its own settings ``own``: the
