@@ -101,7 +101,21 @@ def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
             if any(str(unwritten) == str(e) for e in errors):
                 raise exc from None  # (-o naming the input: that was the error, said once)
             raise ErrorGroup([*errors, unwritten]) from None
+        if _sk000_lines_on_screen(fmt, output):
+            sys.exit(exc.exit_code)
         raise
+
+
+def _sk000_lines_on_screen(fmt: str, output: str | None) -> bool:
+    """Whether concise's SK000 lines are on the terminal stderr is on too: there stderr's copy of each error, just
+    beneath, said it twice (piped, stdout's lines are for grep and editors, and stderr's for the person)."""
+    if fmt != "concise" or output is not None:
+        return False
+    try:
+        return sys.stdout.isatty() and sys.stderr.isatty() and \
+            os.path.samestat(os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno()))
+    except (OSError, ValueError):  # (a stream with no file behind it: a test's, an embedding program's)
+        return False
 
 
 def _errors_said_on_stderr(fmt: str, output: str | None) -> bool:
@@ -340,6 +354,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         result.diagnostics = sorted_diagnostics([*_load_errors(each_error(unreadable), Path(pack)).diagnostics,
                                                  *result.diagnostics])
         _emit(result, fmt, output)
+        if _sk000_lines_on_screen(fmt, output):
+            sys.exit(unreadable.exit_code)
         raise unreadable  # (said on stderr too; exit 2)
     _emit(result, fmt, output, _statistics if statistics else None)
     _summary(result, output)
