@@ -939,6 +939,34 @@ def _id_kind_words(target: str, kind: str, example: str) -> str:
             else f"the macro's {target} id, a whole number")
 
 
+#: the helpdesks whose replies sit in folders, by the setting ``scriptkit import`` keeps the folder in
+FOLDERED = ("freshdesk", "front", "salesforce")
+
+
+def other_folders(rendered: Sequence[Rendered]) -> dict[str, set[str]]:
+    """The folders (their ids) the exported scripts had in each other helpdesk, by its ``folder_id`` setting (the
+    script's own over the pack's), as the export blocks were written."""
+    found: dict[str, set[str]] = {}
+    for r in rendered:
+        own, pack = r.message.meta.get("script_export"), r.message.meta.get("pack_export")
+        for helpdesk in FOLDERED:
+            blocks = [b.get(helpdesk) for b in (own, pack) if isinstance(b, Mapping)]
+            folder = next((b["folder_id"] for b in blocks if isinstance(b, Mapping) and "folder_id" in b), None)
+            if folder is not None and str(folder).strip():
+                found.setdefault(helpdesk, set()).add(str(folder).strip())
+    return found
+
+
+def lost_folders_note(rendered: Sequence[Rendered], helpdesk: str) -> str:
+    """A ``records_note`` for a helpdesk whose macros have no folders (``helpdesk`` as written in a sentence): how
+    many folders of which other helpdesk the scripts were in, said once here (a warning a script would be one for
+    every script of a pack), or "" where they were in none."""
+    lost = [f"{len(ids)} {source} folder{'s' if len(ids) > 1 else ''}"
+            for source, ids in other_folders(rendered).items()]
+    return f" (from {' and '.join(lost)}: {helpdesk} macros have no folders, so they are one list there)" \
+        if lost else ""
+
+
 def carried_action_problems(target: str, value: object, shape: str, kind: str,
                             name_of: Callable[[object], str | None], own: Mapping[str, str]) -> list[Problem]:
     """SK506 for a target's ``actions`` setting (the helpdesk's own actions an import carried, written back as

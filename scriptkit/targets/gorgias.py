@@ -30,6 +30,7 @@ from scriptkit.targets.base import (
     display_title,
     id_problems,
     lost_fallback_hint,
+    lost_folders_note,
     own_id,
     pack_wide_id_problem,
     problem,
@@ -117,6 +118,11 @@ named (SK506) with the setting to write, not given a guessed one.
 - Macros have no notes field: a script's guidance, alternatives and conditions are not exported
   (SK508 names them, once a script). Give agents the playbook export, which lists them beside
   each reply.
+- Macros have no folders (none is documented; a library is sorted by name, tags, language and
+  intent): a title's categories stay in the macro's name (`Billing / Refunds / ...`), and the folders
+  the scripts had in another helpdesk (Freshdesk's, Front's or Salesforce's `folder_id`) are not kept;
+  the export's summary counts them. Put the folder's name into the titles (`Billing::...`) to keep
+  the grouping.
 - `[[...]]` markers are blanks the agent must replace before sending.
 """
 
@@ -211,6 +217,9 @@ named (SK506) with the setting to write, not given a guessed one.
     def measure(self, payload: Payload) -> tuple[str, str]:
         body = payload["actions"][0]["arguments"]["body_html"]
         return str(payload["name"]), str(body)
+
+    def records_note(self, rendered: Sequence[Rendered]) -> str:
+        return lost_folders_note(rendered, "Gorgias")
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         return {**bundle_files("gorgias", "macros", rendered, lambda p: p), **self.readme_file()}

@@ -24,6 +24,7 @@ from scriptkit.targets.base import (
     dump_json,
     escape_html,
     id_problems,
+    lost_folders_note,
     macro_id,
     own_id,
     pack_wide_id_problem,
@@ -191,11 +192,7 @@ Put the folder's name into the titles (`Billing::...`) to keep the grouping.
         return str(payload["name"]), str(payload["body"])
 
     def records_note(self, rendered: Sequence[Rendered]) -> str:
-        # (said once, here: a script's own warning for a folder nothing here can keep was one a script of a pack)
-        lost = [f"{len(ids)} {helpdesk} folder{'s' if len(ids) > 1 else ''}"
-                for helpdesk, ids in _other_folders(rendered).items()]
-        return f" (from {' and '.join(lost)}: Intercom macros have no folders, so they are one list there)" \
-            if lost else ""
+        return lost_folders_note(rendered, "Intercom")
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
@@ -221,24 +218,6 @@ Put the folder's name into the titles (`Billing::...`) to keep the grouping.
             out[f"intercom/macros/{r.stem}.txt"] = (r.payload["body_text"] + "\n").encode("utf-8")
         out["intercom/macros.json"] = dump_json({"macros": [r.payload for r in rendered]})
         return {**out, **self.readme_file()}
-
-
-#: the helpdesks whose replies sit in folders, by the setting ``scriptkit import`` keeps the folder in
-_FOLDERED = ("freshdesk", "front", "salesforce")
-
-
-def _other_folders(rendered: Sequence[Rendered]) -> dict[str, set[str]]:
-    """The folders (their ids) the exported scripts had in each other helpdesk, by its ``folder_id`` setting (the
-    script's own over the pack's), as the export blocks were written."""
-    found: dict[str, set[str]] = {}
-    for r in rendered:
-        own, pack = r.message.meta.get("script_export"), r.message.meta.get("pack_export")
-        for helpdesk in _FOLDERED:
-            blocks = [b.get(helpdesk) for b in (own, pack) if isinstance(b, Mapping)]
-            folder = next((b["folder_id"] for b in blocks if isinstance(b, Mapping) and "folder_id" in b), None)
-            if folder is not None and str(folder).strip():
-                found.setdefault(helpdesk, set()).add(str(folder).strip())
-    return found
 
 
 def team_id(value: object) -> str | None:
