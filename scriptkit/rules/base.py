@@ -108,8 +108,10 @@ class Finding:
 
 def empty_slot_location(message: Message, ctx: RuleContext, slot: str) -> Location | None:
     """Where to point a finding about ``slot`` when the message has no text for it: the slot's key
-    in the script (the channel's own under ``by_channel`` when it has one). A span can only point at
-    text that is there: the next slot's, or the greeting in pack.yaml."""
+    in the script (the channel's own under ``by_channel`` when it has one), or the script's ``id:``
+    line when the key is not written at all, as SK406 points a missing ``flexibility:`` (not line 1,
+    which may be an import's comment, or another script of the file). A span can only point at text
+    that is there: the next slot's, or the greeting in pack.yaml."""
     if message.slot_text(slot).strip() or ctx.pack is None:
         return None
     try:
@@ -121,6 +123,8 @@ def empty_slot_location(message: Message, ctx: RuleContext, slot: str) -> Locati
     own = next((text for channel, text in script.by_channel.items() if channel == message.channel), None)
     has_own = own is not None and getattr(own, slot, None) is not None
     path = ("by_channel", message.channel, slot) if has_own else (slot,)
+    if path not in script.origin.keys:
+        path = ("id",)
     return script.origin.location(path, key=True)
 
 
