@@ -613,6 +613,7 @@ def _carried_actions(pack: Pack, script: Script, target: str, own: Mapping[str, 
     added: dict[str, Any] = {}
     lost: list[tuple[Location, str]] = []
     told: list[str] = []  # what each helpdesk's macro does that is lost, one clause a helpdesk
+    on_ticket = False  # (whether any of it acts on the ticket: a Gorgias intent alone files the macro)
     for helpdesk in SOURCES:
         if helpdesk == target:
             continue
@@ -636,16 +637,21 @@ def _carried_actions(pack: Pack, script: Script, target: str, own: Mapping[str, 
             where = owner.origin.location(path, key=True) if owner.origin else Location(script.file, 1, 1)
             lost.append((where, what))
             said.append(what)
+            on_ticket = on_ticket or action.kind != "intent"
         if said:
             listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
             told.append(f"in {helpdesk} this macro also {listed}")
     if not lost:
         return added, []
+    skip = f"leave the script out with export: {{{target}: {{skip: true}}}} if it should not be used without it."
+    if not on_ticket:
+        return added, [problem("SK511", f"{'; '.join(told)}: {target} macros have no intent, so the export files it "
+                                        "under none", "Keep the grouping with the intent's name in the script's title "
+                                        f"(Shipping::...) or tags; {skip}", location=lost[0][0])]
     return added, [problem("SK511", f"{'; '.join(told)}: the {target} export does not do that, so agents who "
                                     "insert it there leave the ticket as it was",
                            f"Set it up as a rule or automation in {target}, or tell agents to do it by hand after "
-                           f"sending; leave the script out with export: {{{target}: {{skip: true}}}} if it should "
-                           "not be used without it.", location=lost[0][0])]
+                           f"sending; {skip}", location=lost[0][0])]
 
 
 #: the settings by which a helpdesk keeps a macro from some agents, as ``scriptkit import`` writes them

@@ -24,8 +24,9 @@ STATUS_IN = {"gorgias": {"open": "open", "solved": "closed"}, "zendesk": {"open"
 @dataclass(frozen=True)
 class TicketAction:
     """One thing a macro does to the ticket: its ``kind`` (status, priority, subject, remove_tags, set_tags,
-    add_tags or other), ``value``, how its own helpdesk's macro says it (``said``), and the setting it is
-    read from under ``export: {<helpdesk>: ...}`` (``path``)."""
+    add_tags or other; or ``intent``, a Gorgias macro's, which files the macro, not the ticket), ``value``, how
+    its own helpdesk's macro says it (``said``), and the setting it is read from under ``export: {<helpdesk>:
+    ...}`` (``path``)."""
 
     helpdesk: str
     kind: str
@@ -45,6 +46,9 @@ def ticket_actions(helpdesk: str, conf: Mapping[str, Any], tags: Sequence[str]) 
     status = conf.get("status")
     if helpdesk in ("zendesk", "gorgias") and isinstance(status, str) and status:
         add("status", status, f"sets the status to {status}", "status")
+    if helpdesk == "gorgias" and isinstance(intent := conf.get("intent"), str) and intent.strip():
+        # (not an action on the ticket, but a setting no other helpdesk has: named with them, said for what it is)
+        add("intent", intent.strip(), f"is filed under the intent '{intent.strip()}'", "intent")
     if helpdesk == "front" and isinstance(subject := conf.get("subject"), str) and subject.strip():
         add("subject", subject, f"sets the subject '{subject}'", "subject")
     if helpdesk == "zendesk" and tags:

@@ -362,7 +362,8 @@ the helpdesk exported to does not do: the status it sets, its priority, the tags
 (Zendesk `set_tags`, `replace_tags: true`) or removes, the subject it sets, and any other action
 (a group or custom status, say), as `scriptkit import` writes them under `export:` (Zendesk
 `status`, `replace_tags`, `actions`; Gorgias `status`, `actions`; Front `subject`). It points at the
-first such setting.
+first such setting. A Gorgias macro's `intent`, which no other helpdesk has, is named too: it files
+the macro, not the ticket, so the finding says so and suggests the intent's name in the title or tags.
 
 Where the new helpdesk has the same action it is written there and not reported: a Zendesk
 status `solved` or `open` is Gorgias's `closed` or `open` (and back), a priority `low`, `normal` or
