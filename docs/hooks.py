@@ -526,6 +526,8 @@ FIELD_DOCS: dict[str, str] = {
     "(see [Configure](../rules/configure.md)).",
     "PackMeta.export": "Settings for `scriptkit export`, per target.",
     "PackMeta.grammar": "LanguageTool settings: `mode` (off, local or a server URL), dictionary words.",
+    "PackMeta.exclude": "Glob patterns of files the pack leaves out, from the pack's folder (`drafts/`, "
+                        "`scripts/wip-*.yaml`): a script they match is neither checked nor exported.",
     "Script.id": "Unique in the pack; lower case, digits, `-`, `_` and `.`. Exports use it as a stable key.",
     "Script.title": "The name agents see in the helpdesk; `::` separates categories (`Billing::Refunds`).",
     "Script.scenario": "The situation the script is written for, in a sentence (for writers and reviewers).",

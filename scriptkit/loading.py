@@ -2738,6 +2738,8 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
         script_files = _script_files(root / SCRIPTS_DIR, packs, as_text, unreadable) \
             if (root / SCRIPTS_DIR).is_dir() else []
         script_files, outside = _inside_the_pack(root, script_files)
+        if meta.exclude:  # (a writer's drafts kept in the repository: neither checked nor exported)
+            script_files = [f for f in script_files if not meta.excluded(Path(f).relative_to(root).as_posix())]
         for link in outside:  # (not read: a pull request linking scripts/x.yaml to a CI secret had it quoted)
             errors.add(f"{os.path.basename(link)} is a link to a file outside the pack that is no YAML file"
                        f"{link_note(Path(link))}, so it is not read", Location(link, 1, 1),
@@ -2768,7 +2770,8 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
         elsewhere = _scripts_elsewhere(root)  # ('script/refund.yaml', 'drafts/x.yaml': left out, unseen)
         if elsewhere:  # (one a link in scripts/ leads to is read)
             read = {os.path.realpath(path) for path in script_files}
-            elsewhere = [path for path in elsewhere if os.path.realpath(path) not in read]
+            elsewhere = [path for path in elsewhere if os.path.realpath(path) not in read
+                         and not meta.excluded(path.relative_to(root).as_posix())]
         if not script_files and not (root / SCRIPTS_DIR).is_file() and not unreadable:
             misnamed = _misnamed_scripts_dir(root)
             errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),
@@ -2777,8 +2780,9 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
             elsewhere = [path for path in elsewhere if misnamed is None or misnamed not in path.parents]
         for stray in elsewhere:  # (said as one beside pack.yaml is)
             errors.add(f"this script is in {stray.parent.relative_to(root).as_posix()}/, where scripts are not read",
-                       Location(str(stray), 1, 1), f"Move it into {SCRIPTS_DIR}/ (or out of the pack, if it is not "
-                       "to be checked and exported).")
+                       Location(str(stray), 1, 1), f"Move it into {SCRIPTS_DIR}/, or, if it is not to be checked "
+                       f"and exported (a draft), add 'exclude: [{stray.relative_to(root).parts[0]}/]' to "
+                       f"{PACK_FILE}.")
     scripts: list[Script] = []
     seen: dict[str, Script] = {}
     template_problems: list[ScriptkitError] = []  # each script's, found as it is parsed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -249,7 +250,8 @@ class PackMeta(_Model):
     every script may use (``{{ const.refund_days }}``); ``placeholders`` the pack's own helpdesk
     placeholders beside the built-in ones; ``channels`` each channel's greeting and sign-off
     (``layout(channel)`` gives the one in effect, a default when unset); ``rules``, ``export`` and
-    ``grammar`` the linter's, exporters' and grammar checker's settings, as written.
+    ``grammar`` the linter's, exporters' and grammar checker's settings, as written; ``exclude`` the glob
+    patterns of files the pack leaves out (``excluded(path)`` says whether one is).
     """
 
     name: str
@@ -262,6 +264,16 @@ class PackMeta(_Model):
     rules: dict[str, Any] = Field(default_factory=dict)
     export: dict[str, Any] = Field(default_factory=dict)
     grammar: dict[str, Any] = Field(default_factory=dict)
+    exclude: list[str] = Field(default_factory=list)
+
+    def excluded(self, path: str) -> bool:
+        """Whether ``path`` (a file's, from the pack's folder, with '/') is left out: a pattern matches it or a
+        folder it is in ('drafts/', 'scripts/wip-*.yaml'; '*' reaches into folders too, as a .gitignore's does
+        not)."""
+        parts = path.split("/")
+        candidates = ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]  # ('drafts', 'drafts/idea.yaml')
+        return any(fnmatchcase(candidate, pattern.removeprefix("./").rstrip("/"))
+                   for pattern in self.exclude for candidate in candidates)
 
     @field_validator("placeholders")
     @classmethod
