@@ -112,6 +112,7 @@ class LintResult:
     internal_notes: list[str] = field(default_factory=list)
     #: those of ``internal_notes`` told by their wording, not a setting (``inference.reads_as_note``)
     notes_by_wording: list[str] = field(default_factory=list)
+    excluded: int = 0  # the pack's script files its ``exclude`` setting left out (``Pack.excluded``)
 
     def count(self, severity: Severity | str) -> int:
         # (a misspelt severity is a ConfigError, as in settings: not a bare ValueError from the enum)
@@ -768,7 +769,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
         if "end_line" not in diag.extra and diag.text and (source := texts.get(diag.location.file)) is not None:
             _extend(diag, source)
     return LintResult(sorted_diagnostics(by_key.values()), written, config, sources, rules=list(plan.active),
-                      internal_notes=notes, notes_by_wording=by_wording)
+                      internal_notes=notes, notes_by_wording=by_wording, excluded=pack.excluded if pack else 0)
 
 
 def _out_of_the_default_layout(diagnostics: Iterable[Diagnostic], pack_file: str) -> None:

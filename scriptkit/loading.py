@@ -2709,6 +2709,7 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
     if root.is_file() and root.name == PACK_FILE:
         root = root.parent  # `scriptkit render my-pack/pack.yaml` means the pack
     home = pack_of(root) if root.is_file() else None
+    excluded = 0  # script files pack.yaml's exclude leaves out
     if root.is_file() and home is None:
         script_files: list[str] = [str(root)]
         meta = PackMeta(name=root.stem)
@@ -2738,8 +2739,9 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
         script_files = _script_files(root / SCRIPTS_DIR, packs, as_text, unreadable) \
             if (root / SCRIPTS_DIR).is_dir() else []
         script_files, outside = _inside_the_pack(root, script_files)
-        if meta.exclude:  # (a writer's drafts kept in the repository: neither checked nor exported)
-            script_files = [f for f in script_files if not meta.excluded(Path(f).relative_to(root).as_posix())]
+        kept = [f for f in script_files if not meta.excluded(Path(f).relative_to(root).as_posix())] \
+            if meta.exclude else script_files  # (drafts kept in the repository: neither checked nor exported)
+        excluded, script_files = len(script_files) - len(kept), kept
         for link in outside:  # (not read: a pull request linking scripts/x.yaml to a CI secret had it quoted)
             errors.add(f"{os.path.basename(link)} is a link to a file outside the pack that is no YAML file"
                        f"{link_note(Path(link))}, so it is not read", Location(link, 1, 1),
@@ -2770,8 +2772,10 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
         elsewhere = _scripts_elsewhere(root)  # ('script/refund.yaml', 'drafts/x.yaml': left out, unseen)
         if elsewhere:  # (one a link in scripts/ leads to is read)
             read = {os.path.realpath(path) for path in script_files}
-            elsewhere = [path for path in elsewhere if os.path.realpath(path) not in read
-                         and not meta.excluded(path.relative_to(root).as_posix())]
+            elsewhere = [path for path in elsewhere if os.path.realpath(path) not in read]
+            left_out = [path for path in elsewhere if meta.excluded(path.relative_to(root).as_posix())]
+            excluded += len(left_out)
+            elsewhere = [path for path in elsewhere if path not in left_out]
         if not script_files and not (root / SCRIPTS_DIR).is_file() and not unreadable:
             misnamed = _misnamed_scripts_dir(root)
             errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),
@@ -2820,6 +2824,7 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
     pack._origin = pack_origin
     pack._settings_unread = unread
     pack._partial = home is not None
+    pack._excluded = excluded
     # every problem in one run: templates of duplicate and invalid scripts are checked too
     errors.extend(check_templates(pack, template_problems))
     errors.extend(duplicates)
@@ -2838,6 +2843,6 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
         readable = [script for script in scripts if script.file not in broken]
         if readable and broken <= set(script_files):
             part.append(Pack(meta=meta, scripts=readable, root=str(root)))
-            part[0]._origin, part[0]._partial = pack_origin, True
+            part[0]._origin, part[0]._partial, part[0]._excluded = pack_origin, True, excluded
     errors.raise_if_any()
     return pack

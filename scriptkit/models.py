@@ -314,6 +314,12 @@ class Pack(_Model):
     _settings_unread: bool = PrivateAttr(default=False)
     _positions: dict[str, int] = PrivateAttr(default_factory=dict)  # see script()
     _partial: bool = PrivateAttr(default=False)  # see partial
+    _excluded: int = PrivateAttr(default=0)  # see excluded
+
+    @property
+    def excluded(self) -> int:
+        """How many script files pack.yaml's ``exclude`` left out (neither checked nor exported)."""
+        return self._excluded
 
     @property
     def partial(self) -> bool:

@@ -60,3 +60,12 @@ def test_exclude_must_be_a_list_of_patterns(tmp_path: Path) -> None:
     pack = _pack(tmp_path, "exclude:\n  - drafts/\n  - {folder: old}\n", {})
     code, said = _check(pack)
     assert code == 2 and f"{pack}/pack.yaml:4:" in said, said
+
+
+def test_the_summary_says_how_many_were_excluded(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, "exclude: [drafts/, 'scripts/wip-*']\n", {"drafts/idea.yaml": f"id: idea\n{_REPLY}",
+                                                                     "scripts/wip-a.yaml": f"id: wip-a\n{_REPLY}"})
+    result = run_cli("check", str(pack), "--grammar", "off")
+    assert result.exit_code == 0
+    assert "All clear: no problems in 1 script (" in result.output
+    assert "; 2 left out by exclude in pack.yaml." in result.output, result.output

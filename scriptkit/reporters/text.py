@@ -494,7 +494,8 @@ def summary(result: LintResult, *, export: bool = False) -> Text:
         scope = "the text" if result.sentences or not result.messages else \
             f"1 script ({display_path(next(iter(files)))})" if len(scripts) == 1 and len(files) == 1 else \
             f"{len(scripts)} script(s)"
-        return Text(f"All clear: no problems in {scope}.", style="green")
+        left_out = f"; {result.excluded} left out by exclude in pack.yaml" if result.excluded else ""
+        return Text(f"All clear: no problems in {scope}{left_out}.", style="green")
     counts = ", ".join(f"{result.count(s)} {s.value}{'s' if result.count(s) != 1 else ''}"
                        for s in Severity if result.count(s))
     out = Text(f"Found {n} problem{'s' if n != 1 else ''} ({counts}).",
