@@ -27,6 +27,7 @@ from scriptkit.importers.common import (
     kept_id,
     kind_of,
     over_field_cap,
+    read_as_categories,
     slashed_categories,
     tags_from,
 )
@@ -290,7 +291,8 @@ def _own_quick_text(item: RawItem) -> None:
     category = item.settings.get("category")
     if not isinstance(category, str) or not category.strip() or not item.title.startswith(f"{category.strip()} / "):
         return
-    item.title = slashed_categories(item.title)
+    read_as_categories(item, f"it starts with its Category, '{category.strip()}', as scriptkit's Salesforce export "
+                             "writes a script's categories")
     item.settings.pop("category")  # (the title's first category: the export writes it back as the Category)
     # (so no tag of the script's: Quick Text carries none, and the Category read as one stood in for them)
     item.tags = [tag for tag in item.tags if tag != category.strip()]
