@@ -1,6 +1,7 @@
 """Assemble and run the local LanguageTool server scriptkit uses for grammar checks.
 
     python tools/languagetool.py assemble   # once: Maven -> .cache/languagetool/<version>/ (idempotent)
+    python tools/languagetool.py assemble --languages de,fr   # German and French too (make LANGUAGES=de,fr)
     python tools/languagetool.py serve      # start it on a free loopback port until Ctrl-C
     python tools/languagetool.py path       # print the assembled folder (exit 1 if missing)
 
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=("assemble", "serve", "path"))
     parser.add_argument("--version", default=LT_VERSION, help=f"LanguageTool version (default {LT_VERSION})")
+    parser.add_argument("--languages", default="", help="languages to add to English, Spanish, Catalan and "
+                        "Portuguese, commas between (de,fr); the server is assembled again with them")
     args = parser.parse_args(argv)
     try:
         if args.command == "path":
@@ -55,12 +58,12 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(done.path)
             return 0
-        result = assemble(args.version, quiet=True)
+        result = assemble(args.version, quiet=True, languages=args.languages.split(","))
         if result.assembled_now:
-            print(f"assembled LanguageTool {result.version} in {result.seconds:.1f}s: "
+            print(f"assembled LanguageTool {result.version} ({', '.join(result.languages)}) in {result.seconds:.1f}s: "
                   f"{result.files} jars, {result.bytes / 1e6:.1f} MB -> {result.path}")
         elif args.command == "assemble":
-            print(f"LanguageTool {result.version} already assembled: {result.path}")
+            print(f"LanguageTool {result.version} ({', '.join(result.languages)}) already assembled: {result.path}")
         if args.command == "assemble":
             share_classes(result.path)
         if args.command == "serve":

@@ -51,6 +51,8 @@ from scriptkit.engines.lt_server import (
     basic_auth,
     cache_root,
     endpoint,
+    language_name,
+    names_in_words,
     plainly,
     progress,
     seconds_setting,
@@ -60,6 +62,7 @@ from scriptkit.engines.lt_server import (
     unhealthy_because,
 )
 from scriptkit.errors import ConfigError, EngineUnavailable
+from scriptkit.language import base_language
 from scriptkit.text import sentence_spans
 
 if TYPE_CHECKING:  # (the benchmark's baseline only: language-tool-python is no dependency of an install)
@@ -484,10 +487,25 @@ class Checker:
             try:
                 self._languages[language] = server_language(language, codes | {"auto"})
             except ValueError as exc:
-                raise ConfigError(f"LanguageTool at {shown(url)} {exc}",
-                                  hint="Set the pack's locale (or grammar: {language: ...}) to one it has, "
-                                       "e.g. en-US or en-GB.") from None
+                raise _lacks_the_language(url, language, codes, exc) from None
         return self._languages[language]
+
+
+def _lacks_the_language(url: str, language: str, codes: set[str], said: ValueError) -> ConfigError:
+    """The error for a server (``codes``: its /v2/languages) without ``language``: for a language told by name
+    (a German pack), what the server has and where German is checked; else (a tag that names no language it
+    could have, "C.UTF-8" on a server with no English) which locale to set."""
+    code = base_language(language)
+    name = language_name(code)
+    if name == code:
+        return ConfigError(f"LanguageTool at {shown(url)} {said}",
+                           hint="Set the pack's locale (or grammar: {language: ...}) to one it has, "
+                                "e.g. en-US or en-GB.")
+    has = sorted({base_language(c) for c in codes if c != "auto"}, key=lambda c: (c != "en", c))
+    return ConfigError(f"LanguageTool at {shown(url)} does not check {name} ({language}); "
+                       + (f"it has {names_in_words(has)}" if 0 < len(has) <= 8 else f"it has {len(has)} languages"),
+                       hint=f"Give --grammar the URL of a LanguageTool server that has {name}, "
+                            "or set --grammar off for this pack.")
 
 
 def server_language(tag: str, codes: Iterable[str]) -> str:

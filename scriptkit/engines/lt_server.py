@@ -33,7 +33,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -163,28 +163,49 @@ def local_languages(version: str = LT_VERSION) -> tuple[str, ...]:
     return done.languages if done is not None else DEFAULT_LANGUAGES
 
 
-def assemble(version: str = LT_VERSION, *, quiet: bool = True) -> Assembly:
-    """Assemble the server from Maven Central once; later calls return at once."""
+#: names of languages a LanguageTool server may have that scriptkit.language does not tell
+_LANGUAGE_NAMES = {"ca": "Catalan"}
+
+
+def language_name(code: str) -> str:
+    """``code``'s name in English ("de": "German"), else the code itself."""
+    from scriptkit.language import name_of
+
+    return _LANGUAGE_NAMES.get(code) or name_of(code)
+
+
+def names_in_words(codes: Iterable[str]) -> str:
+    """"English, Spanish and Catalan" for ``("en", "es", "ca")``."""
+    names = list(dict.fromkeys(language_name(code) for code in codes))
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def assemble(version: str = LT_VERSION, *, quiet: bool = True, languages: Iterable[str] = ()) -> Assembly:
+    """Assemble the server from Maven Central once; later calls return at once. ``languages`` (codes: "de")
+    are added to the default ones and to those it already has: the folder is assembled again with them."""
+    wanted = _languages_to_assemble(languages)
     done = assembled(version)
-    if done is not None:
+    if done is not None and set(wanted) <= set(done.languages):
         return done
+    wanted = tuple(dict.fromkeys((*(done.languages if done is not None else ()), *wanted)))
     mvn = shutil.which("mvn")
     if mvn is None:
-        raise EngineUnavailable("LanguageTool is not assembled and Maven (mvn) is not installed to assemble it.",
+        raise EngineUnavailable(f"LanguageTool is not assembled{' with ' + names_in_words(wanted) if done else ''} "
+                                "and Maven (mvn) is not installed to assemble it.",
                                 hint="Install Maven and Java 17+. " + SETTING_HINT)
     home = lt_home(version)
     home.parent.mkdir(parents=True, exist_ok=True)
     with _locked(home.parent / f"{version}.lock"):
         done = assembled(version)  # another process finished while we waited
-        if done is not None:
+        if done is not None and set(wanted) <= set(done.languages):
             return done
-        progress(f"Assembling LanguageTool {version} ({', '.join(DEFAULT_LANGUAGES)}) from Maven Central into {home}; "
+        progress(f"Assembling LanguageTool {version} ({', '.join(wanted)}) from Maven Central into {home}; "
                  "this happens once and takes a minute or two.", once=True)
         work = Path(tempfile.mkdtemp(prefix=f"{version}.partial-", dir=home.parent))
         try:
             pom = work / "pom.xml"
-            languages = "".join(_POM_LANGUAGE.format(code=c, version=version) for c in DEFAULT_LANGUAGES)
-            pom.write_text(_POM.format(version=version, languages=languages), encoding="utf-8")
+            modules = "".join(_POM_LANGUAGE.format(code=c, version=version) for c in wanted)
+            pom.write_text(_POM.format(version=version, languages=modules), encoding="utf-8")
             cmd = [mvn, "-B", *(["-q"] if quiet else []), "-f", str(pom), DEPENDENCY_PLUGIN,
                    "-DincludeScope=runtime", "-Dmdep.stripVersion=true", f"-DoutputDirectory={work / 'libs'}"]
             started = time.perf_counter()
@@ -207,15 +228,27 @@ def assemble(version: str = LT_VERSION, *, quiet: bool = True) -> Assembly:
             files = [p for p in work.rglob("*.jar")]
             size = sum(p.stat().st_size for p in files)
             info = {"version": version, "files": len(files), "bytes": size, "seconds": round(seconds, 1),
-                    "languages": list(DEFAULT_LANGUAGES)}
+                    "languages": list(wanted)}
             (work / "COMPLETE").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
-            if home.exists():  # a stale, incomplete folder from an interrupted run
-                shutil.rmtree(home)
+            if home.exists():  # a stale, incomplete folder from an interrupted run, or one with fewer languages
+                old = home.with_name(work.name + ".old")
+                home.rename(old)  # (moved aside first: the new folder replaces it in one step)
+                shutil.rmtree(old, ignore_errors=True)
             work.rename(home)
         finally:
             if work.exists():
                 shutil.rmtree(work, ignore_errors=True)
-    return Assembly(home, version, len(files), size, seconds, True)
+    return Assembly(home, version, len(files), size, seconds, True, wanted)
+
+
+def _languages_to_assemble(extra: Iterable[str]) -> tuple[str, ...]:
+    """The default languages and ``extra`` ("de", " FR "), each a LanguageTool module's code, else a ConfigError."""
+    codes = [code.strip() for code in extra if code.strip()]
+    for code in codes:
+        if not re.fullmatch(r"[a-zA-Z]{2,3}", code):
+            raise ConfigError(f"{code!r} is not a language code to assemble LanguageTool with",
+                              hint="Give two-letter codes with commas between: LANGUAGES=de,fr.")
+    return tuple(dict.fromkeys((*DEFAULT_LANGUAGES, *(code.lower() for code in codes))))
 
 
 @contextlib.contextmanager

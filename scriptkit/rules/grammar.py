@@ -36,7 +36,7 @@ from scriptkit.config import GRAMMAR_MODE
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.english_spelling import regional_twin
 from scriptkit.errors import ConfigError, EngineUnavailable
-from scriptkit.language import base_language, name_of, written_language
+from scriptkit.language import base_language, written_language
 from scriptkit.message import Blank, Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
@@ -150,24 +150,20 @@ def grammar_options(ctx: RuleContext) -> GrammarOptions:
                           cache=bool(merged.get("cache", True)), mode_location=where.get("mode"), **lists)
 
 
-#: names of the languages the local server may hold that scriptkit.language does not tell
-_LANGUAGE_NAMES = {"ca": "Catalan"}
-
-
 def _refuse_a_language_the_local_server_lacks(language: str, location: Location | None) -> None:
     """A ConfigError at ``location`` when the local server was not assembled with ``language``'s module."""
-    from scriptkit.engines.lt_server import local_languages  # (what it was assembled with: its one record)
+    from scriptkit.engines.lt_server import language_name, local_languages, names_in_words
 
-    has = local_languages()
-    if base_language(language) not in has:
-        names = [_LANGUAGE_NAMES.get(code) or name_of(code) for code in has]
+    has, code = local_languages(), base_language(language)
+    if code not in has:
+        name = language_name(code)
         raise ConfigError(
-            f"the local LanguageTool server does not check {name_of(base_language(language))} ({language}); "
-            f"it has {', '.join(names[:-1]) + ' and ' + names[-1] if len(names) > 1 else names[0]}",
+            f"the local LanguageTool server does not check {name} ({language}); it has {names_in_words(has)}",
             location,
             # (lint_pack and lint_text say "grammar=" for "--grammar" to a Python caller: linting._said_to_the_caller)
-            "Give --grammar the URL of a LanguageTool server that has it (your own or your company's), "
-            "or leave grammar off for this pack.")
+            f"Add {name} to it once: run `make languagetool LANGUAGES={code}` in scriptkit's folder "
+            f"(LanguageTool's {name} module is fetched with Maven). Or give --grammar the URL of a LanguageTool "
+            f"server that has {name}, or set --grammar off for this pack.")
 
 
 def document_parts(message: Message, pack: Pack | None) -> tuple[tuple[str, str | None], ...]:
