@@ -89,6 +89,8 @@ def _blank_reads_badly(text: str, start: int, end: int, slot: str, name: str) ->
         return "in the greeting"
     if _AFTER_LABEL.search(text, max(0, start - 40), start):  # ("Status: {{ ticket.subject }}.", "Name:  {{ ... }}")
         return "after a colon"
+    if _alone_on_its_line(text, start, end):  # ("Here is the link:\n{{ ticket.reset_link }}")
+        return "on a line of its own"
     if "name" in name and _PUNCT_AFTER.match(text[end:end + 1]):  # "Thanks , I..." (names are often missing)
         return f"before '{text[end]}'"
     if _SENTENCE_START.search(text[max(0, start - 3):start]) or start == 0:
@@ -97,6 +99,12 @@ def _blank_reads_badly(text: str, start: int, end: int, slot: str, name: str) ->
 
 
 _AFTER_LABEL = re.compile(r"\w:[ \t]+$")  # (a label's colon on the same line: "Status: ", not a line's start)
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    line_end = text.find("\n", end)
+    return not text[text.rfind("\n", 0, start) + 1:start].strip() \
+        and not text[end:len(text) if line_end < 0 else line_end].strip()
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -138,12 +146,17 @@ def _without_it(text: str, a: int, b: int, name: str, why: str, spec: Placeholde
     read = _quoted(_as_written(before + after), len(before))
     what = spec.description[0].lower() + spec.description[1:] if spec.description.startswith("The ") else name
     has = "has an empty fallback" if empty else "has no fallback"
+    if why == "on a line of its own":  # (its sentence is itself: "reads ''" tells the writer nothing)
+        shown = _as_written(text[:a].rstrip().rsplit("\n", 1)[-1])
+        seen = f"shows '{_quoted(shown, len(shown)).strip()}' and then" if shown.strip() else "shows"
+        return f"{name} {has} {why}: if {what} is missing, the reply {seen} an empty line"
     return f"{name} {has} {why}: if {what} is missing, the reply reads '{read.strip()}'"
 
 
 # a greeting word right before the placeholder, at a sentence's start: "Hi {{ customer.first_name }},"
 _GREETED = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\s+$", re.IGNORECASE)
 _VOCATIVE_BEFORE = re.compile(r",?\s*$")
+_DEAR = re.compile(r"(?:^|[.!?\n]\s*)dear\s+$", re.IGNORECASE)  # "Dear {{ customer.first_name }},"
 _VOCATIVE_AFTER = re.compile(r"^,\s*")
 # the words left hanging when the placeholder that ended its clause goes: "Assigned to Sam in {{ group }}." is
 # "Assigned to Sam.", not "Assigned to Sam in."
@@ -175,12 +188,19 @@ def _advice(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpe
     word = fallback_word(spec, name)
     english = language == "en"
     own = "" if english else f" in {name_of(language)}"
+    if english and _DEAR.search(text, max(0, a - 12), a):  # ("Dear there," and "Dear," read as slips)
+        hi = f"Hi {{{{ {name} | fallback('{word}') }}}}," if word else "Hello,"
+        return (f"Greet with '{hi}' instead: no fallback reads after 'Dear' ('Dear there,'), and "
+                "'Dear customer,' reads as a form letter.")
     if why == "in the greeting" or (word and _GREETED.search(text, max(0, a - 20), a)):  # ("Hi {{ name }},")
         if word and english:
             return f"Add one: {{{{ {name} | fallback('{word}') }}}}."
         if word:
             return f"Add one, words{own} that read in its place: {{{{ {name} | fallback('...') }}}}."
         return "Greet without it, or add a fallback that reads in its place."
+    if why == "on a line of its own":
+        return (f"Add a fallback{own} that reads on a line of its own, {{{{ {name} | fallback('...') }}}} (for a "
+                "link, a page that always works), or reword the line before so the reply reads without it.")
     if why == "after a colon":  # (the label stays, so nothing reworded reads: the value is what is wanted there)
         label = _quoted(_as_written(text[_sentence_around(text, a, b)[0]:a]).strip(), 0)
         # ("there" reads after "Hi", not a label)
@@ -222,10 +242,12 @@ class PlaceholderWithoutFallback(Rule):
     name, a ticket with no order number) and that have no `fallback(...)`, or an empty one
     (`fallback('')`, as Help Scout's `fallback=` imports), where a blank reads badly: in the
     greeting, at the start of a sentence, after a label's colon ("Status: {{ ticket.subject }}."),
-    or (for names, the value most often missing) right before punctuation.
+    on a line of its own (a link under "Here is the link:"), or (for names, the value most often
+    missing) right before punctuation.
     Layout greetings and sign-offs are checked once per channel. The finding quotes what the
     customer would read with the value missing ("Thanks so much for your patience, ."), and the
-    suggestion fits the place: a fallback word in the greeting (`fallback('there')` for a name),
+    suggestion fits the place: a fallback word in the greeting (`fallback('there')` for a name;
+    after "Dear", where none reads, "Hi" and the name with its fallback),
     the sentence reworded so a missing name leaves no gap, or words before the value that say
     what it is ("Your order {{ order.number }} is on its way"). In a pack whose `locale` is not
     English, the fallback's words are left for the writer to write in its language
