@@ -669,6 +669,11 @@ def _signed_below(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[C
     for _ in range(2 * _DETAIL_LINES + 4):  # (a closing, a name, the details and blank lines between)
         line = text.rfind("\n", start, cut)
         a, b = trimmed(text, line + 1 if line >= 0 else start, cut)
+        if line < 0 and a == start:
+            # (the reply's first line, from its first piece: a closing there has no sentence above it, and nothing
+            # else is read above it, so the answer is no. Asked first, it spares a reply of one paragraph, most of
+            # a pack's, reading the whole of it as a name, a signature's detail and a closing: 2% of its rules' time)
+            return n
         if a < b and not (_signature_line(text, a, b) or _detail(text, a, b)):
             if not _closing(text[a:b]):
                 return n
