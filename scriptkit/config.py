@@ -152,7 +152,7 @@ class LintConfig:
             value = getattr(self, name)
             if not isinstance(value, tuple) or not all(isinstance(item, Selector) for item in value):
                 _not_settings(name, value, "a tuple of scriptkit.config.Selector objects, such as "
-                              f"{name}=(Selector('SK201'),)", f"{{'{name}': ['SK201']}}")
+                              f"{name}=(Selector('SK201'),)", f"{{'{name}': ['SK201']}}", Selector)
         if not isinstance(self.severities, tuple) or not all(
                 isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Selector)
                 and isinstance(item[1], Severity | None) for item in self.severities):
@@ -354,8 +354,14 @@ class LintConfig:
 OVERRIDE_KEYWORDS = ("select", "ignore", "fail_on", "grammar", "locale")
 
 
-def _not_settings(name: str, value: object, wanted: str, example: str) -> NoReturn:
-    raise ConfigError(f"LintConfig({name}=...) takes {wanted}, not {argument_named(value)}",
+def _not_settings(name: str, value: object, wanted: str, example: str, kind: type | None = None) -> NoReturn:
+    # (given a tuple of other things than ``kind``, the first of them is named: "not a tuple" contradicted
+    # "takes a tuple")
+    stray = next((item for item in value if not isinstance(item, kind)), None) if (
+        kind is not None and isinstance(value, tuple)) else None
+    given = (f"; the tuple given holds {argument_named(stray)}" if stray is not None
+             else f", not {argument_named(value)}")
+    raise ConfigError(f"LintConfig({name}=...) takes {wanted}{given}",
                       hint=f"Give settings as data with LintConfig.from_mapping({example}), or put a caller's choices "
                       "on a config with .override(select=..., ignore=..., fail_on=...).")
 
@@ -640,8 +646,8 @@ class _Raw:
 def _split_list(value: Any) -> list[Any]:
     if isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
-    if isinstance(value, list):
-        return value
+    if isinstance(value, list | tuple):  # (a tuple, as settings held as data may give, is a list: a value was
+        return list(value)                # its one entry, and "('SK201',)" not a rule code)
     return [value]
 
 
@@ -700,7 +706,7 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
                 errors.add(f"'{name}' entries must be rule codes, names or families", raw.locate((key, i), False),
                            kind=ConfigError)
                 continue
-            loc = raw.locate((key, i), False) if isinstance(value, list) else raw.locate((key,), False)
+            loc = raw.locate((key, i), False) if isinstance(value, list | tuple) else raw.locate((key,), False)
             out.append(Selector(item.strip(), loc))
         return tuple(out)
 
@@ -785,8 +791,9 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
     if found is not None:
         key, value = found
         for i, item in enumerate(_split_list(value)):
-            loc = raw.locate((key, i) if isinstance(value, list) else (key,), False)
-            custom.extend(read_rule_file(raw.base / str(item), loc, errors))
+            loc = raw.locate((key, i) if isinstance(value, list | tuple) else (key,), False)
+            custom.extend(read_rule_file(raw.base / str(item), loc, errors,
+                                         f"the working folder ({raw.base})" if raw.as_data else None))
             changes["sources"] = (*changes["sources"], str(raw.base / str(item)))  # (rules files are read too)
     if custom:
         taken = list(config.custom)

@@ -932,8 +932,10 @@ def _chain_of_loops(loops: dict[int, list[int]], component: dict[int, int], edge
 
 # ---------------------------------------------------------------- building from YAML
 
-def read_rule_file(path: Path, location: Location, errors: ErrorCollector) -> list[tuple[Any, Locator, str]]:
-    """The rule specs of a rules file (a list, or a mapping with ``rules:``), located."""
+def read_rule_file(path: Path, location: Location, errors: ErrorCollector,
+                   relative_to: str | None = None) -> list[tuple[Any, Locator, str]]:
+    """The rule specs of a rules file (a list, or a mapping with ``rules:``), located. ``relative_to``: what a
+    relative path was read from, when no file lists it (settings given as data)."""
     from scriptkit.loading import read_yaml
 
     try:
@@ -957,7 +959,8 @@ def read_rule_file(path: Path, location: Location, errors: ErrorCollector) -> li
             errors.add(f"{path} is a link to {os.readlink(path)}, which is not there", location,
                        "Point the link at a YAML file of rules, or take it out of files:.", ConfigError)
         else:
-            errors.add(f"rules file not found: {path}", location, "Paths are relative to the file that lists them.",
+            errors.add(f"rules file not found: {path}", location,
+                       f"Paths are relative to {relative_to or 'the file that lists them'}.",
                        ConfigError)
         return []
     before = len(errors.errors)
