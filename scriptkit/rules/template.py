@@ -1080,6 +1080,37 @@ _ENGLISH_FRAME = re.compile(r"[ \t]*(?:" + _ENGLISH_GREETING + r"|(?:" + _ENGLIS
                             re.I)
 _NAME_WORDS = 6  # (a team's name under a closing: "El equipo de atención al cliente")
 _NAME_LINE = re.compile(r"[ \t]*[^\s.?:;][^\n]{0,59}")  # a short line under a closing: a name, a team, a phone
+# words a sentence has and a name or a team's name has not ("We will email you by Friday", "Wir melden uns",
+# "Nous vous écrivons"): pronouns, as written or opening the line, and a few auxiliaries and adverbs, in lower
+# case only ("Will Turner", "May Chen" are names). Possessives stay: "Ihr Kundenservice", "Votre service client"
+_PRONOUNS = (
+    "i we you he she it they me us him them "  # (English; "IT Support" is in capitals, a team)
+    "ich wir du er sie uns euch mich dich mir dir "  # (German)
+    "je j nous vous il elle ils elles tu n "  # (French: "J'espère", "N'hésitez pas")
+    "yo nosotros nosotras te os usted ustedes")  # (Spanish)
+_VERBS_AND_ADVERBS = (
+    "will would can could shall should may might must is are was were am be been do does did have has had "
+    "please today tomorrow soon now again not "
+    "wird werden ist sind war habe hat haben kann können bitte heute morgen bald "
+    "est sont sera serons ai avons va allons peut pouvez aujourd demain bientôt "
+    "es son será vamos va puede podemos hoy mañana pronto")
+_SENTENCE_PRONOUNS = frozenset(_PRONOUNS.split())
+_SENTENCE_WORDS = _SENTENCE_PRONOUNS | frozenset(_VERBS_AND_ADVERBS.split())
+_WORD_OF_NAME = re.compile(r"[^\W\d_]+")
+
+
+def _is_name_line(line: str) -> bool:
+    """Whether ``line``, under a closing, may be a name, a team or a phone number rather than a sentence."""
+    if (not _NAME_LINE.fullmatch(line) or line.rstrip().endswith((".", "?", "!"))
+            or len(line.split()) > _NAME_WORDS or line.lstrip()[:1].islower()):
+        return False
+    for word in _WORD_OF_NAME.findall(line):
+        lowered = word.lower()
+        if word == lowered and lowered in _SENTENCE_WORDS:
+            return False
+        if word[1:] == lowered[1:] and lowered in _SENTENCE_PRONOUNS:  # ("We", "It", "I"; not "IT")
+            return False
+    return True
 
 
 def _signoff_at_end(text: str, start: int, end: int) -> int | None:
@@ -1100,9 +1131,7 @@ def _signoff_at_end(text: str, start: int, end: int) -> int | None:
         if m is None:
             continue
         names = lines[:k]
-        if not all(_NAME_LINE.fullmatch(text, x, y) and not text[x:y].rstrip().endswith((".", "?", "!"))
-                   and len(text[x:y].split()) <= _NAME_WORDS and not text[x:y].lstrip()[:1].islower()
-                   for x, y in names):
+        if not all(_is_name_line(text[x:y]) for x, y in names):
             continue
         closing = " ".join(m["closing"].lower().split())
         if names or m["mark"] == "," or closing.endswith(_ALWAYS_A_CLOSING):
