@@ -564,7 +564,16 @@ def _script_id(item: RawItem) -> str:
 
 def refuse_content(source: object, function: str) -> None:
     """A ConfigError for an export's content passed where its path goes (a JSON string, a sheet's lines, bytes),
-    which was read as a file's name ("no such file: {...the whole export...}") or as a list of numbers."""
+    which was read as a file's name ("no such file: {...the whole export...}") or as a list of numbers; in a list
+    of paths too, the item named."""
+    if isinstance(source, list | tuple):
+        for i, item in enumerate(source):
+            _refuse_content(item, function, f"item {i}: ")
+    else:
+        _refuse_content(source, function, "")
+
+
+def _refuse_content(source: object, function: str, item: str) -> None:
     if isinstance(source, str) and (source.lstrip()[:1] in ("{", "[") or "\n" in source):
         try:
             if os.path.exists(source):  # (a file named "[team] macros.csv" is a path)
@@ -574,10 +583,21 @@ def refuse_content(source: object, function: str) -> None:
     elif not isinstance(source, bytes | bytearray | memoryview):
         return
     unit = "characters" if isinstance(source, str) else "bytes"
-    raise ConfigError(f"{function}() takes the path to the export file, not its content ({len(source):,} {unit} "
-                      f"starting {bytes(source[:20]) if isinstance(source, memoryview) else source[:20]!r})",
-                      hint="Write the content to a file (tempfile.NamedTemporaryFile(suffix='.json')) and pass its "
-                           "path.")
+    suffix = _content_suffix(source)
+    raise ConfigError(f"{function}() takes the path to the export file, not its content ({item}{len(source):,} "
+                      f"{unit} starting {bytes(source[:20]) if isinstance(source, memoryview) else source[:20]!r})",
+                      hint=f"Write the content to a file (tempfile.NamedTemporaryFile(suffix={suffix!r})) and pass "
+                           "its path.")
+
+
+def _content_suffix(content: str | bytes | bytearray | memoryview) -> str:
+    """The file suffix an export's content reads as, for the advice to write it to a file: a JSON document, JSON
+    lines (an object on each line), else a sheet (CSV content was told '.json')."""
+    text = content if isinstance(content, str) else bytes(content[:4000]).decode("utf-8", "replace")
+    lines = [line.strip() for line in text.strip()[:4000].splitlines() if line.strip()]
+    if len(lines) > 1 and all(line.startswith("{") for line in lines[:-1]) and lines[0].endswith("}"):
+        return ".jsonl"
+    return ".json" if text.lstrip()[:1] in ("{", "[") else ".csv"
 
 
 def import_library(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
