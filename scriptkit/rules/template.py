@@ -1759,8 +1759,9 @@ class EnglishDefaultLayout(Rule):
     on phone. One finding, at the `locale` line. A greeting or sign-off `pack.yaml` writes in English
     itself (as `scriptkit init` writes them: "Hi {{ customer.first_name | fallback('there') }},", or
     words of the writer's own such as "Hello!" or "Best regards,"), for a channel or under a helpdesk's
-    `layouts`, is reported at its line. A channel whose replies all read as English is left out, and
-    English packs (`en`, `en-GB`, `en-US`...) are never reported.
+    `layouts`, is reported at its line. "Hi" and "Hey", which German and Dutch writers use too, count as
+    English only with English words after them ("Hi there,", not "Hi zusammen," nor "Hi {{ customer.first_name
+    }},"). A channel whose replies all read as English is left out, and English packs (`en`, `en-GB`, `en-US`...) are never reported.
 
     ## Why it matters
     The customer reads "Hi there," above a Spanish reply and "Warm wishes," under it: a form
@@ -1880,7 +1881,20 @@ def _reads_as_english(text: str) -> bool:
     from scriptkit.language import language_of
 
     first = next((line for line in text.splitlines() if line.strip()), "")
+    informal = _INFORMAL_HI.match(_FALLBACK_SHOWN.sub(r"\1", first))
+    if informal is not None:  # (German and Dutch greet with them too: only English words after them are English)
+        words = re.findall(r"[^\W\d_][\w'’]*", _TEMPLATE_PART.sub(" ", informal["rest"]).lower())
+        return not _ENGLISH_AFTER_HI.isdisjoint(words) or language_of(text) == "en"
     return _ENGLISH_FRAME.match(first) is not None or language_of(text) == "en"
+
+
+# "Hi" and "Hey" open German and Dutch greetings too ("Hi zusammen,", "Hey du!", "Hi,"): a layout's greeting with
+# them is English by the words after them ("Hi there,", "Hey everyone!"), fallback's included; a name alone
+# ("Hi {{ customer.first_name }},") is any of those languages'. "Hello", "Dear" and the closings are English's own
+_INFORMAL_HI = re.compile(r"[ \t]*(?:hi|hey|hiya)(?![\w'’-])(?P<rest>.*)", re.I)
+_WORDS_AFTER_AN_ENGLISH_HI = ("there again all everyone everybody folks guys friend friends you your y'all and thanks "
+                              "thank for to the how this it's it is from with our we i i'm")
+_ENGLISH_AFTER_HI = frozenset(_WORDS_AFTER_AN_ENGLISH_HI.split())
 
 
 # UTF-8 text read as Windows-1252 (or Latin-1) and saved again: each accented letter or curly quote became a
