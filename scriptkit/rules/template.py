@@ -1761,7 +1761,8 @@ class EnglishDefaultLayout(Rule):
     words of the writer's own such as "Hello!" or "Best regards,"), for a channel or under a helpdesk's
     `layouts`, is reported at its line. "Hi" and "Hey", which German and Dutch writers use too, count as
     English only with English words after them ("Hi there,", not "Hi zusammen," nor "Hi {{ customer.first_name
-    }},"). A channel whose replies all read as English is left out, and English packs (`en`, `en-GB`, `en-US`...) are never reported.
+    }},"). A channel whose replies all read as English is left out, and English packs (`en`, `en-GB`,
+    `en-US`...) are never reported.
 
     ## Why it matters
     The customer reads "Hi there," above a Spanish reply and "Warm wishes," under it: a form
