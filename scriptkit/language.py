@@ -75,6 +75,18 @@ for _code, _words in _TELLING_WORDS.items():
 _ACCENTS = (("es", re.compile("[ñáíóúé]")), ("pt", re.compile("[ãõçáéíóúâêôà]")), ("fr", re.compile("[éèêàçùûîôëïœ]")),
             ("de", re.compile("[äöüß]")), ("it", re.compile("[àèéìòù]")))
 _ACCENTS_OF = dict(_ACCENTS)
+_ALPHABETS = tuple((code, frozenset(letters.pattern.strip("[]"))) for code, letters in _ACCENTS)
+# Of the languages whose letters a word's accents all are ("envoyée": é is French, Spanish, Portuguese and Italian),
+# the spellings only one of them writes: French "-ée", an "é" that starts a word, "è" inside one; Spanish
+# "-ción", "-ía"; Portuguese "-ê", "-ço", "-ível"; Italian "-ò", "-ché", a final "à" ("già", not "là")...
+_SPELLINGS = (("fr", re.compile("ée|^é.|[œûîëï]|è.|ç[uo]n|çu")), ("es", re.compile("[ñ¿¡]|[cs]ión(es)?$|í[ao]s?$")),
+              ("pt", re.compile("[ãõ]|ês?$|ços?$|[áí]vel$|[êâ]ncia")), ("it", re.compile("[ìò]|..[àùè]$|ché$")))
+# ...and an "é" no such spelling places is French's: it writes one in most past participles ("résilié", "activé"),
+# the others in a handful of words, most of them listed above ("también", "até", "perché")
+_PLAIN_ACCENT = "é"
+# The nouns another language writes with a capital and ends so ("Suscripción", "Devolução"): no
+# name's, so a capital (as at the start of a terse macro) does not make them one
+_NOUN_ENDINGS = (("es", re.compile("[cs]ión$")), ("pt", re.compile("ção$|ções$")))
 _ORDER = tuple(_COMMON_WORDS)
 _LANGS_OF: dict[str, tuple[str, ...]] = {}
 for _code, _words in _COMMON_WORDS.items():
@@ -316,8 +328,9 @@ def _short_language(text: str) -> str | None:
     """The language other than English of a short ``text`` its common words leave undecided, or None.
 
     Each word counts once for each language it is telling of: a common or telling word of that language, else a
-    word with no capital written with its letters ("está", "già"; "María" is a name). The language with most
-    (at least ``_MIN_HITS``) is told, where the text's English common words are fewer than half as many: "Siento
+    word with no capital written with its letters, of those writing them the ones its spelling tells ("envoyée" is
+    French, "già" Italian: see ``_letter_languages``; "María" is a name). The language with most (at least
+    ``_MIN_HITS``) is told, where the text's English common words are fewer than half as many: "Siento
     mucho que no pueda utilizar el servicio." is Spanish, "Muchas gracias for your order!" is not. A terse
     macro with no English common word at all ("Versand heute möglich.", "Pedido enviado, llega el lunes.") is
     told on less: two such words, or one written with that language's letters (see ``_terse_language``).
@@ -340,8 +353,8 @@ def _short_language(text: str) -> str | None:
             if place in names:
                 continue
             codes = _LANGS_OF.get(word, ()) + _TELLING_OF.get(word, ())
-            if not codes and token == word and not word.isascii():
-                codes = tuple(code for code, letters in _ACCENTS if letters.search(word))
+            if not codes and not word.isascii():
+                codes = _letter_languages(word, capital=token != word)
             for code in codes:
                 if code != "en":
                     telling.setdefault(code, set()).add(word)
@@ -368,6 +381,20 @@ def _terse_language(telling: dict[str, set[str]], tokens: list[str]) -> str | No
     best = max(telling, key=lambda code: (len(telling[code]), -_ORDER.index(code)))
     words = telling[best]
     return best if len(words) >= 2 or any(not word.isascii() for word in words) else None
+
+
+def _letter_languages(word: str, capital: bool) -> tuple[str, ...]:
+    """The languages ``word`` (no list's, written with letters beyond ASCII) is telling of by its letters: those
+    whose letters its accents all are, narrowed by ``_SPELLINGS`` ("envoyée" is French, "envío" Spanish). A word
+    with a capital is a name's ("María", "Jürgen") unless it ends as ``_NOUN_ENDINGS`` ("Suscripción")."""
+    if capital:
+        return tuple(code for code, ending in _NOUN_ENDINGS if ending.search(word))
+    accents = {letter for letter in word if not letter.isascii() and letter.isalpha()}
+    codes = tuple(code for code, letters in _ALPHABETS if accents and accents <= letters)
+    if len(codes) > 1:
+        spelt = tuple(code for code, spelling in _SPELLINGS if code in codes and spelling.search(word))
+        codes = spelt or (("fr",) if accents == {_PLAIN_ACCENT} else codes)
+    return codes
 
 
 def _common_language(text: str, alone: bool = False) -> str | None:

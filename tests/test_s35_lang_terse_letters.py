@@ -1,0 +1,28 @@
+"""A terse macro with no English common word is told by its letters and words (see test_s35_lang_terse_macros).
+Its accents were counted for every language that writes them, and a tie went to Spanish: "Facture envoyée par
+courriel." read as Spanish. An English reply with a loan phrase ("Crème brûlée sold out.") read as French or
+Spanish, and a German compound alone ("Rückerstattung veranlasst.") was not told at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from scriptkit.language import language_of
+
+# (a) the letters that tell French, Spanish, Portuguese, Italian and German apart
+TOLD_BY_LETTERS = {
+    "Facture envoyée par courriel.": "fr",
+    "Abonnement résilié.": "fr",
+    "Livraison prévue jeudi.": "fr",
+    "Bon cadeau activé.": "fr",
+    "Suscripción cancelada.": "es",
+    "Pedido con envío gratis.": "es",
+    "Devolução aprovada.": "pt",
+    "Pacco consegnato, però in ritardo.": "it",
+    "Conto già chiuso.": "it",
+}
+
+
+@pytest.mark.parametrize(("text", "code"), TOLD_BY_LETTERS.items())
+def test_a_terse_macro_is_told_by_the_letters_its_language_writes(text: str, code: str) -> None:
+    assert language_of(text) == code
