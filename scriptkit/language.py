@@ -87,6 +87,19 @@ _PLAIN_ACCENT = "é"
 # The nouns another language writes with a capital and ends so ("Suscripción", "Devolução"): no
 # name's, so a capital (as at the start of a terse macro) does not make them one
 _NOUN_ENDINGS = (("es", re.compile("[cs]ión$")), ("pt", re.compile("ção$|ções$")))
+# Words English writes as its own (a loan word or phrase: "crème brûlée", "café au lait", "bon appétit"): their
+# letters are no evidence of another language
+_LOAN_WORD_LIST = ("café cafés crème brûlée jalapeño jalapeños piñata piñatas piña résumé résumés fiancé fiancée"
+                   " naïve naïveté façade señor señora señorita cliché clichés entrée entrées touché voilà rosé"
+                   " soufflé crêpe crêpes açaí purée sauté décor protégé soirée matinée exposé passé fête"
+                   " appétit doña adiós")
+_LOAN_WORDS = frozenset(_LOAN_WORD_LIST.split())
+# English words that are no other language's: one in a terse text makes it English ("Crème brûlée sold out."), as
+# do English past forms ("restocked", "delivered") as many as the other language's words
+_ENGLISH_FUNCTION_WORDS = ("out by up off now again same back only too yet soon today tomorrow yesterday but how"
+                           " why who which its his their them these those been had were did does done sorry into"
+                           " onto after before about until than then")
+_ENGLISH_FUNCTION = frozenset(_ENGLISH_FUNCTION_WORDS.split())
 _ORDER = tuple(_COMMON_WORDS)
 _LANGS_OF: dict[str, tuple[str, ...]] = {}
 for _code, _words in _COMMON_WORDS.items():
@@ -353,7 +366,7 @@ def _short_language(text: str) -> str | None:
             if place in names:
                 continue
             codes = _LANGS_OF.get(word, ()) + _TELLING_OF.get(word, ())
-            if not codes and not word.isascii():
+            if not codes and not word.isascii() and word not in _LOAN_WORDS:
                 codes = _letter_languages(word, capital=token != word)
             for code in codes:
                 if code != "en":
@@ -372,7 +385,8 @@ def _terse_language(telling: dict[str, set[str]], tokens: list[str]) -> str | No
     where one has two ("Pedido enviado, llega el lunes."), or one with letters ASCII has none ("möglich",
     "días"). One plain word is not enough ("per", "plus" and "non" are English too), nor one word of one letter
     ("e.g." is no Italian "e"), nor a name ("José"); but a German noun with its letters ("Überweisung") counts
-    beside another word of German."""
+    beside another word of German. An English function word ("out", "again"), or as many English past forms
+    ("restocked"), and it is English with a loan phrase ("Crème brûlée sold out.", "Bon appétit! Order delivered.")."""
     for code, words in telling.items():
         telling[code] = {word for word in words if len(word) > 1}
     german = {word for token in tokens if token[:1].isupper() and _ACCENTS_OF["de"].search(word := token.lower())}
@@ -380,6 +394,14 @@ def _terse_language(telling: dict[str, set[str]], tokens: list[str]) -> str | No
         telling["de"] |= german
     best = max(telling, key=lambda code: (len(telling[code]), -_ORDER.index(code)))
     words = telling[best]
+    # (an English function word, or as many English past forms, and it is English: "Crème brûlée sold out.")
+    lowered = [token.lower() for token in tokens]
+    if not _ENGLISH_FUNCTION.isdisjoint(lowered):
+        return None
+    english = {word for word in lowered if len(word) >= 5 and word.endswith("ed") and word.isascii()
+               and word not in _OTHERS_WORDS}
+    if len(english) >= len(words):
+        return None
     return best if len(words) >= 2 or any(not word.isascii() for word in words) else None
 
 

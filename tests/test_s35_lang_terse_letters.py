@@ -21,8 +21,26 @@ TOLD_BY_LETTERS = {
     "Pacco consegnato, però in ritardo.": "it",
     "Conto già chiuso.": "it",
 }
+# (b) English with a loan word or phrase: an English function word, or more English words than foreign ones
+ENGLISH_WITH_LOAN_WORDS = [
+    "Crème brûlée sold out.",
+    "Our crème brûlée sold out.",
+    "Iced café au lait restocked.",
+    "Déjà vu? Same error again.",
+    "Bon appétit! Order delivered.",
+    "Über Eats voucher redeemed.",
+    "Extra jalapeño by request.",
+    "Mini piñata back soon.",
+    "Sent your résumé over.",
+    "Cancelled: fiancée changed plans.",
+]
 
 
 @pytest.mark.parametrize(("text", "code"), TOLD_BY_LETTERS.items())
 def test_a_terse_macro_is_told_by_the_letters_its_language_writes(text: str, code: str) -> None:
     assert language_of(text) == code
+
+
+@pytest.mark.parametrize("text", ENGLISH_WITH_LOAN_WORDS)
+def test_terse_english_with_a_loan_word_stays_english(text: str) -> None:
+    assert language_of(text) in (None, "en")
