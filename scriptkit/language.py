@@ -84,9 +84,11 @@ _SPELLINGS = (("fr", re.compile("ée|^é.|[œûîëï]|è.|ç[uo]n|çu")), ("es"
 # ...and an "é" no such spelling places is French's: it writes one in most past participles ("résilié", "activé"),
 # the others in a handful of words, most of them listed above ("también", "até", "perché")
 _PLAIN_ACCENT = "é"
-# The nouns another language writes with a capital and ends so ("Suscripción", "Devolução"): no
+# The nouns another language writes with a capital and ends so ("Suscripción", "Devolução", "Rückerstattung"): no
 # name's, so a capital (as at the start of a terse macro) does not make them one
-_NOUN_ENDINGS = (("es", re.compile("[cs]ión$")), ("pt", re.compile("ção$|ções$")))
+_NOUN_ENDINGS = (("es", re.compile("[cs]ión$")), ("pt", re.compile("ção$|ções$")),
+                 ("de", re.compile("[äöüß].*(ung|ungen|keit|heit|schaft)$")))
+_GERMAN_PARTICIPLE = re.compile("[a-z]{3,}iert$")  # "storniert", "aktiviert": no English word ends so
 # Words English writes as its own (a loan word or phrase: "crème brûlée", "café au lait", "bon appétit"): their
 # letters are no evidence of another language
 _LOAN_WORD_LIST = ("café cafés crème brûlée jalapeño jalapeños piñata piñatas piña résumé résumés fiancé fiancée"
@@ -368,6 +370,8 @@ def _short_language(text: str) -> str | None:
             codes = _LANGS_OF.get(word, ()) + _TELLING_OF.get(word, ())
             if not codes and not word.isascii() and word not in _LOAN_WORDS:
                 codes = _letter_languages(word, capital=token != word)
+            elif not codes and _GERMAN_PARTICIPLE.match(token):
+                codes = ("de",)
             for code in codes:
                 if code != "en":
                     telling.setdefault(code, set()).add(word)

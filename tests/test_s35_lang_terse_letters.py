@@ -34,6 +34,13 @@ ENGLISH_WITH_LOAN_WORDS = [
     "Sent your résumé over.",
     "Cancelled: fiancée changed plans.",
 ]
+# (c) a German noun with its letters and a German ending is German on its own
+GERMAN_COMPOUNDS = {
+    "Rückerstattung veranlasst.": "de",
+    "Kündigung bestätigt.": "de",
+    "Änderung übernommen.": "de",
+    "Bestellung storniert.": "de",
+}
 
 
 @pytest.mark.parametrize(("text", "code"), TOLD_BY_LETTERS.items())
@@ -43,4 +50,15 @@ def test_a_terse_macro_is_told_by_the_letters_its_language_writes(text: str, cod
 
 @pytest.mark.parametrize("text", ENGLISH_WITH_LOAN_WORDS)
 def test_terse_english_with_a_loan_word_stays_english(text: str) -> None:
+    assert language_of(text) in (None, "en")
+
+
+@pytest.mark.parametrize(("text", "code"), GERMAN_COMPOUNDS.items())
+def test_a_german_compound_tells_a_terse_macro(text: str, code: str) -> None:
+    assert language_of(text) == code
+
+
+@pytest.mark.parametrize("text", ["Samsung repair booked.", "Jürgen approved.", "Müller order shipped.",
+                                  "Hamstrung by delays."])
+def test_a_name_with_german_letters_or_ending_is_no_german(text: str) -> None:
     assert language_of(text) in (None, "en")
