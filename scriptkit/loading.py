@@ -2507,7 +2507,7 @@ _NOT_LANGUAGES = {"jp": ("ja", "Japan"), "cn": ("zh", "China"), "dk": ("da", "De
                   "cz": ("cs", "the Czech Republic"), "ua": ("uk", "Ukraine")}
 
 
-_SCRIPT_LANGUAGE_KEYS = frozenset({"language", "lang", "locale"})
+_SCRIPT_LANGUAGE_KEYS = frozenset({"language", "lang", "locale", "languages", "langs", "locales"})
 
 
 def _script_language_hint(key: str, value: object) -> str | None:
@@ -2515,7 +2515,7 @@ def _script_language_hint(key: str, value: object) -> str | None:
     the language of all its scripts (and of their exports); None for any other key."""
     if key.lower() not in _SCRIPT_LANGUAGE_KEYS:
         return None
-    written = value.strip() if isinstance(value, str) else ""
+    written = _written_language(value)
     if _LOCALE.fullmatch(written):
         language, *region = re.split(r"[-_]", written)
         locale = written if region else LOCALES.get(language.lower())
@@ -2524,6 +2524,32 @@ def _script_language_hint(key: str, value: object) -> str | None:
     return ("A script has no language of its own: the 'locale:' in pack.yaml sets the language of all the pack's "
             "scripts. Delete this line, and keep the scripts in this language in a pack of their own, with "
             f"locale: {locale or 'es-ES'} in its pack.yaml.")
+
+
+def _written_language(value: object) -> str:
+    """The language a script's 'language:' names: its text, or a list's first ('languages: [es]')."""
+    if isinstance(value, list):
+        value = next((item for item in value if isinstance(item, str)), "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _restate_own_locale(invalid: list[tuple[dict[str, Any], Origin]], meta: PackMeta, errors: ErrorCollector) -> None:
+    """A script's 'language: en-US' in a pack whose locale is en-US is told the key is not needed: the hint said
+    without the pack (keep such scripts in a pack of their own, with locale: en-US) sent it where it is."""
+    pack_language, *pack_region = re.split(r"[-_]", meta.locale.strip().lower())
+    for data, origin in invalid:
+        for key, value in data.items():
+            if str(key).lower() not in _SCRIPT_LANGUAGE_KEYS or (isinstance(value, list) and len(value) != 1):
+                continue
+            language, *region = re.split(r"[-_]", _written_language(value).lower())
+            if language != pack_language or (region and region[:1] != pack_region[:1]):
+                continue
+            said = "pack.yaml" if "locale" in meta.model_fields_set else "the default, as pack.yaml gives none"
+            where = origin.location((key,), key=True)
+            for error in errors.errors:
+                if error.location == where and error.message == f"unknown key '{key}'":
+                    error.hint = (f"The pack's locale is already {meta.locale} ({said}), and it sets the language of "
+                                  "all its scripts: this key is not needed. Delete this line.")
 
 
 def _check_locale_parts(locale: str, meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
@@ -2820,6 +2846,8 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
             errors.add(f"duplicate script id '{script_id}' (also used in {taken[script_id]})",
                        origin.location(("id",)), _duplicate_id_hint(origin.source.path, taken[script_id]))
         taken.setdefault(script_id, origin.source.path)
+    if pack_origin is not None and invalid:  # (with no pack.yaml, no locale to compare with)
+        _restate_own_locale(invalid, meta, errors)
     pack = Pack(meta=meta, scripts=scripts, root=str(root))
     pack._origin = pack_origin
     pack._settings_unread = unread
