@@ -62,6 +62,12 @@ LAYOUTS = {
 """,
 }
 
+# the example's constant the customer reads ("call us any time {{ support_hours }}"), in the same languages; in
+# another, init's English stays behind a TODO, which check reports (SK407) in any reply that sends it
+SUPPORT_HOURS = {"de": "Montag bis Freitag, 8 bis 18 Uhr", "fr": "du lundi au vendredi, de 8\\u00a0h à 18\\u00a0h",
+                 "es": "de lunes a viernes, de 8:00 a 18:00"}
+_SUPPORT_HOURS = re.compile(r'(?m)^(  support_hours: )"(.*)"$')
+
 
 def _locale(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A language code for ``--locale`` ('de-DE', 'fr', 'pt_BR'), as pack.yaml's ``locale`` takes it."""
@@ -88,13 +94,16 @@ def _in_language(text: str, locale: str) -> tuple[str, str | None]:
         return text, None
     said = name_of(language)
     if language in LAYOUTS:
+        text = _SUPPORT_HOURS.sub(lambda m: f'{m[1]}"{SUPPORT_HOURS[language]}"', text, count=1)
         return (_CHANNELS_BLOCK.sub(lambda _: LAYOUTS[language], text, count=1),
-                f"The greetings and sign-offs in pack.yaml are in {said}: read them through, and write the "
-                f"example script's replies in {said}.")
+                f"The greetings, sign-offs and support_hours in pack.yaml are in {said}: read them through, and "
+                f"write the example script's replies in {said}.")
+    text = _SUPPORT_HOURS.sub(lambda m: f"  # TODO: write support_hours in {said} (check reports it in a reply)\n"
+                                        f'{m[1]}"TODO: {m[2]}"', text, count=1)
     todo = (f"# TODO: these greetings and sign-offs are English: write them in {said}\n"
             f"# (`scriptkit check` reports each one until it is).\n")
     return (re.sub(r"(?m)^channels:\n", lambda m: todo + m[0], text, count=1),
-            f"The greetings and sign-offs in pack.yaml are English: write them in {said} "
+            f"The greetings, sign-offs and support_hours in pack.yaml are English: write them in {said} "
             f"(`scriptkit check` reports them until then), and the example script's replies too.")
 
 
