@@ -358,18 +358,27 @@ _JSON_REASONS = {
 
 def json_reason(exc: json.JSONDecodeError) -> str:
     """What is wrong, in words; json's own end "... at" a position the message's location gives."""
-    if trailing_comma(exc) is not None:
-        return f"a comma after the last item, before '{exc.doc[exc.pos]}'"
-    return _JSON_REASONS.get(exc.msg, exc.msg.removesuffix(" at"))
+    slip = json_slip(exc)
+    return slip[1] if slip is not None else _JSON_REASONS.get(exc.msg, exc.msg.removesuffix(" at"))
 
 
-def trailing_comma(exc: json.JSONDecodeError) -> int | None:
-    """Where the comma stands, when the error is a list's or an object's closing bracket right after one ('[1, 2,]',
-    a hand edit that many editors allow): the place to name, not the bracket's (a file cut short has no bracket)."""
-    if exc.pos >= len(exc.doc) or exc.doc[exc.pos] not in "]}":
+def json_slip(exc: json.JSONDecodeError) -> tuple[int, str, str] | None:
+    """A hand edit JSON refuses though editors and other formats allow it (a comma after the last item, two commas
+    in a row, a comment): where it stands, what it is and how to mend it. None for any other error: those were told
+    'a value is missing here', and sent to export the file again for nothing."""
+    doc, pos = exc.doc, exc.pos
+    if pos >= len(doc):  # (a file cut short)
         return None
-    before = exc.doc[:exc.pos].rstrip(" \t\n\r")
-    return len(before) - 1 if before.endswith(",") else None
+    before = doc[:pos].rstrip(" \t\n\r")
+    if doc[pos] == "," and before.endswith(","):
+        return pos, "two commas in a row", "Remove one of them."
+    if doc[pos] in "]}" and before.endswith(","):  # (at the comma: a file cut short has no bracket)
+        return len(before) - 1, f"a comma after the last item, before '{doc[pos]}'", TRAILING_COMMA
+    if doc.startswith(("//", "/*", "#"), pos):
+        opening = "#" if doc[pos] == "#" else doc[pos:pos + 2]
+        return (pos, f"a comment ('{opening}'): comments are not allowed in JSON",
+                "Delete the comment" + (", up to its '*/'." if opening == "/*" else ", to the end of its line."))
+    return None
 
 
 #: the hint for a comma after a list's or an object's last item
@@ -387,9 +396,8 @@ def load_json(source: SourceText, what: str) -> Any:
     except LongNumberError as exc:
         raise ImportFormatError(f"{what} has {json_reason(exc)}", source.location(exc.pos), LONG_NUMBER) from None
     except json.JSONDecodeError as exc:
-        if (comma := trailing_comma(exc)) is not None:
-            raise ImportFormatError(f"{what} is not valid JSON: {json_reason(exc)}", source.location(comma),
-                                    TRAILING_COMMA) from None
+        if (slip := json_slip(exc)) is not None:
+            raise ImportFormatError(f"{what} is not valid JSON: {slip[1]}", source.location(slip[0]), slip[2]) from None
         opening = source.text.lstrip()[:1]
         if opening not in ("{", "["):  # (not JSON at all: a sheet or a page read as this helpdesk's JSON export)
             starts = source.text.lstrip().split("\n", 1)[0][:40]

@@ -15,10 +15,10 @@ from scriptkit.importers.common import (
     Read,
     ReadOptions,
     json_reason,
+    json_slip,
     kind_of,
     loads_once,
     read_text,
-    trailing_comma,
 )
 from scriptkit.importers.tabular import check_columns, from_record, unread_columns, unread_note
 
@@ -43,8 +43,8 @@ def read(path: Path, options: ReadOptions) -> Read:
         except json.JSONDecodeError as exc:
             # the last line cut short, with no line break after it: the download or the copy stopped there
             cut = lineno == len(lines) and (exc.pos >= len(line.rstrip()) or exc.msg.startswith("Unterminated"))
-            comma = trailing_comma(exc)  # (told at the comma, not at the bracket after it)
-            yield ItemProblem(source.at(lineno - 1, exc.colno - 1 if comma is None else comma), f"line {lineno}",
+            slip = json_slip(exc)  # (a comma told at the comma, not at the bracket after it)
+            yield ItemProblem(source.at(lineno - 1, exc.colno - 1 if slip is None else slip[0]), f"line {lineno}",
                               f"is not valid JSON: {json_reason(exc)}"
                               + ("; it is the last line and stops short: the file may be truncated (export it "
                                  "again)" if cut else ""))
