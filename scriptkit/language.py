@@ -471,7 +471,14 @@ def _common_language(text: str, alone: bool = False) -> str | None:
     for code, letters in _LETTERS:  # (a tie of Spanish and Portuguese: "ñ" or "ã" decides)
         if code in hits and letters.search(text):
             hits[code] += 1
-    best = max(hits, key=lambda code: (hits[code], -_ORDER.index(code)))  # (a tie: the first of _COMMON_WORDS)
+    spelt: Counter[str] = Counter()
+    if not text.isascii() and list(hits.values()).count(max(hits.values())) > 1:
+        # (a tie of languages sharing the common words, "de la ... en": the letters of its other words decide)
+        spelt.update(code for word in set(spaced.split()) if word.islower() and not word.isascii()
+                     and word not in _LANGS_OF and word not in _LOAN_WORDS
+                     for code in _letter_languages(word, capital=False))
+    # (a tie still: the first of _COMMON_WORDS)
+    best = max(hits, key=lambda code: (hits[code], spelt[code], -_ORDER.index(code)))
     return best if hits[best] >= _MIN_HITS else None
 
 

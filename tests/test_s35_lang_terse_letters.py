@@ -62,3 +62,13 @@ def test_a_german_compound_tells_a_terse_macro(text: str, code: str) -> None:
                                   "Hamstrung by delays."])
 def test_a_name_with_german_letters_or_ending_is_no_german(text: str) -> None:
     assert language_of(text) in (None, "en")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Remboursement de la commande en cours, que la carte soit créditée.", "fr"),
+    ("La carte de la boutique envoyée en ligne.", "fr"),
+    ("La caja de la tienda en línea.", "es"),
+])
+def test_common_words_two_languages_share_are_told_apart_by_the_other_words_letters(text: str, code: str) -> None:
+    # ("de", "la", "en" and "que" are French and Spanish alike: a tie went to Spanish)
+    assert language_of(text) == code
