@@ -6,6 +6,7 @@ import json
 import re
 import shlex
 import shutil
+from locale import locale_alias
 from pathlib import Path
 
 import click
@@ -69,42 +70,88 @@ SUPPORT_HOURS = {"de": "Montag bis Freitag, 8 bis 18 Uhr", "fr": "du lundi au ve
 _SUPPORT_HOURS = re.compile(r'(?m)^(  support_hours: )"(.*)"$')
 
 
+# the language codes a locale may start with: those Python's own locale table knows ('de', 'pt', 'fil', 'yue'),
+# so that 'zz-ZZ', 'xx' or 'tlh' is not written into a pack as its language ('the' and 'C' are no languages)
+_KNOWN_LANGUAGES = frozenset(code for code in (alias.split(".")[0].split("@")[0].split("_")[0]
+                                               for alias in locale_alias.values()) if code.islower()) - {"the"}
+# a language as its own speakers name it, for the code meant ('Deutsch' is de-DE)
+_ENDONYMS = {"deutsch": "de-DE", "français": "fr-FR", "francais": "fr-FR", "español": "es-ES", "espanol": "es-ES",
+             "castellano": "es-ES", "português": "pt-BR", "portugues": "pt-BR", "italiano": "it-IT",
+             "nederlands": "nl-NL", "svenska": "sv-SE", "dansk": "da-DK", "norsk": "nb-NO", "suomi": "fi-FI",
+             "polski": "pl-PL", "türkçe": "tr-TR", "русский": "ru-RU", "українська": "uk-UA", "ελληνικά": "el-GR",
+             "日本語": "ja-JP", "中文": "zh-CN", "한국어": "ko-KR"}
+# a region ISO 3166 leaves to private use ('ZZ', 'XX', 'QM' to 'QZ', 'XA' to 'XZ', 'AA'): no country's
+_PRIVATE_REGION = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ")
+
+
+def _written_as_code(language: str, rest: list[str]) -> str:
+    """A locale's parts as a language code is written: 'en-US', 'zh-Hant-TW', 'es-419'."""
+    return "-".join([language.lower(), *(part.title() if len(part) == 4 and part.isalpha()
+                                         else part.upper() if len(part) == 2 else part for part in rest)])
+
+
 def _locale(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A language code for ``--locale`` ('de-DE', 'fr', 'pt_BR'), as pack.yaml's ``locale`` takes it."""
+    """A language code for ``--locale`` ('de-DE', 'fr', 'zh-Hant-TW') as pack.yaml's ``locale`` takes it, written as
+    codes are ('EN', 'en_us' are refused with 'en-US' meant), of a language there is ('zz-ZZ' is none)."""
     if value is None:
         return None
-    from scriptkit.loading import _LOCALE, _meant_locale
+    from scriptkit.language import LOCALES
+    from scriptkit.loading import _LOCALE, _NOT_LANGUAGES, _NOT_REGIONS, _meant_locale
 
     value = value.strip()
+    why, meant = "", None
     if not _LOCALE.fullmatch(value):
-        meant = _meant_locale(value)
-        raise click.BadParameter(f"{value!r} is not a language code. " + (f"Did you mean {meant}? " if meant else "")
-                                 + "Write one with its region, such as en-US, de-DE or fr-FR. Nothing was changed.")
-    return value
+        words = re.findall(r"[^\W\d_]+", value.lower())
+        meant = _meant_locale(value) or next((_ENDONYMS[w] for w in words if w in _ENDONYMS), None)
+    else:
+        language, *rest = re.split(r"[-_]", value)
+        code = _NOT_LANGUAGES.get(language.lower(), (language.lower(),))[0]
+        region = rest[0].upper() if rest and len(rest[0]) == 2 and rest[0].isalpha() else None
+        written = _written_as_code(code, rest)
+        if code not in _KNOWN_LANGUAGES:
+            why = f": '{language}' is no language's code"
+        elif language.lower() in _NOT_LANGUAGES:
+            why, meant = f": '{language}' is {_NOT_LANGUAGES[language.lower()][1]}'s country code", written
+        elif region in _NOT_REGIONS:
+            why = f": {_NOT_REGIONS[region][1]}"
+            meant = _written_as_code(code, [_NOT_REGIONS[region][0], *rest[1:]])
+        elif region is not None and _PRIVATE_REGION.fullmatch(region):
+            why, meant = f": '{rest[0]}' is no country's code", LOCALES.get(code)
+        elif written != value:  # ('EN', 'en_us', 'DE-de': pack.yaml and the helpdesks expect 'en-US')
+            why, meant = " as written", written if rest else LOCALES.get(code, written)
+        else:
+            return value
+    raise click.BadParameter(f"{value!r} is not a language code{why}. " + (f"Did you mean {meant}? " if meant else "")
+                             + "Write one with its region, such as en-US, de-DE or fr-FR. Nothing was changed.")
 
 
 def _in_language(text: str, locale: str) -> tuple[str, str | None]:
     """pack.yaml's ``text`` for a pack in ``locale``: the locale, and each channel's greeting and sign-off in its
     language; and what to tell the writer of them (None for English, whose layouts are init's own)."""
-    from scriptkit.language import base_language, name_of
+    from scriptkit.language import NAMES, base_language
 
     text = re.sub(r"(?m)^locale: .*$", lambda _: f"locale: {locale}", text, count=1)
     language = base_language(locale)
     if language == "en":
         return text, None
-    said = name_of(language)
+    said = NAMES.get(language, f"the language of {locale}")  # (not "write them in sv")
     if language in LAYOUTS:
+        layout = LAYOUTS[language]
+        if re.search(r"[-_](?:CH|LI)\b", locale, re.I):  # (Swiss and Liechtenstein German write no ß: "Grüsse")
+            layout = layout.replace("ß", "ss")
         text = _SUPPORT_HOURS.sub(lambda m: f'{m[1]}"{SUPPORT_HOURS[language]}"', text, count=1)
-        return (_CHANNELS_BLOCK.sub(lambda _: LAYOUTS[language], text, count=1),
+        return (_CHANNELS_BLOCK.sub(lambda _: layout, text, count=1),
                 f"The greetings, sign-offs and support_hours in pack.yaml are in {said}: read them through, and "
                 f"write the example script's replies in {said}.")
     text = _SUPPORT_HOURS.sub(lambda m: f"  # TODO: write support_hours in {said} (check reports it in a reply)\n"
                                         f'{m[1]}"TODO: {m[2]}"', text, count=1)
+    # (SK015 reports an English greeting around replies in the pack's language: not around the example's English)
     todo = (f"# TODO: these greetings and sign-offs are English: write them in {said}\n"
-            f"# (`scriptkit check` reports each one until it is).\n")
+            f"# (`scriptkit check` reports each one once the replies are in {said}).\n")
     return (re.sub(r"(?m)^channels:\n", lambda m: todo + m[0], text, count=1),
-            f"The greetings, sign-offs and support_hours in pack.yaml are English: write them in {said} "
-            f"(`scriptkit check` reports them until then), and the example script's replies too.")
+            f"The greetings, sign-offs and support_hours in pack.yaml are English: write them in {said}, and the "
+            f"example script's replies too. `scriptkit check` reports each English greeting and sign-off once the "
+            f"replies are in {said}, and support_hours in any reply that sends it.")
 
 
 @click.command()
@@ -114,7 +161,7 @@ def _in_language(text: str, locale: str) -> tuple[str, str | None]:
               help="Built-in template to copy: 'new' (one example script) or 'starter' (the full starter pack).")
 @click.option("--locale", callback=_locale, metavar="CODE",
               help="The language the replies are written in, such as de-DE or fr-FR (default: en-US). German, "
-                   "French and Spanish packs get greetings and sign-offs in their language.")
+                   "French and Spanish packs get greetings, sign-offs and support hours in their language.")
 def init(path: str, name: str | None, source: str, locale: str | None) -> None:
     """Create a pack folder at PATH with pack.yaml and an example script."""
     from scriptkit.loading import pack_of
