@@ -357,12 +357,19 @@ class Message:
 
         An agent's blank (``[[new_date]]``) is filled from the key ``"blank.new_date"`` (or ``{"blank": {"new_date":
         ...}}``), a value as a placeholder's; without one it shows as ``[[new_date]]``. A ``blank.`` key that is a
-        slip for one of the message's unfilled blanks, or a blank's name without ``blank.``, is a ConfigError."""
+        slip for one of the message's unfilled blanks, a blank's name without ``blank.``, a ``"blank"`` that is no dict,
+        or a name given twice with two values (``"blank.new_date"`` and under ``"blank"``) is a ConfigError."""
         if not isinstance(samples, Mapping):
             raise ConfigError(f"Message.preview() takes samples as a dict of placeholder name to value, "
                               f"not {argument_named(samples)}",
                               hint="Pass pack.catalogue.samples() (each placeholder's sample), or {} to show "
                               "the fallbacks; message.text is the text with the placeholders as {{name}}.")
+        blanks = samples.get(BLANK_KEY[:-1])
+        if blanks is not None and not isinstance(blanks, Mapping):  # (else ignored: no placeholder is named 'blank')
+            name = next((seg.name for seg in self.segments if isinstance(seg, Blank)), "new_date")
+            raise ConfigError(f"Message.preview() takes '{BLANK_KEY[:-1]}' as a dict of blank names to values, not "
+                              f"{argument_named(blanks)}", hint=f"Pass {{'blank': {{'{name}': 'Friday'}}}}, or "
+                              f"{{'{BLANK_KEY}{name}': 'Friday'}}.")
         samples = _dotted(samples)
         self._check_sample_names(samples)
         return "".join(_sample(seg, samples) if isinstance(seg, Placeholder)
@@ -801,18 +808,28 @@ def render_segment(seg: Segment, samples: Mapping[str, str] | None = None) -> st
     return seg.marker
 
 
-def _dotted(samples: Mapping[str, object], prefix: str = "") -> Mapping[str, object]:
+def _dotted(samples: Mapping[str, object]) -> Mapping[str, object]:
     """``samples`` with each nested dict's keys as the dotted names they stand for ({"customer": {"first_name":
-    "Ann"}} -> {"customer.first_name": "Ann"}): a JSON ticket's shape, which was silently ignored."""
-    if not prefix and not any(isinstance(value, Mapping) for value in samples.values()):
+    "Ann"}} -> {"customer.first_name": "Ann"}): a JSON ticket's shape, which was silently ignored. A name given two
+    ways with two values ('blank.new_date' and under 'blank') is a ConfigError: one was dropped without a word."""
+    if not any(isinstance(value, Mapping) for value in samples.values()):
         return samples  # (the usual flat dict: as given)
     out: dict[str, object] = {}
-    for key, value in samples.items():
-        name = f"{prefix}{key}"
+    given_as: dict[str, str] = {}  # a dotted name -> how it was given ("as 'x.y'", "under 'x'")
+
+    def add(name: str, value: object, top: object) -> None:
         if isinstance(value, Mapping):
-            out.update(_dotted(value, f"{name}."))
-        else:
-            out[name] = value
+            for key, inner in value.items():
+                add(f"{name}.{key}", inner, top)
+            return
+        how = f"as '{name}'" if name == str(top) else f"under '{top}'"
+        if name in out and out[name] != value:
+            raise ConfigError(f"Message.preview() was given '{name}' twice: {given_as[name]} and {how}",
+                              hint="Give it once; the preview would show only one of the two.")
+        out[name], given_as[name] = value, how
+
+    for key, value in samples.items():
+        add(f"{key}", value, key)
     return out
 
 
