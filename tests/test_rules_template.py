@@ -207,9 +207,10 @@ def test_near_duplicate_index_finds_exactly_what_all_pairs_would() -> None:
 def test_near_duplicates_among_many_copies_of_one_text_do_not_depend_on_where_the_walk_stops(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # Copies of one text share most buckets, so candidates are walked in order and the rest
-    # counted at once after `_WALK_FIRST` entries: wherever that switch falls (1: nearly all
-    # counted, 10**9: all walked), the earliest candidate that is similar enough must be the one
-    # found. Some copies drift below the threshold from the first ones but stay close to later ones.
+    # counted at once after `_WALK_FIRST` entries (or all at once when there are at most
+    # `_COUNT_AT_ONCE`): wherever those switches fall (1: nearly all counted, 10**9: all walked),
+    # the earliest candidate that is similar enough must be the one found. Some copies drift
+    # below the threshold from the first ones but stay close to later ones.
     from scriptkit.rules import template
 
     rng = random.Random(5)
@@ -227,8 +228,10 @@ def test_near_duplicates_among_many_copies_of_one_text_do_not_depend_on_where_th
     rng.shuffle(sets)
     for threshold in (0.85, 0.6):
         results = []
-        for walk_first in (1, 5, 64, 10**9):
+        # (_COUNT_AT_ONCE 0: every candidate list walked; 10**9: every one counted at once, no walk)
+        for walk_first, count_at_once in itertools.product((1, 5, 64, 10**9), (0, 40, 10**9)):
             monkeypatch.setattr(template, "_WALK_FIRST", walk_first)
+            monkeypatch.setattr(template, "_COUNT_AT_ONCE", count_at_once)
             results.append(near_duplicates(sets, threshold))
         assert all(found == results[0] for found in results)
         found = results[0]

@@ -2428,6 +2428,8 @@ def _near_duplicates(prints: list[Fingerprint], threshold: float) -> dict[int, t
 
 # Bucket entries walked in order before the rest are counted at once (see _candidates).
 _WALK_FIRST = 64
+# Bucket entries counted at once without a walk (a copy of a text met by hundreds of earlier copies walks)
+_COUNT_AT_ONCE = 512
 
 
 def _candidates(met: list[list[int]]) -> Iterator[int]:
@@ -2440,7 +2442,15 @@ def _candidates(met: list[list[int]]) -> Iterator[int]:
     the first ``_WALK_FIRST`` entries the rest are counted at once, at C speed, as they were
     before: texts that share many buckets but are not similar enough (each one checked, then
     passed over) cost what they did.
+
+    Yet walking costs ~1 us an entry in Python: when the buckets hold few entries in all (most
+    scripts of a templated pack meet a few dozen), they are counted at once at C speed, ~20 times
+    faster, with the same candidates in the same order (the 10,000-script benchmark pack: 0.64 -> 0.43 s).
     """
+    if sum(map(len, met)) <= _COUNT_AT_ONCE:
+        hits = Counter(chain.from_iterable(met))
+        yield from sorted(j for j, c in hits.items() if c >= MIN_BANDS)
+        return
     walked, last = 0, -1
     for j, run in groupby(heapq.merge(*met)):
         times = sum(1 for _ in run)
