@@ -85,16 +85,20 @@ class RefusedFix(Fix):
     reason: str = ""
 
 
-def plan(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str] | None = None) -> list[FileFix]:
+def plan(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str] | None = None,
+         progress: Callable[[int, int], None] | None = None) -> list[FileFix]:
     """What ``--fix`` would do to each file, verified, without writing anything; the edits of a fix
     already found refused (``RefusedFix``: an anchor's text that an alias reuses) are listed as refused.
     ``texts``: each file's text as the findings were made in it; a file that holds another now gets no
-    edit (``FileFix.late``)."""
+    edit (``FileFix.late``). ``progress``: called with (files begun, files to fix) as each file is begun."""
     diagnostics = list(diagnostics)
     texts = texts or {}
     held = inside_phrases(diagnostics, texts)
     fixes = {}
-    for path, edits in edits_by_file(diagnostics).items():
+    by_file = edits_by_file(diagnostics)
+    for done, (path, edits) in enumerate(by_file.items(), 1):
+        if progress is not None:
+            progress(done, len(by_file))
         fixes[path] = fix_file(path, [e for e in edits if e not in held], texts.get(path))
         if not fixes[path].late:
             fixes[path].refused = sorted([*fixes[path].refused, *((e, held[e]) for e in edits if e in held)],

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -320,7 +321,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             sys.exit(1 if changed else 0)
         rounds = _Rounds(result)
         try:
-            _fix_rounds(rounds, loaded, lambda: _lint_again(pack, config, channels or None, jobs))
+            with stages() as tell:  # (minutes on a large pack: said as the other stages are)
+                _fix_rounds(rounds, loaded, lambda: _lint_again(pack, config, channels or None, jobs), tell=tell)
         except KeyboardInterrupt:  # (Ctrl-C: what is fixed so far is said; each file is written whole, or not)
             whole = rounds.files | {p.path for p in rounds.plans if p.changed and _written(p)}
             raise KeyboardInterrupt(f"interrupted: {len(whole)} file(s) already fixed (each whole, the others as they "
@@ -468,14 +470,14 @@ def _lint_again(pack: str | Path, config: LintConfig, channels: tuple[str, ...] 
 
 
 def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack, LintResult]],
-                into: Mapping[str, str] | None = None) -> None:
+                into: Mapping[str, str] | None = None, tell: Callable[[str], None] = lambda label: None) -> None:
     """Fix ``loaded`` round after round, as ruff does (one fix can reveal another: 'we will' becomes "we'll", then
     "we'll endeavour" is found), until a round fixes nothing, into ``done``: ``--fix`` and ``--diff`` both make them
     here, so that the diff is what --fix writes. A file a round would give back a text an earlier round left in it
     gets none of that round's edits, refused as undoing: two rules' fixes undo each other (a team's swap of
     'parcel' for 'package' and another's back), and each further round would only flip the words again.
     ``into``: the file each one is written to instead (``--diff``'s copy); the copy's names map back to the
-    files' own in ``done.files`` and the history of texts."""
+    files' own in ``done.files`` and the history of texts. ``tell``: names each round's stage (``stages``)."""
     from scriptkit import fixing
 
     into = into or {}
@@ -483,7 +485,7 @@ def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack
     had: dict[str, list[str]] = {}  # each file's texts, round after round
     made: dict[str, list[set[str]]] = {}  # the rules whose fixes turned each of them into the next
     swapped: dict[str, dict[tuple[str, str], set[str]]] = {}  # each file's (text, replacement) made, and by whom
-    for _ in range(MAX_FIX_ROUNDS):
+    for round_number in range(1, MAX_FIX_ROUNDS + 1):
         texts_now = _texts(loaded)
         rules = _rules_of(done.result.diagnostics)
         # (an edit putting back the text an earlier round replaced, where it replaced it or elsewhere: the rule
@@ -496,7 +498,7 @@ def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack
                 back[edit] = fixing.undoing_reason(earlier | by, min(by).split(" ")[0])
         fixing.not_fixable(done.result.diagnostics, back)
         # (each file's text as the findings were made in it; one saved since, during the run, is not written)
-        plans = fixing.plan(done.result.diagnostics, texts_now)
+        plans = fixing.plan(done.result.diagnostics, texts_now, partial(_tell_planned, tell, round_number))
         for p in plans:
             if not p.changed:
                 continue
@@ -529,7 +531,12 @@ def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack
                 for edit in p.applied:
                     swapped.setdefault(name, {}).setdefault((p.before[edit.start:edit.end], edit.replacement),
                                                             set()).update(rules.get(edit, ()))
+        tell(f"Fixing: round {round_number}, checking {len(loaded.scripts)} scripts again")
         loaded, done.result = lint_again()  # what remains, from the files as now written
+
+
+def _tell_planned(tell: Callable[[str], None], round_number: int, planned: int, files: int) -> None:
+    tell(f"Fixing: round {round_number}, {planned} of {files} files")
 
 
 def _rules_of(diagnostics: list[Diagnostic]) -> dict[Edit, set[str]]:
