@@ -42,3 +42,29 @@ def test_standard_output_on_a_full_disk_is_one_message_and_exit_2(make_pack, com
     assert "Traceback" not in err and "Exception ignored" not in err, err
     assert err.count("error:") == 1, err
     assert "standard output" in err and "disk is full" in err, err
+
+
+@_FULL_DISK
+@pytest.mark.parametrize("command", [["check", "{pack}", "--grammar", "off", "-o", "/dev/full"],
+                                     ["render", "{pack}", "-o", "/dev/full"]])
+def test_a_file_on_a_full_disk_is_told_to_free_space(make_pack, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    # (it said "Check that its folder exists and that you may write there.", which both were)
+    pack = make_pack({"late.yaml": _SCRIPT})
+    run = _run(*(word.format(pack=pack) for word in command))
+    err = run.stderr.decode()
+    assert run.returncode == 2, err
+    assert "/dev/full:1:1: error: cannot write" in err and "disk is full" in err, err
+    assert "Free some space" in err and "may write there" not in err, err
+
+
+def test_a_file_on_a_read_only_disk_is_not_told_to_check_permissions(tmp_path: Path) -> None:
+    import errno
+
+    from scriptkit.cli.output import writing
+    from scriptkit.errors import ConfigError
+
+    target = tmp_path / "report.txt"
+    with pytest.raises(ConfigError) as raised, writing("the report", target):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(target))
+    said = f"{raised.value.message} {raised.value.hint}"
+    assert "read-only" in said.lower() and "write elsewhere" in said and "may write" not in said, said

@@ -176,8 +176,8 @@ def _write_hint(exc: OSError, where: str) -> str:
     for a full disk."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"Free some space on {where}, or write elsewhere."
-    if exc.errno == errno.EROFS:
-        return f"{where[:1].upper()}{where[1:]} is read-only; write elsewhere."
+    if exc.errno == errno.EROFS:  # (no permission would let it be written)
+        return f"{where[:1].upper()}{where[1:]} is mounted read-only; write elsewhere."
     return "Check that its folder exists and that you may write there."
 
 
@@ -260,12 +260,12 @@ def _visible(text: str) -> str:
 @contextmanager
 def writing(what: str, path: str | Path) -> Iterator[None]:
     """A failure to write ``path`` (no such folder, a file in the way, no permission, a full
-    disk) becomes a usage error naming it (exit code 2), not a traceback."""
+    disk) becomes a usage error naming it (exit code 2), not a traceback, with a hint for its reason."""
     try:
         yield
     except OSError as exc:
-        raise ConfigError(f"cannot write {what} to {path}: {exc.strerror or exc}", Location(str(path), 1, 1),
-                          "Check that its folder exists and that you may write there.") from None
+        raise ConfigError(f"cannot write {what} to {path}: {_why(exc)}", Location(str(path), 1, 1),
+                          _write_hint(exc, "its disk")) from None
 
 
 def make_folder_for(what: str, path: str | Path) -> None:
