@@ -182,7 +182,8 @@ def test_a_full_device_is_a_located_error_and_stays_a_device(tmp_path: Path) -> 
     root = _pack(tmp_path)
     run = _run("check", str(root), "-o", "/dev/full", "--format", "json")
     assert run.exit_code == 2
-    assert "/dev/full:1:1: error: cannot write the report to /dev/full: the disk is full (No space left on device)" in run.output
+    assert ("/dev/full:1:1: error: cannot write the report to /dev/full: the disk is full (No space left on device)"
+            in run.output)
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
