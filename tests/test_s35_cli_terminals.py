@@ -68,3 +68,31 @@ def test_a_file_on_a_read_only_disk_is_not_told_to_check_permissions(tmp_path: P
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(target))
     said = f"{raised.value.message} {raised.value.hint}"
     assert "read-only" in said.lower() and "write elsewhere" in said and "may write" not in said, said
+
+
+_NARROW = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1"}  # (a terminal to rich, without colour codes to read past)
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_every_rule_code_is_shown_whole_in_a_narrow_terminal(columns: int) -> None:
+    # (the code column was cut first, 'SK0…', though the footer says 'Details: scriptkit rule CODE')
+    import json
+
+    codes = [rule["code"] for rule in json.loads(_run("rules", "--format", "json").stdout)]
+    run = _run("rules", env={**_NARROW, "COLUMNS": str(columns)})
+    out = run.stdout.decode()
+    assert run.returncode == 0, run.stderr.decode()
+    assert "…" not in out, out
+    shown = {word for line in out.splitlines() for word in line.split()}
+    assert [code for code in codes if code not in shown] == [], out
+    assert all(len(line) <= columns for line in out.splitlines()), out
+
+
+def test_a_long_title_wraps_in_a_narrow_terminal(make_pack) -> None:  # type: ignore[no-untyped-def]
+    title = "Returns: when the parcel came back damaged after the second delivery attempt"
+    pack = make_pack({"late.yaml": _SCRIPT.replace("title: Late parcel", f"title: '{title}'")})
+    run = _run("render", str(pack), env={**_NARROW, "COLUMNS": "40"})
+    out = run.stdout.decode()
+    assert run.returncode == 0, run.stderr.decode()
+    assert "…" not in out, out
+    assert " ".join(out.split()).count(title) == 1, out

@@ -108,12 +108,18 @@ def _render(loaded: Pack, pack: str, script_ids: tuple[str, ...], channels: tupl
 
         stream.write(json.dumps(out, indent=2, ensure_ascii=not writes_utf8(stream)) + "\n")
         return
+    from rich.text import Text
+
     con = console(file=stream)
     for m in messages:
         variant = f" variant {m.variant + 1}" if variants else ""
         # (the writer's words are escaped: '[urgent]' in a title or a note is text, not terminal markup)
-        con.rule(f"[bold]{escape_markup(m.script_id)}[/bold] · {m.channel}{variant} · {escape_markup(m.title)}",
-                 align="left")
+        heading = f"[bold]{escape_markup(m.script_id)}[/bold] · {m.channel}{variant} · {escape_markup(m.title)}"
+        if Text.from_markup(heading).cell_len + 4 <= con.width:
+            con.rule(heading, align="left")
+        else:  # (a rule cuts its title at the width, 'Returns::Whe…': the heading on lines of its own, wrapped)
+            con.print(heading, soft_wrap=not con.is_terminal)
+            con.rule()
         # (as the customer reads it: the pack's escapes, '\\[' and '2024\\.', without their backslash; a link
         # as its text and address, as a terminal shows no link)
         con.print(read_text(shown(m.segments), _every_link)[0], markup=False)

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shlex
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from scriptkit.rules.base import FAMILIES
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from scriptkit.models import Pack
     from scriptkit.rules.base import Rule
@@ -124,14 +126,48 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
         click.echo(json.dumps([{"code": code, "name": name, "family": fam, "severity": severity, "fix": fix,
                                 "summary": summary} for code, name, fam, severity, fix, summary in rows], indent=2))
         return
-    from rich.table import Table
-
-    table = Table(show_lines=False, box=None, pad_edge=False)
-    for col in ("code", "name", "family", "severity", "fix", "summary"):
-        table.add_column(col, overflow="fold" if col == "summary" else "ellipsis", no_wrap=col != "summary")
-    for code, name, fam, severity, fix, summary in rows:
-        table.add_row(code, name, fam, severity, "yes" if fix else "", summary)
     con = console()
+    if con.is_terminal and con.width < STACKED_BELOW:
+        _print_stacked(con, rows)
+    else:
+        from rich.table import Table
+
+        table = Table(show_lines=False, box=None, pad_edge=False)
+        for col in ("code", "name", "family", "severity", "fix", "summary"):
+            # (the code whole, always: it is what `scriptkit rule CODE` and a selector take)
+            table.add_column(col, overflow="fold" if col == "summary" else "ellipsis", no_wrap=col != "summary",
+                             min_width=max((len(row[0]) for row in rows), default=4) if col == "code" else None)
+        for code, name, fam, severity, fix, summary in rows:
+            table.add_row(code, name, fam, severity, "yes" if fix else "", summary)
+        _print_table(con, table)
+    checks = len(rows) - rule_count
+    con.print(f"{rule_count} rule(s)" + (f" and {checks} export check(s)" if checks else "")
+              + ". Details: scriptkit rule CODE" + (f" --pack {shlex.quote(pack)}" if pack else ""), markup=False,
+              soft_wrap=not con.is_terminal)
+
+
+#: a terminal narrower than this lists each rule as a few lines, not as a table's row: six columns in 40 or 60 cut
+#: the code ('SK0…') and the name, and left the summary a word a line
+STACKED_BELOW = 80
+
+
+def _print_stacked(con: Console, rows: list[tuple[str, str, str, str, bool, str]]) -> None:
+    """Each rule as its code and name, then its family, severity and fix, then its summary, wrapped to the
+    terminal's width (and a line between rules)."""
+    from rich.text import Text
+
+    def indented(text: str) -> str:  # (not rich's Padding: it pads every line with spaces to the width)
+        return "\n".join(textwrap.wrap(text, con.width - 2, initial_indent="  ", subsequent_indent="  ",
+                                        break_long_words=False, break_on_hyphens=False))
+
+    for code, name, fam, severity, fix, summary in rows:
+        con.print(Text.assemble((code, "bold"), " ", name), soft_wrap=False)
+        con.print(indented(f"{fam} · {severity}" + (" · fix: yes" if fix else "")), markup=False)
+        con.print(indented(summary), markup=False)
+        con.print()
+
+
+def _print_table(con: Console, table: Table) -> None:
     if con.is_terminal:
         con.print(table)
     else:  # piped or captured: one line per rule, never folded at 80 columns, with no padding after its summary
@@ -139,9 +175,6 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
         with con.capture() as captured:
             con.print(table)
         con.out("\n".join(line.rstrip() for line in captured.get().splitlines()), highlight=False)
-    checks = len(rows) - rule_count
-    con.print(f"{rule_count} rule(s)" + (f" and {checks} export check(s)" if checks else "")
-              + ". Details: scriptkit rule CODE" + (f" --pack {shlex.quote(pack)}" if pack else ""), markup=False)
 
 
 def _show(con: Console, markdown: str) -> None:
