@@ -647,7 +647,7 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
                 end = "Ctrl-Z, then Enter" if os.name == "nt" else "Ctrl-D"
                 click.echo(f"Paste the reply, then press {end} on a line of its own.", err=True)
             # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
-            raw, name, start = sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "<stdin>", Path.cwd()
+            raw, name, start = sys.stdin.buffer.read(MAX_FILE_BYTES + 1), STDIN_NAME, Path.cwd()
         else:
             path = Path(file)
             if path.is_dir() and (path / PACK_FILE).is_file():
@@ -694,10 +694,13 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     sys.exit(result.exit_code)
 
 
+STDIN_NAME = "<stdin>"  # (the name review gives text read from standard input)
+
+
 def _decode(raw: bytes, name: str) -> str:
     """The text: UTF-8 (a byte order mark dropped), or UTF-16 or UTF-32 with or without its mark (Notepad's and
     Excel's "Unicode", ``wide_encoding``), or an error where it stops being text."""
-    from scriptkit.sourcetext import byte_location
+    from scriptkit.sourcetext import byte_location, not_utf8_hint
     from scriptkit.text import wide_encoding
 
     wide = wide_encoding(raw)
@@ -715,8 +718,15 @@ def _decode(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError("the text is not valid UTF-8", byte_location(name, exc.object, exc.start),
-                          "Save it as UTF-8.") from None
+        from scriptkit.loading import _NOTEPAD_UTF8  # (here only: a reply read need not load the pack machinery)
+
+        # (as check says of a script: likely Windows-1252, and how to save or convert it; 'Save it as UTF-8.' alone
+        # left a Windows user asking how)
+        hint = not_utf8_hint(name, exc.object, exc.start, exc.end, save_as=_NOTEPAD_UTF8)
+        if name == STDIN_NAME and ", or convert it:" in hint:  # (no file to convert: converted as it is piped in)
+            hint = (hint.replace("The file", "The text", 1).split(", or convert it:")[0]
+                    + ", or convert it as you pipe it: iconv -f WINDOWS-1252 -t UTF-8 reply.txt | scriptkit review -")
+        raise ConfigError("the text is not valid UTF-8", byte_location(name, exc.object, exc.start), hint) from None
 
 
 commands = [check, review]
