@@ -356,7 +356,7 @@ def test_audit_html_names_each_score_in_a_word_with_the_practice_as_tooltip() ->
                        script_file="f", diagnostics=[], scores=dict.fromkeys(PRACTICES, 70.0))
     page = render_html(AuditReport("export.json", "zendesk", [macro], [], [], []))
     row = page[page.index('id="m-m1"'):]
-    labels = re.findall(r'<span class="muted" title="([^"]+)">([^<]+)</span>', row)
+    labels = re.findall(r'<span class="muted" title="([^"]+)"(?: aria-hidden="true")?>([^<]+)</span>', row)
     assert labels == [("Acknowledgment", "Ack"), ("Warm language", "Warmth"), ("Flexibility", "Flex"),
                       ("Solution", "Solution"), ("Readability", "Reading")]
 

@@ -39,7 +39,9 @@ def test_its_overall_is_not_judged_in_every_report(tmp_path: Path) -> None:
     page = html.read_text(encoding="utf-8")
     summary = re.search(r'<details class="macro" id="m-colis-en-retard"[^>]*><summary>(.*?)</summary>', page)
     assert summary is not None, page[:2000]
-    assert summary.group(1).startswith('<span class="score s-none" title="not judged">-</span>')
+    assert summary.group(1).startswith('<span class="visually-hidden">overall score </span><span aria-hidden="true">'
+                                       '<span class="score s-none" title="not judged">-</span></span>'
+                                       '<span class="visually-hidden">not judged</span>')
     assert "s-bad" not in summary.group(1).split("</span>")[0]
 
 

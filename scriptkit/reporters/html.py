@@ -274,11 +274,27 @@ _SHORT_LABELS = {"acknowledgment": "Ack", "warm_language": "Warmth", "flexibilit
                  "readability": "Reading"}
 
 
+def _read_as(full: str, short: str, cls: str) -> str:
+    """``short`` shown, ``full`` read by a screen reader (most skip a title attribute: 'Ack 0' was all it said)."""
+    if full == short:
+        return f'<span class="{cls}" title="{_e(full)}">{_e(short)}</span>'
+    return (f'<span class="{cls}" title="{_e(full)}" aria-hidden="true">{_e(short)}</span>'
+            f'<span class="visually-hidden">{_e(full)}</span>')
+
+
+def _read_score(value: float | None, why: str | None = None) -> str:
+    """A score as ``_score`` shows it; one not judged is read as 'not judged', not as a dash."""
+    if value is not None:
+        return _score(value)
+    return f'<span aria-hidden="true">{_score(value, why)}</span><span class="visually-hidden">not judged</span>'
+
+
 def _macro(m: MacroAudit) -> str:
     families = " ".join(sorted({_family(d.code) for d in m.diagnostics}))
     codes = " ".join(sorted({d.code for d in m.diagnostics}))  # (the #rule= lists)
-    scores = "".join(f'<span class="muted" title="{_e(PRACTICE_LABELS[p])}">{_e(_SHORT_LABELS[p])}</span> '
-                     f'{_score(m.scores[p], m.not_judged_because.get(p))}' for p in PRACTICES)
+    # (spaces between: a flex row drops them from the layout, and without them '24' and 'Acknowledgment' were one word)
+    scores = " ".join(f'{_read_as(PRACTICE_LABELS[p], _SHORT_LABELS[p], "muted")} '
+                      f'{_read_score(m.scores[p], m.not_judged_because.get(p))}' for p in PRACTICES)
     items = []
     for d in m.diagnostics:
         rewrite = f'<br><span class="rewrite">Suggested: {_e(d.suggestion)}</span>' if d.suggestion else ""
@@ -305,7 +321,9 @@ def _macro(m: MacroAudit) -> str:
     return (f'<h3 class="macro-h visually-hidden"><bdi>{_e(m.title)}</bdi>{_state(m)}</h3>'
             f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}" '
             f'data-codes="{_e(codes)}">'
-            f'<summary>{_score(m.overall)}<span class="t"><bdi>{_e(m.title)}</bdi>{_state(m)}</span>{scores}</summary>'
+            # (the title is read from the heading just before: in the summary too, a screen reader said it twice)
+            f'<summary><span class="visually-hidden">overall score </span>{_read_score(m.overall)} '
+            f'<span class="t" aria-hidden="true"><bdi>{_e(m.title)}</bdi>{_state(m)}</span> {scores}</summary>'
             # (the target of a #drill= link: a browser opens the details around it, with JavaScript off too)
             f'<div class="muted" id="drill={_e(m.id)}">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
             f'{f" · <b>{_e(m.unused)}</b> in the helpdesk" if m.unused else ""}'
