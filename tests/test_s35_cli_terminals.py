@@ -96,3 +96,32 @@ def test_a_long_title_wraps_in_a_narrow_terminal(make_pack) -> None:  # type: ig
     assert run.returncode == 0, run.stderr.decode()
     assert "…" not in out, out
     assert " ".join(out.split()).count(title) == 1, out
+
+
+_ASCII = {"PYTHONIOENCODING": "ascii", "NO_COLOR": "1"}
+_CURLY = "We\u2019re sorry \u2014 the \u201cexpress\u201d parcel\u2026 is late."
+
+
+def test_a_replys_punctuation_reads_as_text_in_an_ascii_locale(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    # (a screen reader said "backslash u 2 0 1 9" for each apostrophe, and render's '·' was '\u00b7')
+    reply = tmp_path / "reply.txt"
+    reply.write_text(_CURLY + "\n", encoding="utf-8")
+    pack = make_pack({"late.yaml": _SCRIPT.replace('"We apologize for any inconvenience caused."', f'"{_CURLY}"')})
+    plain = "We're sorry -- the \"express\" parcel... is late."
+    for run in (_run("review", str(reply), env=_ASCII), _run("render", str(pack), env=_ASCII),
+                _run("check", str(pack), "--grammar", "off", "--select", "SK301", env=_ASCII)):
+        out = run.stdout.decode("ascii")
+        assert "\\u" not in out, out
+    assert plain in _run("review", str(reply), env=_ASCII).stdout.decode()
+    rendered = _run("render", str(pack), env=_ASCII).stdout.decode()
+    assert plain in rendered and "late-parcel - email - Late parcel" in rendered, rendered
+
+
+def test_machine_formats_keep_the_replys_own_characters_in_an_ascii_locale(tmp_path: Path) -> None:
+    import json
+
+    reply = tmp_path / "reply.txt"
+    reply.write_text(_CURLY + "\n", encoding="utf-8")
+    run = _run("review", str(reply), "--format", "json", env=_ASCII)
+    assert run.stdout.isascii() and "\\u2019" in run.stdout.decode()
+    assert any(finding["text"] == _CURLY for finding in json.loads(run.stdout)["diagnostics"]), run.stdout

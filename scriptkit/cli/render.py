@@ -110,11 +110,17 @@ def _render(loaded: Pack, pack: str, script_ids: tuple[str, ...], channels: tupl
         return
     from rich.text import Text
 
+    from scriptkit.reporters.text import ascii_stand_ins
+
+    def readable(text: str) -> str:  # (a terminal that cannot encode '’' or '·' (an ASCII locale): "'" and '-')
+        return ascii_stand_ins(text, stream)
+
     con = console(file=stream)
     for m in messages:
         variant = f" variant {m.variant + 1}" if variants else ""
         # (the writer's words are escaped: '[urgent]' in a title or a note is text, not terminal markup)
-        heading = f"[bold]{escape_markup(m.script_id)}[/bold] · {m.channel}{variant} · {escape_markup(m.title)}"
+        heading = readable(f"[bold]{escape_markup(m.script_id)}[/bold] · {m.channel}{variant} · "
+                           f"{escape_markup(m.title)}")
         if Text.from_markup(heading).cell_len + 4 <= con.width:
             con.rule(heading, align="left")
         else:  # (a rule cuts its title at the width, 'Returns::Whe…': the heading on lines of its own, wrapped)
@@ -122,11 +128,12 @@ def _render(loaded: Pack, pack: str, script_ids: tuple[str, ...], channels: tupl
             con.rule()
         # (as the customer reads it: the pack's escapes, '\\[' and '2024\\.', without their backslash; a link
         # as its text and address, as a terminal shows no link)
-        con.print(read_text(shown(m.segments), _every_link)[0], markup=False)
+        con.print(readable(read_text(shown(m.segments), _every_link)[0]), markup=False)
         if notes:
             for note in m.notes:
                 text = shown(note.segments).strip()
-                con.print(f"[dim]agent · {escape_markup(note.label)}: {escape_markup(text)}[/dim]", markup=True)
+                con.print(readable(f"[dim]agent · {escape_markup(note.label)}: {escape_markup(text)}[/dim]"),
+                          markup=True)
         con.print()
 
 

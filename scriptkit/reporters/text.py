@@ -117,13 +117,11 @@ class _Page:
         return char if self.encoding is None or self.can_encode(char) else ASCII_SYMBOLS[char]
 
     def can_encode(self, text: str) -> bool:
-        if self.encoding is None or text.isascii():
-            return True
-        try:
-            text.encode(self.encoding)
-        except UnicodeEncodeError:
-            return False
-        return True
+        return self.encoding is None or text.isascii() or _encodes(text, self.encoding)
+
+    def readable(self, text: str) -> str:
+        """A writer's ``text`` with its punctuation in ASCII where the stream cannot encode it (``ascii_stand_ins``)."""
+        return text if self.encoding is None else _punctuation_for(text, self.encoding)
 
     def shown(self, text: str) -> str:
         """``text`` as the stream writes it: on a stream that cannot encode every character (a
@@ -163,6 +161,38 @@ class _Page:
 
 #: the report's own symbols where the stream cannot encode them
 ASCII_SYMBOLS = {"✓": "+", "│": "|", "·": "-", "…": "...", "⟨": "<", "⟩": ">"}
+
+#: a writer's punctuation where the stream cannot encode it (an ASCII or C locale): escaped, 'We\u2019re' was read
+#: aloud by a screen reader as "backslash u 2 0 1 9". For display only: json, sarif and the rest keep the text.
+ASCII_PUNCTUATION = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "--", "―": "--", "−": "-",
+    "…": "...", "·": "-", "•": "*",
+    " ": " ", " ": " ", " ": " ", " ": " "})
+
+
+def ascii_stand_ins(text: str, stream: TextIO) -> str:
+    """``text`` to show on ``stream``, its common punctuation (curly quotes, dashes, '…', '·', no-break spaces)
+    as ASCII where the stream cannot encode it; unchanged where it can (UTF-8, a StringIO, a file written
+    with -o), and any other character left for the stream to escape."""
+    encoding, _errors = _narrow(stream)
+    return text if encoding is None else _punctuation_for(text, encoding)
+
+
+def _punctuation_for(text: str, encoding: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(char if char.isascii() or ord(char) not in ASCII_PUNCTUATION or _encodes(char, encoding)
+                   else char.translate(ASCII_PUNCTUATION) for char in text)
+
+
+def _encodes(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _narrow(stream: TextIO) -> tuple[str | None, str]:
@@ -299,7 +329,7 @@ def _cells(con: _Page, line: str, start: int, end: int) -> list[str]:
                                  and _LATIN.match(line[i + 1])):
             char = f"{con.symbol('⟨')}U+{ord(char):04X}{con.symbol('⟩')}"
         elif not char.isascii() and not con.can_encode(char):
-            char = con.shown(char)
+            char = con.shown(con.readable(char))
         shown.append(char)
     return shown
 
@@ -384,7 +414,7 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
         mark = (f"  {con.tick} ", "green") if good else ("  ! ", "yellow") if diags else ("    ", "")
         practice = "not judged" if why else "asks" if _asks(s) else SLOT_LABELS.get(s.slot, s.slot)
         con.print(mark, (f"{s.location.line}:{s.location.col}".ljust(7), ""),
-                  (f"{practice:<13}", "green" if good else "dim"), (" ".join(s.text.split()), ""))
+                  (f"{practice:<13}", "green" if good else "dim"), (con.readable(" ".join(s.text.split())), ""))
         _findings(con, diags, said)
     if across:
         con.print(("  the whole reply:", "dim"))
