@@ -125,3 +125,29 @@ def test_machine_formats_keep_the_replys_own_characters_in_an_ascii_locale(tmp_p
     run = _run("review", str(reply), "--format", "json", env=_ASCII)
     assert run.stdout.isascii() and "\\u2019" in run.stdout.decode()
     assert any(finding["text"] == _CURLY for finding in json.loads(run.stdout)["diagnostics"]), run.stdout
+
+
+@pytest.mark.parametrize("command", [["check", "{pack}", "--grammar", "off", "--format", "json"],
+                                     ["render", "{pack}", "--format", "json"]])
+def test_output_dash_is_standard_output(make_pack, tmp_path: Path, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    # (a file named '-' was written in the working folder, and nothing printed)
+    import json
+
+    pack = make_pack({"late.yaml": _SCRIPT})
+    run = _run(*(word.format(pack=pack) for word in command), "-o", "-", cwd=tmp_path)
+    assert run.returncode in (0, 1), run.stderr.decode()
+    assert json.loads(run.stdout), run.stdout
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("command", [["export", "{pack}", "--to", "zendesk", "--grammar", "off"],
+                                     ["import", "{export}", "--from", "zendesk"]])
+def test_a_folder_of_files_cannot_go_to_standard_output(make_pack, tmp_path: Path, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    pack = make_pack({"late.yaml": _SCRIPT})
+    export = tmp_path / "macros.json"
+    export.write_text('{"macros": []}', encoding="utf-8")
+    run = _run(*(word.format(pack=pack, export=export) for word in command), "-o", "-", cwd=tmp_path)
+    err = run.stderr.decode()
+    assert run.returncode == 2, err
+    assert "Traceback" not in err and "standard output" in err and "folder" in err, err
+    assert not (tmp_path / "-").exists()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scriptkit.cli.options import OneValueCommand, channel_option, grammar_option, written_for
+from scriptkit.cli.options import OneValueCommand, channel_option, grammar_option, no_dash, written_for
 from scriptkit.cli.output import console, escape_markup, stages, writing
 from scriptkit.reporters import display_path
 
@@ -33,7 +33,7 @@ def _report(diagnostics: list[Diagnostic]) -> None:
 @click.argument("pack", type=click.Path(), required=False)
 @click.option("--to", "targets", multiple=True, metavar="TARGET", help="Export target (repeatable, or 'all'); "
               "default: export.targets in pack.yaml. `scriptkit export --list` shows them.")
-@click.option("--out", "-o", "out", type=click.Path(file_okay=False), default=None,
+@click.option("--out", "-o", "out", type=click.Path(file_okay=False), default=None, callback=no_dash("an export"),
               help="Output folder; replaced atomically on every export. Files in it that no export wrote "
                    "(your notes) are kept.")
 @click.option("--force", is_flag=True, help="Export even when the linter or a target reports errors. (It does "

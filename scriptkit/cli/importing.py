@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scriptkit.cli.options import LazyChoice, one_line
+from scriptkit.cli.options import LazyChoice, no_dash, one_line
 from scriptkit.cli.output import console, stages, writing
 from scriptkit.diagnostics import Location
 from scriptkit.message import CHANNELS
@@ -93,7 +93,7 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
 @click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path())
 @source_options
 # (a file given as --out is refused by the import itself, at file:1:1, as every other folder it will not write to)
-@click.option("--out", "-o", "out", required=True, type=click.Path(), metavar="DIRECTORY",
+@click.option("--out", "-o", "out", required=True, type=click.Path(), metavar="DIRECTORY", callback=no_dash("a pack"),
               help="The pack folder to create.")
 @click.option("--name", callback=one_line("a pack's name"),
               help="The pack's display name (default: from the folder name).")

@@ -91,10 +91,29 @@ def selection_options(func: F) -> F:
     return func
 
 
+def dash_is_standard_output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``-o -`` as standard output (as ``review -`` reads standard input): a file named '-' was written."""
+    return None if value == "-" else value
+
+
+def no_dash(what: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A callback refusing '-' for ``what``, a folder of files: standard output cannot hold one, and a folder named
+    '-' was made."""
+    def check(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        if value == "-":
+            raise click.BadParameter(f"'-' is standard output, and {what} is a folder of files. Name a folder "
+                                     "(e.g. -o out). Nothing was written.")
+        return value
+
+    return check
+
+
 def report_options(func: F) -> F:
     """``--format`` and ``--output``."""
     func = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-                        help="Write the report to this file instead of standard output.")(func)
+                        callback=dash_is_standard_output,
+                        help="Write the report to this file instead of standard output ('-': standard "
+                             "output).")(func)
     func = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
                         help="Report format: text for people; concise, one line per finding (path:line:col: "
                              "severity CODE [name] message, for grep and editors); json for your own tools; sarif "

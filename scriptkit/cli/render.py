@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from scriptkit.cli.options import channel_option, written_for
+from scriptkit.cli.options import channel_option, dash_is_standard_output, written_for
 from scriptkit.cli.output import console, escape_markup, make_folder_for, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
@@ -41,7 +41,8 @@ if TYPE_CHECKING:
               "its sample.")
 # (as check's -o: UTF-8 whatever the console's encoding, which escapes what it cannot show, '\\ud83d\\ude42')
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the replies to this file (UTF-8) instead of standard output.")
+              callback=dash_is_standard_output,
+              help="Write the replies to this file (UTF-8) instead of standard output ('-': standard output).")
 def render(pack: str, script_ids: tuple[str, ...], channels: tuple[str, ...], preview: bool, variants: bool,
            notes: bool, fmt: str, output: str | None) -> None:
     """Print each script of PACK as the customer would read it."""
