@@ -151,3 +151,9 @@ def test_a_folder_of_files_cannot_go_to_standard_output(make_pack, tmp_path: Pat
     assert run.returncode == 2, err
     assert "Traceback" not in err and "standard output" in err and "folder" in err, err
     assert not (tmp_path / "-").exists()
+
+
+def test_the_narrow_rule_list_reads_as_text_in_an_ascii_locale() -> None:
+    run = _run("rules", env={**_NARROW, **_ASCII, "COLUMNS": "40"})
+    out = run.stdout.decode("ascii")
+    assert "\\u" not in out and "template - warning" in out, out

@@ -156,9 +156,11 @@ def _print_stacked(con: Console, rows: list[tuple[str, str, str, str, bool, str]
     terminal's width (and a line between rules)."""
     from rich.text import Text
 
+    from scriptkit.reporters.text import ascii_stand_ins
+
     def indented(text: str) -> str:  # (not rich's Padding: it pads every line with spaces to the width)
-        return "\n".join(textwrap.wrap(text, con.width - 2, initial_indent="  ", subsequent_indent="  ",
-                                        break_long_words=False, break_on_hyphens=False))
+        return "\n".join(textwrap.wrap(ascii_stand_ins(text, con.file), con.width - 2, initial_indent="  ",
+                                        subsequent_indent="  ", break_long_words=False, break_on_hyphens=False))
 
     for code, name, fam, severity, fix, summary in rows:
         con.print(Text.assemble((code, "bold"), " ", name), soft_wrap=False)

@@ -9,7 +9,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
 from rich.control import STRIP_CONTROL_CODES
@@ -172,7 +172,7 @@ ASCII_PUNCTUATION = str.maketrans({
     " ": " ", " ": " ", " ": " ", " ": " "})
 
 
-def ascii_stand_ins(text: str, stream: TextIO) -> str:
+def ascii_stand_ins(text: str, stream: IO[str]) -> str:
     """``text`` to show on ``stream``, its common punctuation (curly quotes, dashes, '…', '·', no-break spaces)
     as ASCII where the stream cannot encode it; unchanged where it can (UTF-8, a StringIO, a file written
     with -o), and any other character left for the stream to escape."""
@@ -195,7 +195,7 @@ def _encodes(char: str, encoding: str) -> bool:
     return True
 
 
-def _narrow(stream: TextIO) -> tuple[str | None, str]:
+def _narrow(stream: IO[str]) -> tuple[str | None, str]:
     """The stream's encoding and errors handler where it cannot encode every character, else
     (None, ""). A stream that would raise is given Python's backslash escapes instead."""
     encoding = getattr(stream, "encoding", None)
