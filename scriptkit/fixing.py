@@ -86,20 +86,19 @@ class RefusedFix(Fix):
 
 
 def plan(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str] | None = None,
-         progress: Callable[[int, int], None] | None = None) -> list[FileFix]:
+         progress: Callable[[int, int], None] | None = None, jobs: int | None = 1) -> list[FileFix]:
     """What ``--fix`` would do to each file, verified, without writing anything; the edits of a fix
     already found refused (``RefusedFix``: an anchor's text that an alias reuses) are listed as refused.
     ``texts``: each file's text as the findings were made in it; a file that holds another now gets no
-    edit (``FileFix.late``). ``progress``: called with (files begun, files to fix) as each file is begun."""
+    edit (``FileFix.late``). ``progress``: called with (files begun, files to fix) as they are begun.
+    ``jobs``: worker processes for many files (as ``lint_pack``'s; None: one per CPU)."""
     diagnostics = list(diagnostics)
     texts = texts or {}
     held = inside_phrases(diagnostics, texts)
-    fixes = {}
     by_file = edits_by_file(diagnostics)
-    for done, (path, edits) in enumerate(by_file.items(), 1):
-        if progress is not None:
-            progress(done, len(by_file))
-        fixes[path] = fix_file(path, [e for e in edits if e not in held], texts.get(path))
+    todo = [(path, [e for e in edits if e not in held], texts.get(path)) for path, edits in by_file.items()]
+    fixes = dict(zip(by_file, _fixed_files(todo, progress, jobs), strict=True))
+    for path, edits in by_file.items():
         if not fixes[path].late:
             fixes[path].refused = sorted([*fixes[path].refused, *((e, held[e]) for e in edits if e in held)],
                                          key=lambda r: (r[0].start, r[0].end), reverse=True)
@@ -118,6 +117,31 @@ def plan(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str] | None = No
             fix = fixes[path] = FileFix(path, text, text)
         fix.refused = sorted([*fix.refused, *refused.items()], key=lambda r: (r[0].start, r[0].end), reverse=True)
     return [fixes[path] for path in sorted(fixes)]
+
+
+#: files fixed by each fork of workers: a stage line between them, and the queue of indexes fits a pipe
+_FILES_A_BATCH = 500
+
+
+def _fixed_files(todo: list[tuple[str, list[Edit], str | None]], progress: Callable[[int, int], None] | None,
+                 jobs: int | None) -> list[FileFix]:
+    """``fix_file`` of each (path, edits, expected), in order: on worker processes for many files (each file is
+    parsed twice to verify its edits, and one process did them all while the check itself had several)."""
+    from scriptkit.parallel import _map, _workers
+
+    workers = _workers(len(todo), jobs)
+    out: list[FileFix] = []
+    if workers <= 1:
+        for done, item in enumerate(todo, 1):
+            if progress is not None:
+                progress(done, len(todo))
+            out.append(fix_file(*item))
+        return out
+    for start in range(0, len(todo), _FILES_A_BATCH):
+        if progress is not None:
+            progress(start + 1, len(todo))
+        out += _map(lambda item: fix_file(*item), todo[start:start + _FILES_A_BATCH], workers)
+    return out
 
 
 _INSIDE = "it lies inside"

@@ -322,7 +322,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         rounds = _Rounds(result)
         try:
             with stages() as tell:  # (minutes on a large pack: said as the other stages are)
-                _fix_rounds(rounds, loaded, lambda: _lint_again(pack, config, channels or None, jobs), tell=tell)
+                _fix_rounds(rounds, loaded, lambda: _lint_again(pack, config, channels or None, jobs), tell=tell,
+                            jobs=jobs)
         except KeyboardInterrupt:  # (Ctrl-C: what is fixed so far is said; each file is written whole, or not)
             whole = rounds.files | {p.path for p in rounds.plans if p.changed and _written(p)}
             raise KeyboardInterrupt(f"interrupted: {len(whole)} file(s) already fixed (each whole, the others as they "
@@ -470,14 +471,16 @@ def _lint_again(pack: str | Path, config: LintConfig, channels: tuple[str, ...] 
 
 
 def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack, LintResult]],
-                into: Mapping[str, str] | None = None, tell: Callable[[str], None] = lambda label: None) -> None:
+                into: Mapping[str, str] | None = None, tell: Callable[[str], None] = lambda label: None,
+                jobs: int | None = 1) -> None:
     """Fix ``loaded`` round after round, as ruff does (one fix can reveal another: 'we will' becomes "we'll", then
     "we'll endeavour" is found), until a round fixes nothing, into ``done``: ``--fix`` and ``--diff`` both make them
     here, so that the diff is what --fix writes. A file a round would give back a text an earlier round left in it
     gets none of that round's edits, refused as undoing: two rules' fixes undo each other (a team's swap of
     'parcel' for 'package' and another's back), and each further round would only flip the words again.
     ``into``: the file each one is written to instead (``--diff``'s copy); the copy's names map back to the
-    files' own in ``done.files`` and the history of texts. ``tell``: names each round's stage (``stages``)."""
+    files' own in ``done.files`` and the history of texts. ``tell``: names each round's stage (``stages``); ``jobs``:
+    worker processes for its files' fixes."""
     from scriptkit import fixing
 
     into = into or {}
@@ -498,7 +501,7 @@ def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack
                 back[edit] = fixing.undoing_reason(earlier | by, min(by).split(" ")[0])
         fixing.not_fixable(done.result.diagnostics, back)
         # (each file's text as the findings were made in it; one saved since, during the run, is not written)
-        plans = fixing.plan(done.result.diagnostics, texts_now, partial(_tell_planned, tell, round_number))
+        plans = fixing.plan(done.result.diagnostics, texts_now, partial(_tell_planned, tell, round_number), jobs)
         for p in plans:
             if not p.changed:
                 continue
@@ -575,7 +578,7 @@ def _fixed_in_a_copy(pack: str, loaded: Pack, result: LintResult, config: LintCo
             Path(copy).write_bytes(Path(f).read_bytes())
         done = _Rounds(result)
         try:
-            _fix_rounds(done, loaded, lambda: _lint_again(Path(tmp, given), config, channels, jobs), copies)
+            _fix_rounds(done, loaded, lambda: _lint_again(Path(tmp, given), config, channels, jobs), copies, jobs=jobs)
         except ScriptkitError:  # (fixes are verified as they are made: a copy that no longer loads is unlooked for)
             return plans
         if done.unwritten is not None:  # (a file changed during the run: said as --fix would)
