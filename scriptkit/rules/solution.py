@@ -1952,10 +1952,11 @@ class UnfilledBlank(Rule):
     `Öffnungszeiten:`), nothing after the colon; not when its value follows on the next line (indented, a list
     under it, or a line of text right below), nor a heading such as `Steps:`. In a macro, a declared blank
     (`{{ blank.x }}`) is meant for the agent; it is flagged (warning) only when it has no prompt telling the agent what
-    to write. `scriptkit review` reads an agent's actual reply, so every marker there is a
-    leftover, to fill in before sending; a helpdesk's placeholder there (`{{ticket.requester.first_name}}`,
-    Salesforce's `{!Contact.FirstName}`, Help Scout's `{%customer.firstName%}`) is a macro pasted, not applied,
-    and the finding says whose it is.
+    to write. An alternative's or a condition's text is read too, as the agent may send it (not its label, its
+    `when` or the guidance, which are for the agent). `scriptkit review` reads an agent's actual reply, so every
+    marker there is a leftover, to fill in before sending; a helpdesk's placeholder there
+    (`{{ticket.requester.first_name}}`, Salesforce's `{!Contact.FirstName}`, Help Scout's `{%customer.firstName%}`)
+    is a macro pasted, not applied, and the finding says whose it is.
 
     ## Why it matters
     "Dear [NAME]" is the fastest way to show a customer they are talking to a template.
@@ -1979,6 +1980,7 @@ class UnfilledBlank(Rule):
     code = "SK407"
     name = "unfilled-blank"
     severity = Severity.ERROR
+    reads_alternatives = True  # (an alternative, a condition, an untaken {% if %} branch: sent as well)
     bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
                                solution="I'll refund [AMOUNT] to your card by xxx."),
                     Example.of(acknowledgment="I can see how frustrating this is.",
