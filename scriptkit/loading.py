@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
+from locale import locale_alias
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -2505,6 +2506,53 @@ def _meant_locale(locale: str) -> str | None:
 _NOT_REGIONS = {"UK": ("GB", "the United Kingdom's region code is GB")}
 _NOT_LANGUAGES = {"jp": ("ja", "Japan"), "cn": ("zh", "China"), "dk": ("da", "Denmark"), "gr": ("el", "Greece"),
                   "cz": ("cs", "the Czech Republic"), "ua": ("uk", "Ukraine")}
+# the language codes a locale may start with: those Python's own locale table knows ('de', 'pt', 'fil', 'yue'),
+# so that 'zz-ZZ', 'xx' or 'tlh' is not taken as a pack's language ('the' and 'C' are no languages)
+_KNOWN_LANGUAGES = frozenset(code for code in (alias.split(".")[0].split("@")[0].split("_")[0]
+                                               for alias in locale_alias.values()) if code.islower()) - {"the"}
+# a language as its own speakers name it, for the code meant ('Deutsch' is de-DE)
+_ENDONYMS = {"deutsch": "de-DE", "français": "fr-FR", "francais": "fr-FR", "español": "es-ES", "espanol": "es-ES",
+             "castellano": "es-ES", "português": "pt-BR", "portugues": "pt-BR", "italiano": "it-IT",
+             "nederlands": "nl-NL", "svenska": "sv-SE", "dansk": "da-DK", "norsk": "nb-NO", "suomi": "fi-FI",
+             "polski": "pl-PL", "türkçe": "tr-TR", "русский": "ru-RU", "українська": "uk-UA", "ελληνικά": "el-GR",
+             "日本語": "ja-JP", "中文": "zh-CN", "한국어": "ko-KR"}
+# a region ISO 3166 leaves to private use ('ZZ', 'XX', 'QM' to 'QZ', 'XA' to 'XZ', 'AA'): no country's
+_PRIVATE_REGION = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ")
+
+
+def _written_as_code(language: str, rest: list[str]) -> str:
+    """A locale's parts as a language code is written: 'en-US', 'zh-Hant-TW', 'es-419'."""
+    return "-".join([language.lower(), *(part.title() if len(part) == 4 and part.isalpha()
+                                         else part.upper() if len(part) == 2 else part for part in rest)])
+
+
+def locale_mistake(locale: str, *, as_written: bool = True) -> tuple[str, str | None] | None:
+    """Why ``locale`` is no language code, and the code most likely meant: ``(why, meant)``, or None for a code.
+
+    The one judgement of a locale, shared by ``init --locale`` and pack.yaml's ``locale:``, each wording it its
+    own way. ``why`` follows "is not a language code": '' when it is not even shaped like one ('Deutsch'),
+    ": 'zz' is no language's code", " as written" ('EN', 'en_us'). ``as_written=False`` takes a code in other
+    case or with '_' ('en_GB'): pack.yaml has always loaded those, read as the code, while init writes the file."""
+    if not _LOCALE.fullmatch(locale):
+        words = re.findall(r"[^\W\d_]+", locale.lower())
+        return "", _meant_locale(locale) or next((_ENDONYMS[w] for w in words if w in _ENDONYMS), None)
+    language, *rest = re.split(r"[-_]", locale)
+    code = _NOT_LANGUAGES.get(language.lower(), (language.lower(),))[0]
+    region = rest[0].upper() if rest and len(rest[0]) == 2 and rest[0].isalpha() else None
+    written = _written_as_code(code, rest)
+    if code not in _KNOWN_LANGUAGES:
+        return f": '{language}' is no language's code", None
+    if language.lower() in _NOT_LANGUAGES:
+        country = _NOT_LANGUAGES[language.lower()][1]
+        return f": '{language}' is {country}'s country code; its language is '{code}'", \
+            written if rest else LOCALES.get(code, code)
+    if region in _NOT_REGIONS:
+        return f": {_NOT_REGIONS[region][1]}", _written_as_code(code, [_NOT_REGIONS[region][0], *rest[1:]])
+    if region is not None and _PRIVATE_REGION.fullmatch(region):
+        return f": '{rest[0]}' is no country's code", LOCALES.get(code)
+    if as_written and written != locale:  # ('EN', 'en_us', 'DE-de': the helpdesks expect 'en-US')
+        return " as written", written if rest else LOCALES.get(code, written)
+    return None
 
 
 _SCRIPT_LANGUAGE_KEYS = frozenset({"language", "lang", "locale", "languages", "langs", "locales"})
@@ -2552,37 +2600,19 @@ def _restate_own_locale(invalid: list[tuple[dict[str, Any], Origin]], meta: Pack
                                   "all its scripts: this key is not needed. Delete this line.")
 
 
-def _check_locale_parts(locale: str, meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
-    """A code shaped like a language code that is none: 'en-UK' (the exports wrote lang="en-UK")."""
-    language, *rest = re.split(r"[-_]", locale)
-    region = rest[0] if rest and len(rest[0]) == 2 and rest[0].isalpha() else None
-    wrong_language = _NOT_LANGUAGES.get(language.lower())
-    wrong_region = _NOT_REGIONS.get(region.upper()) if region is not None else None
-    if wrong_language is None and wrong_region is None:
-        return
-    code = wrong_language[0] if wrong_language else language.lower()
-    parts = list(rest)
-    if region is not None:
-        parts[0] = wrong_region[0] if wrong_region else region.upper()
-    meant = "-".join([code, *parts]) if parts else LOCALES.get(code, code)
-    why = (wrong_region[1] if wrong_region else "") if wrong_language is None else \
-        f"'{language}' is {wrong_language[1]}'s country code; its language is '{code}'"
-    errors.add(f"locale '{meta.locale}' is not a language code: {why}", origin.location(("locale",)),
-               f"Write {meant}: the helpdesk exports and the language checks read it.")
-
-
 def _check_locale(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
     # 'locale: English' was taken as a language called 'english': the English rules stood down for
-    # every reply, and the exports told the helpdesk that language
-    locale = meta.locale.strip()
-    if _LOCALE.fullmatch(locale):
-        _check_locale_parts(locale, meta, origin, errors)
+    # every reply, and the exports told the helpdesk that language ('en-UK', 'zz-ZZ' too)
+    mistake = locale_mistake(meta.locale.strip(), as_written=False)
+    if mistake is None:
         return
-    meant = _meant_locale(locale)
-    errors.add(f"locale '{meta.locale}' is not a language code", origin.location(("locale",)),
-               (f"Did you mean '{meant}'? " if meant else "")
-               + "Write a language code with its region, such as en-US, en-GB or de-DE: the helpdesk exports "
-                 "and the language checks read it.")
+    why, meant = mistake
+    # (shaped like a code: 'Write de-DE: ...'; not: 'Did you mean 'de-DE'? Write a language code ...')
+    advice = f"Write {meant}: " if why and meant else \
+        (f"Did you mean '{meant}'? " if meant else "") + "Write a language code with its region, such as en-US, " \
+        "en-GB or de-DE: "
+    errors.add(f"locale '{meta.locale}' is not a language code{why}", origin.location(("locale",)),
+               advice + "the helpdesk exports and the language checks read it.")
 
 
 class _Written:

@@ -6,7 +6,6 @@ import json
 import re
 import shlex
 import shutil
-from locale import locale_alias
 from pathlib import Path
 
 import click
@@ -70,57 +69,18 @@ SUPPORT_HOURS = {"de": "Montag bis Freitag, 8 bis 18 Uhr", "fr": "du lundi au ve
 _SUPPORT_HOURS = re.compile(r'(?m)^(  support_hours: )"(.*)"$')
 
 
-# the language codes a locale may start with: those Python's own locale table knows ('de', 'pt', 'fil', 'yue'),
-# so that 'zz-ZZ', 'xx' or 'tlh' is not written into a pack as its language ('the' and 'C' are no languages)
-_KNOWN_LANGUAGES = frozenset(code for code in (alias.split(".")[0].split("@")[0].split("_")[0]
-                                               for alias in locale_alias.values()) if code.islower()) - {"the"}
-# a language as its own speakers name it, for the code meant ('Deutsch' is de-DE)
-_ENDONYMS = {"deutsch": "de-DE", "français": "fr-FR", "francais": "fr-FR", "español": "es-ES", "espanol": "es-ES",
-             "castellano": "es-ES", "português": "pt-BR", "portugues": "pt-BR", "italiano": "it-IT",
-             "nederlands": "nl-NL", "svenska": "sv-SE", "dansk": "da-DK", "norsk": "nb-NO", "suomi": "fi-FI",
-             "polski": "pl-PL", "türkçe": "tr-TR", "русский": "ru-RU", "українська": "uk-UA", "ελληνικά": "el-GR",
-             "日本語": "ja-JP", "中文": "zh-CN", "한국어": "ko-KR"}
-# a region ISO 3166 leaves to private use ('ZZ', 'XX', 'QM' to 'QZ', 'XA' to 'XZ', 'AA'): no country's
-_PRIVATE_REGION = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ")
-
-
-def _written_as_code(language: str, rest: list[str]) -> str:
-    """A locale's parts as a language code is written: 'en-US', 'zh-Hant-TW', 'es-419'."""
-    return "-".join([language.lower(), *(part.title() if len(part) == 4 and part.isalpha()
-                                         else part.upper() if len(part) == 2 else part for part in rest)])
-
-
 def _locale(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A language code for ``--locale`` ('de-DE', 'fr', 'zh-Hant-TW') as pack.yaml's ``locale`` takes it, written as
     codes are ('EN', 'en_us' are refused with 'en-US' meant), of a language there is ('zz-ZZ' is none)."""
     if value is None:
         return None
-    from scriptkit.language import LOCALES
-    from scriptkit.loading import _LOCALE, _NOT_LANGUAGES, _NOT_REGIONS, _meant_locale
+    from scriptkit.loading import locale_mistake  # (the one judgement pack.yaml's locale: is given too)
 
     value = value.strip()
-    why, meant = "", None
-    if not _LOCALE.fullmatch(value):
-        words = re.findall(r"[^\W\d_]+", value.lower())
-        meant = _meant_locale(value) or next((_ENDONYMS[w] for w in words if w in _ENDONYMS), None)
-    else:
-        language, *rest = re.split(r"[-_]", value)
-        code = _NOT_LANGUAGES.get(language.lower(), (language.lower(),))[0]
-        region = rest[0].upper() if rest and len(rest[0]) == 2 and rest[0].isalpha() else None
-        written = _written_as_code(code, rest)
-        if code not in _KNOWN_LANGUAGES:
-            why = f": '{language}' is no language's code"
-        elif language.lower() in _NOT_LANGUAGES:
-            why, meant = f": '{language}' is {_NOT_LANGUAGES[language.lower()][1]}'s country code", written
-        elif region in _NOT_REGIONS:
-            why = f": {_NOT_REGIONS[region][1]}"
-            meant = _written_as_code(code, [_NOT_REGIONS[region][0], *rest[1:]])
-        elif region is not None and _PRIVATE_REGION.fullmatch(region):
-            why, meant = f": '{rest[0]}' is no country's code", LOCALES.get(code)
-        elif written != value:  # ('EN', 'en_us', 'DE-de': pack.yaml and the helpdesks expect 'en-US')
-            why, meant = " as written", written if rest else LOCALES.get(code, written)
-        else:
-            return value
+    mistake = locale_mistake(value)
+    if mistake is None:
+        return value
+    why, meant = mistake
     raise click.BadParameter(f"{value!r} is not a language code{why}. " + (f"Did you mean {meant}? " if meant else "")
                              + "Write one with its region, such as en-US, de-DE or fr-FR. Nothing was changed.")
 
