@@ -37,7 +37,7 @@ from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot
 from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help, opens_with_good_news
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
-from scriptkit.rules.warmth import _pack_locale_is
+from scriptkit.rules.warmth import written_for_locale
 from scriptkit.text import MARKERS, SPACELESS, sentence_window, slug
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
@@ -1389,7 +1389,8 @@ _WORKING_DAY_LOCALES = ("en-GB", "en-IE", "en-AU", "en-NZ", "en-IN")
 
 def _days_off_excluded(ctx: RuleContext) -> str:
     """Days that leave out weekends and holidays, as the pack's readers say it."""
-    return "working days" if any(_pack_locale_is(ctx, locale) for locale in _WORKING_DAY_LOCALES) else "business days"
+    working = any(written_for_locale(ctx, locale) for locale in _WORKING_DAY_LOCALES)
+    return "working days" if working else "business days"
 
 
 # a look the agent takes in a chat while the customer waits on the line, its outcome the next message: "Let me

@@ -328,7 +328,7 @@ def _corporate_by_locale(tbl: PhraseTable) -> _CorporateByLocale:
 
 def _formal_locale(ctx: RuleContext) -> str | None:
     """The pack's locale where some stock phrases are formal only to its readers (en-US: "whilst"), else None."""
-    return next((loc for loc in _corporate_by_locale(corporate_table()).only if _pack_locale_is(ctx, loc)), None)
+    return next((loc for loc in _corporate_by_locale(corporate_table()).only if written_for_locale(ctx, loc)), None)
 
 
 def _local_corporate_count(text: str, locale: str | None) -> int:
@@ -512,7 +512,7 @@ class CorporatePhrase(Rule):
                 if _in_a_name(text, start, end):
                     continue  # "our Roadside Assistance team": a name, not a phrase
                 locale = entry.get("only_locale")
-                if locale is not None and not _pack_locale_is(ctx, str(locale)):
+                if locale is not None and not written_for_locale(ctx, str(locale)):
                     continue  # "whilst" is everyday British English: only a US pack hears it as stiff
                 safe = bool(entry.get("safe"))
                 if entry.get("opens"):
@@ -735,9 +735,11 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     return not words or words[0].strip(",").lower() not in _GREETINGS
 
 
-def _pack_locale_is(ctx: RuleContext, locale: str) -> bool:
-    """Whether the replies' writer said they are written for ``locale``: the pack's pack.yaml, or the settings of
-    free text (``review --locale``); a pack or reply that names no locale has not said where its readers are."""
+def written_for_locale(ctx: RuleContext, locale: str) -> bool:
+    """Whether the replies' writer said they are written for ``locale`` (in any case): it reads ``ctx.locale``, the
+    pack's pack.yaml ``locale:`` or the settings of free text (``review --locale``); a pack or reply that names no
+    locale has not said where its readers are. Shared by the rules that speak a locale's words: here the formal
+    phrases and the British spelling of advice, and solution.py's 'working days'."""
     said = ctx.locale
     return said is not None and said.lower() == locale.lower()
 
@@ -749,7 +751,7 @@ _US_WORDS = re.compile(r"\b(apologi|reali|recogni)z(e|es|ed|ing)\b|\b(colo)(rs?)
 
 def _spelt_for_pack(advice: str, ctx: RuleContext) -> str:
     """``advice`` (written in US spelling) as the pack's locale spells it: "apologise" in an en-GB pack."""
-    if not any(_pack_locale_is(ctx, locale) for locale in _ISE_LOCALES):
+    if not any(written_for_locale(ctx, locale) for locale in _ISE_LOCALES):
         return advice
     return _US_WORDS.sub(lambda m: f"{m[1]}s{m[2]}" if m[1] else f"{m[3]}u{m[4]}", advice)
 
