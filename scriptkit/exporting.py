@@ -477,8 +477,9 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         return confs[script_id]
 
     carried = [m for m in messages if m.channel in target.channels]
+    kept = getattr(target, "keeps_export_settings", False)  # (scriptkit's JSON: each export: block as written)
     logic: dict[str, dict[str, str]] = {}  # script -> its blanks of template logic renamed (_logic_blank_names)
-    if not getattr(target, "keeps_export_settings", False):  # (the JSON export keeps each blank as the pack has it)
+    if not kept:  # (the JSON export keeps each blank as the pack has it)
         logic = {sid: names for sid in {m.script_id for m in carried}
                  if (names := _logic_blank_names(scripts[sid], conf_of(sid).get("blank_markers")))}
         carried = [_blanks_renamed(m, logic[m.script_id]) if m.script_id in logic else m for m in carried]
@@ -510,7 +511,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         conf = conf_of(m.script_id)
         if conf.get("skip") is True:
             continue
-        if not getattr(target, "keeps_export_settings", False):  # (the JSON export keeps every block as written)
+        if not kept:  # (the JSON export keeps every block as written)
             if m.script_id not in carried_actions:
                 carried_actions[m.script_id] = _carried_actions(pack, script, target.name, conf)
             conf = {**conf, **carried_actions[m.script_id][0]}
@@ -560,7 +561,6 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         if first and not m.variant and not getattr(target, "keeps_notes", BaseTarget.keeps_notes):
             # (once a script, not once a macro)
             problems.extend(_dropped_notes(target, script, one_body, logic.get(m.script_id, {})))
-        kept = getattr(target, "keeps_export_settings", False)  # (scriptkit's JSON: each export: block as written)
         note = internal_note(pack, script) if target.name != "zendesk" and not kept else None
         if note is not None:
             problems.append(problem("SK509", f"this is an internal note in zendesk (public: false); in {target.name} "
