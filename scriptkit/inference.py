@@ -1082,9 +1082,10 @@ def offers_no_step(sentence: str) -> bool:
     else offered ("Refunds are not possible after 30 days.", "We can't replace it."; not "We can't refund it, but I'll
     send a replacement", whose step is what is left once the refusal is taken out)."""
     folded = fold(sentence)
-    if _NO_STEP.fullmatch(folded, _words_from(folded)):  # (from its first word: "1️⃣ Anything else?")
+    words = _words_from(folded)  # (from its first word: "1️⃣ Anything else?")
+    if _NO_STEP.fullmatch(folded, words):
         return True
-    if _NOTICE_LEAD.match(folded, _words_from(folded)) and cues(sentence).score_values()[2] == 0.0:
+    if _NOTICE_LEAD.match(folded, words) and cues(sentence).score_values()[2] == 0.0:
         return True  # (a notice of how things are, "Please be advised that delays happen.": no step in it)
     # (a refusal of a step the sentence names: a policy's, "refunds are not possible", or one the lexicon knows,
     # "we can't replace it"; not "we can't invest too much in one thing", advice, read as the fix's detail)
