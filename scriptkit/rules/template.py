@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
-from scriptkit.language import base_language, name_of
+from scriptkit.language import base_language, language_of, name_of, written_language
 from scriptkit.message import Message, Placeholder, Text, reply_turns
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, PlaceholderSpec, fallback_word
 from scriptkit.rules import options
@@ -1808,7 +1808,6 @@ class EnglishDefaultLayout(Rule):
     )
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
-        from scriptkit.language import base_language, name_of, written_language
         from scriptkit.models import CHANNELS, DEFAULT_LAYOUTS
 
         language = base_language(pack.meta.locale)
@@ -1841,7 +1840,6 @@ class EnglishDefaultLayout(Rule):
     def _english_layouts(self, pack: Pack, language: str, sent: set[str]) -> Iterator[Diagnostic]:
         """A greeting or sign-off pack.yaml writes in English (as `scriptkit init` writes them), for a channel or for
         one helpdesk, on a channel the pack's replies are sent on: one finding per layout, at its first such line."""
-        from scriptkit.language import name_of
         from scriptkit.models import CHANNELS
         from scriptkit.targets.layouts import given
 
@@ -1879,8 +1877,6 @@ def _reads_as_english(text: str) -> bool:
     English closing ("Hi {{ customer.first_name | fallback('there') }},", "Warm wishes,", "Take care,"), or the
     language checks read it as English ("Is there anything else I can help with today?"). A name alone ("- {{
     agent.first_name }}") is no language's."""
-    from scriptkit.language import language_of
-
     first = next((line for line in text.splitlines() if line.strip()), "")
     informal = _INFORMAL_HI.match(_FALLBACK_SHOWN.sub(r"\1", first))
     if informal is not None:  # (German and Dutch greet with them too: only English words after them are English)
