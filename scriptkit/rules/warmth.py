@@ -2089,6 +2089,9 @@ def _not_a_voice(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, in
 _CODE = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
 
 
+_SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # (a heading has no sentence's end inside it either)
+
+
 def _heading_line(text: str, at: int) -> bool:
     """Whether the word at ``at`` is on a heading: a line of its own in capitals with no sentence's end ("ORDER
     DETAILS", "WHAT HAPPENS NEXT:"), as plain-text email sets its headings."""
@@ -2096,7 +2099,7 @@ def _heading_line(text: str, at: int) -> bool:
     end = text.find("\n", at)
     line = text[start:len(text) if end < 0 else end].strip().lstrip("#*_ ").rstrip("*_ ")
     return not any(c.islower() for c in line) and not line.endswith((".", "!", "?")) \
-        and not re.search(r"[.!?]\s", line)
+        and not _SENTENCE_END_INSIDE.search(line)
 
 
 def _clipped(found: str, most: int = 60) -> str:
