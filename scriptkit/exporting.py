@@ -204,11 +204,11 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     chosen = resolve(names)
     asked = wanted_channels(channels, "export")
     written_for(loaded.scripts, asked, pack_place(loaded), "export")  # (before the output folder is replaced)
-    wanted = set(asked) if asked is not None else None
+    wanted = sorted(set(asked)) if asked else None  # (each channel asked for once; None: every channel)
     diagnostics: list[Diagnostic] = _unknown_target_settings(loaded)
     if lint:
-        diagnostics.extend(_lint(loaded, config, grammar, sorted(wanted) if wanted else None))
-    messages = render_pack(loaded, sorted(wanted) if wanted else None, all_variants=True)
+        diagnostics.extend(_lint(loaded, config, grammar, wanted))
+    messages = render_pack(loaded, wanted, all_variants=True)
     own_packs = _own_packs(loaded, chosen)
     counts: dict[str, int] = {}
     count_notes: dict[str, str] = {}
@@ -220,7 +220,7 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
         for target in chosen:
             own = own_packs[target.name]
             rendered, found = build(own, target, messages if own is loaded
-                                    else render_pack(own, sorted(wanted) if wanted else None, all_variants=True))
+                                    else render_pack(own, wanted, all_variants=True))
             diagnostics.extend(found)
             written = target.files(rendered)
             files = {_safe_relpath(path, target.name): data for path, data in written.items()}
