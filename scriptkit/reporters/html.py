@@ -289,9 +289,18 @@ def _read_score(value: float | None, why: str | None = None) -> str:
     return f'<span aria-hidden="true">{_score(value, why)}</span><span class="visually-hidden">not judged</span>'
 
 
-def _macro(m: MacroAudit) -> str:
+def _filter_data(m: MacroAudit) -> str:
+    """A macro's id and the data its filters read (#bucket=, #family=, #broken, #rule=), as its ``<details>`` and
+    its row (``_row``) both carry them."""
     families = " ".join(sorted({_family(d.code) for d in m.diagnostics}))
     codes = " ".join(sorted({d.code for d in m.diagnostics}))  # (the #rule= lists)
+    # (judged in part: not in the score distribution's buckets)
+    part = ' data-part="1"' if m.judged_in_part else f' data-bucket="{_bucket(m)}"'
+    part += ' data-broken="1"' if m.held_because is not None else ""  # (the #broken list)
+    return f'id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}" data-codes="{_e(codes)}"'
+
+
+def _macro(m: MacroAudit) -> str:
     # (spaces between: a flex row drops them from the layout, and without them '24' and 'Acknowledgment' were one word)
     scores = " ".join(f'{_read_as(PRACTICE_LABELS[p], _SHORT_LABELS[p], "muted")} '
                       f'{_read_score(m.scores[p], m.not_judged_because.get(p))}' for p in PRACTICES)
@@ -313,14 +322,10 @@ def _macro(m: MacroAudit) -> str:
         risks += f"<li>Overall score capped at {CAP:g} (it would score {m.mean:.0f}) because {_e(m.held_because or '')}.</li>"
     if m.flexibility_note:
         risks += f"<li>Flexibility 0: {_e(m.flexibility_note)}.</li>"
-    # (judged in part: not in the score distribution's buckets)
-    part = ' data-part="1"' if m.judged_in_part else f' data-bucket="{_bucket(m)}"'
-    part += ' data-broken="1"' if m.held_because is not None else ""  # (the #broken list)
     # (the heading stands before the details, for a screen reader's list of headings: inside the summary, which
     # is a button to one, its heading was flattened into the button's name)
     return (f'<h3 class="macro-h visually-hidden"><bdi>{_e(m.title)}</bdi>{_state(m)}</h3>'
-            f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}" '
-            f'data-codes="{_e(codes)}">'
+            f'<details class="macro" {_filter_data(m)}>'
             # (the title is read from the heading just before: in the summary too, a screen reader said it twice)
             f'<summary><span class="visually-hidden">overall score </span>{_read_score(m.overall)} '
             f'<span class="t" aria-hidden="true"><bdi>{_e(m.title)}</bdi>{_state(m)}</span> {scores}</summary>'
@@ -337,10 +342,6 @@ def _macro(m: MacroAudit) -> str:
 def _row(m: MacroAudit) -> str:
     """A macro past those shown in full: a table row of its score, title and top problem, with the data the filters
     read (as its ``<details>`` has) and the place a ``#drill=`` link opens."""
-    families = " ".join(sorted({_family(d.code) for d in m.diagnostics}))
-    codes = " ".join(sorted({d.code for d in m.diagnostics}))
-    part = ' data-part="1"' if m.judged_in_part else f' data-bucket="{_bucket(m)}"'
-    part += ' data-broken="1"' if m.held_because is not None else ""
     # (what costs it most: what breaks it for the customer, else its first finding of the gravest severity)
     worst = max(m.diagnostics, key=lambda d: WEIGHTS.get(d.severity, 0.0), default=None)
     top = (f"broken: {_e(m.held_because)}" if m.held_because is not None else
@@ -348,8 +349,7 @@ def _row(m: MacroAudit) -> str:
            if worst is not None else "No problems found.")
     more = len(m.diagnostics) - (worst is not None and m.held_because is None)
     top += f' <span class="muted">({more} more)</span>' if more > 0 else ""
-    return (f'<tr class="macro-row" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}" '
-            f'data-codes="{_e(codes)}"><td>{_score(m.overall)}</td><td id="drill={_e(m.id)}"><bdi>{_e(m.title)}</bdi>'
+    return (f'<tr class="macro-row" {_filter_data(m)}><td>{_score(m.overall)}</td><td id="drill={_e(m.id)}"><bdi>{_e(m.title)}</bdi>'
             f'{_state(m)}</td><td>{top}</td></tr>')
 
 
