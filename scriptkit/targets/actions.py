@@ -133,18 +133,23 @@ def carry(target: str, actions: Sequence[TicketAction], own: Mapping[str, Any],
     return added, lost, changed
 
 
+def _status(target: str, action: TicketAction, own: Mapping[str, Any], added: dict[str, Any]) -> bool | None:
+    """``target``'s status for a status ``action``, added to ``added``, as ``_zendesk`` says."""
+    if own.get("status") is not None:
+        return None
+    if (status := STATUS_IN[target].get(action.value)) is None:
+        return False
+    added["status"] = status
+    return True
+
+
 def _zendesk(action: TicketAction, own: Mapping[str, Any], added: dict[str, Any], own_actions: Sequence[Any],
              ) -> dict[str, Any] | bool | None:
     """A Zendesk action for ``action`` (a dict), True where it is written otherwise (a status, the tags), None where
     the macro's own settings already say it, False where Zendesk cannot carry it."""
     fields = {a.get("field") for a in own_actions if isinstance(a, Mapping)}
     if action.kind == "status":
-        if own.get("status") is not None:
-            return None
-        if (status := STATUS_IN["zendesk"].get(action.value)) is None:
-            return False
-        added["status"] = status
-        return True
+        return _status("zendesk", action, own, added)
     if action.kind == "add_tags":
         return True
     if action.kind == "priority" and action.value not in PRIORITIES and action.value != "urgent":
@@ -160,12 +165,7 @@ def _gorgias(action: TicketAction, own: Mapping[str, Any], added: dict[str, Any]
     """A Gorgias action for ``action``, as ``_zendesk`` says."""
     names = {a.get("name") for a in own_actions if isinstance(a, Mapping)}
     if action.kind == "status":
-        if own.get("status") is not None:
-            return None
-        if (status := STATUS_IN["gorgias"].get(action.value)) is None:
-            return False
-        added["status"] = status
-        return True
+        return _status("gorgias", action, own, added)
     if action.kind in ("add_tags", "set_tags"):
         return True
     if action.kind == "priority":
