@@ -37,6 +37,7 @@ from scriptkit.targets.base import (
     Rendered,
     Target,
     as_list,
+    blank_marker,
     catalogue_of,
     human_text,
     id_is_pack_wide,
@@ -814,7 +815,6 @@ def _dropped_notes(target: Target, script: Script, one_body: bool, renamed: Mapp
     of them: the agent would never see them there. Not at a "Chat version" alternative a one-body helpdesk's own
     SK508 names (``_chat_version``) or Help Scout keeps as its chat text. ``renamed``: the blanks' names in the
     export (``_logic_blank_names``)."""
-    from scriptkit.targets.base import blank_marker
     from scriptkit.targets.helpscout import CHAT_VERSION
 
     flex = script.flexibility
