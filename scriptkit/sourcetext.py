@@ -117,11 +117,12 @@ def byte_location(path: str, raw: bytes, offset: int) -> Location:
 
 
 def not_utf8_hint(path: str, raw: bytes, start: int, end: int, *, save_as: str = "", redo: str = "",
-                  in_place: bool = False) -> str:
+                  in_place: bool = False, piped_into: str = "") -> str:
     """What to do about a file that is not UTF-8 from byte ``start`` to ``end`` of ``raw`` (its bytes after
     any byte order mark, as a ``utf-8-sig`` UnicodeDecodeError has them). ``save_as`` says how its editor
     saves UTF-8, ``redo`` how else to get the text again; ``in_place`` converts the file itself (a copy
-    beside a script would be read as a second script)."""
+    beside a script would be read as a second script); ``piped_into``, the command that read the text from
+    standard input (``scriptkit review -``): no file to convert, so it is converted as it is piped in."""
     # UTF-8 letters before the bad byte, or after it: the file mixes encodings (text pasted from
     # elsewhere), and converting all of it from Windows-1252 would garble the parts that were right ('CafÃ©')
     mixed = any(byte >= 0x80 for byte in raw[:start])
@@ -129,12 +130,15 @@ def not_utf8_hint(path: str, raw: bytes, start: int, end: int, *, save_as: str =
     if mixed or any(ord(ch) >= 0x80 and ch != "\ufffd" for ch in after):
         return (f"The file mixes encodings: the text {'before' if mixed else 'after'} this point is UTF-8, this "
                 f"character is not (likely Windows-1252). Retype it here{redo and ', or '}{redo}.")
+    editor = f" ({save_as})" if save_as else ""
+    if piped_into:
+        return (f"The text is likely Windows-1252. Save it as UTF-8{editor}, or convert it as you pipe it: "
+                f"iconv -f WINDOWS-1252 -t UTF-8 reply.txt | {piped_into}")
     source = Path(path)
     converted = shlex.quote(str(source.with_name(f"{source.stem}-utf8{source.suffix}")))
     convert = f"iconv -f WINDOWS-1252 -t UTF-8 {shlex.quote(path)} > {converted}"
     if in_place:
         convert += f" && mv {converted} {shlex.quote(path)}"
-    editor = f" ({save_as})" if save_as else ""
     return f"The file is likely Windows-1252. Save it as UTF-8{editor}, or convert it: {convert}"
 
 

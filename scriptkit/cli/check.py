@@ -725,10 +725,8 @@ def _decode(raw: bytes, name: str) -> str:
 
         # (as check says of a script: likely Windows-1252, and how to save or convert it; 'Save it as UTF-8.' alone
         # left a Windows user asking how)
-        hint = not_utf8_hint(name, exc.object, exc.start, exc.end, save_as=_NOTEPAD_UTF8)
-        if name == STDIN_NAME and ", or convert it:" in hint:  # (no file to convert: converted as it is piped in)
-            hint = (hint.replace("The file", "The text", 1).split(", or convert it:")[0]
-                    + ", or convert it as you pipe it: iconv -f WINDOWS-1252 -t UTF-8 reply.txt | scriptkit review -")
+        hint = not_utf8_hint(name, exc.object, exc.start, exc.end, save_as=_NOTEPAD_UTF8,
+                             piped_into="scriptkit review -" if name == STDIN_NAME else "")
         raise ConfigError("the text is not valid UTF-8", byte_location(name, exc.object, exc.start), hint) from None
 
 
