@@ -2605,6 +2605,10 @@ def _check_locale(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> Non
     # every reply, and the exports told the helpdesk that language ('en-UK', 'zz-ZZ' too)
     mistake = locale_mistake(meta.locale.strip(), as_written=False)
     if mistake is None:
+        # ('en_gb' loads as the code it stands for: the rules, the grammar server and every export read 'en-GB')
+        language, *rest = re.split(r"[-_]", meta.locale.strip())
+        if (written := _written_as_code(language, rest)) != meta.locale:
+            meta.locale = written
         return
     why, meant = mistake
     # (shaped like a code: 'Write de-DE: ...'; not: 'Did you mean 'de-DE'? Write a language code ...')

@@ -32,7 +32,10 @@ def test_a_locale_that_is_no_language_code_is_refused_at_its_line(make_pack: Any
     assert "en-US, en-GB or de-DE" in (told.hint or "")
 
 
-@pytest.mark.parametrize("locale", ["en", "en-US", "en_GB", "pt-BR", "zh-Hant-TW", "fil-PH"])
-def test_language_codes_load(make_pack: Any, locale: str) -> None:
+@pytest.mark.parametrize(("locale", "read"), [("en", "en"), ("en-US", "en-US"), ("en_GB", "en-GB"), ("EN_gb", "en-GB"),
+                                             ("pt-BR", "pt-BR"), ("zh-Hant-TW", "zh-Hant-TW"), ("fil-PH", "fil-PH")])
+def test_language_codes_load_as_the_code_they_stand_for(make_pack: Any, locale: str, read: str) -> None:
     root = make_pack({"late.yaml": SCRIPT}, f"name: Locales\nlocale: {locale}\n")
-    assert load_pack(root).meta.locale == locale
+    pack = load_pack(root)
+    assert pack.meta.locale == read
+    assert "locale" in pack.meta.model_fields_set  # (still the writer's own setting, not the default)

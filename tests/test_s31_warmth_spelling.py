@@ -29,3 +29,11 @@ def test_sk207_advice_spells_as_the_pack_does(make_pack: Any, locale: str | None
     found = [d for d in lint_pack(load_pack(root), export_settings=False, jobs=1).diagnostics if d.code == "SK207"]
     assert len(found) == 1
     assert f"{spelt} as yourself" in (found[0].suggestion or "")
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "en_au", "EN-gb"])
+def test_a_locale_written_with_an_underscore_or_in_other_case_spells_advice_for_it(make_pack: Any, locale: str) -> None:
+    # ('en_GB' loaded, but the rules compared it with 'en-GB' and gave British writers US spelling)
+    root: Path = make_pack({"a.yaml": COLD_APOLOGY}, pack_yaml=f"name: Test pack\nlocale: {locale}\n")
+    found = [d for d in lint_pack(load_pack(root), export_settings=False, jobs=1).diagnostics if d.code == "SK207"]
+    assert "apologise as yourself" in (found[0].suggestion or "")
