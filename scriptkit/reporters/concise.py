@@ -13,14 +13,18 @@ if TYPE_CHECKING:
 
 
 def report(result: LintResult, stream: TextIO) -> None:
-    from scriptkit.reporters.text import summary
+    from scriptkit.reporters.text import pictures, summary
+
+    def one_line(text: str) -> str:
+        # (a line break in a file's name or quoted from the writer's text is written escaped, or it would start
+        # a line of its own, read by CI as a workflow command; other control characters as the text report shows
+        # them, never as terminal commands)
+        return pictures(text).replace("\r", "\\r").replace("\n", "\\n")
 
     lines = []
     for d in result.diagnostics:
         where = d.location
-        # (one line each: a line break quoted from the writer's text is written escaped)
-        message = with_suggestion(d).replace("\r", "\\r").replace("\n", "\\n")
-        lines.append(f"{display_path(where.file)}:{where.line}:{where.col}: {d.severity.value} {d.code} "
-                     f"[{d.name}] {message}\n")
+        lines.append(f"{one_line(display_path(where.file))}:{where.line}:{where.col}: {d.severity.value} {d.code} "
+                     f"[{d.name}] {one_line(with_suggestion(d))}\n")
     lines.append(summary(result).plain + "\n")
     stream.write("".join(lines))

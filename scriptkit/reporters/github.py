@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.reporters import repository_path, unplaceable, with_place, with_suggestion
+from scriptkit.reporters.text import pictures
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -23,7 +24,8 @@ SHOWN_PER_KIND = 10
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # (control characters as their pictures: an ESC in a file's name or a message reached the log as a command)
+    return pictures(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(text: str) -> str:
@@ -60,7 +62,7 @@ def annotation(d: Diagnostic) -> str:
 
 def _plain(text: str) -> str:
     """``text`` on one line of the log, not read as a workflow command."""
-    return " ".join(text.split())
+    return " ".join(pictures(text).split())
 
 
 def _where(location: Location) -> str:

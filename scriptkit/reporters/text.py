@@ -70,13 +70,14 @@ def _visible(value: Any) -> Any:
         plain = value.plain
         if _CONTROL.search(plain):
             value = value.copy()
-            value.plain = _pictures(plain)
+            value.plain = pictures(plain)
         return value
-    return _pictures(value) if isinstance(value, str) else value
+    return pictures(value) if isinstance(value, str) else value
 
 
-def _pictures(text: str) -> str:
-    """``text`` with each control character as its picture."""
+def pictures(text: str) -> str:
+    """``text`` with each control character as its picture (not tab, line feed or carriage return: a
+    caller that writes one line escapes those itself)."""
     return _CONTROL.sub(lambda m: chr(_VISIBLE[ord(m[0])]), text) if _CONTROL.search(text) else text
 
 
@@ -130,7 +131,7 @@ class _Page:
         words and nothing is left for the stream to fail on. Unchanged on UTF-8."""
         if self.encoding is None or text.isascii():
             return text
-        text = _pictures(_STRIPPED.sub("", text))
+        text = pictures(_STRIPPED.sub("", text))
         return text.encode(self.encoding, self.errors).decode(self.encoding, "surrogateescape")
 
     def print(self, *pieces: tuple[str, str]) -> None:
@@ -151,7 +152,7 @@ class _Page:
         if self.colour:
             self.console.print(Text("\n").join(_text(line) for line in self.lines))
             return
-        page = _pictures(_STRIPPED.sub("", "\n".join(self.plain)))
+        page = pictures(_STRIPPED.sub("", "\n".join(self.plain)))
         if "\t" in page:
             page = "\n".join(_expand_tabs(line) if "\t" in line else line for line in page.split("\n"))
         self.stream.write(page)
