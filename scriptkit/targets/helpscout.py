@@ -97,7 +97,8 @@ Help Scout keeps its `id` (the script's `export: {helpscout: {id: ...}}`, and a 
 
 - `text` is the email version (HTML), `chatText` the plain-text chat version of the same reply: the
   script's "Chat version" alternative where it has one (as `scriptkit import` keeps a saved reply's
-  own chat version), else the email text as plain text. A script also sent on chat is a saved reply
+  own chat version), else the email text as plain text. A script's saved reply for sms or social,
+  "... (sms)", has that channel's text in both. A script also sent on chat is a saved reply
   of its own, "... (chat)". A script for chat only is a chat-only saved reply: `text` empty, the reply
   in `chatText`.
 - Placeholders use Help Scout's syntax: `{%customer.firstName,fallback=there%}`.
@@ -133,8 +134,9 @@ Help Scout keeps its `id` (the script's `export: {helpscout: {id: ...}}`, and a 
 
     def _chat_text(self, message: Message) -> str:
         """The reply's chat version, plain: its "Chat version" alternative (a saved reply's own chatText,
-        imported), else the reply itself."""
-        if message.channel != "chat":
+        imported), else the reply itself. The alternative is the chat version of the script's own saved reply
+        alone: the copy for another channel (sms, social) is that channel's text, which its chatText is too."""
+        if message.channel != "chat" and not _channel_copy(message):
             for note in message.notes:
                 if note.kind == "alternative" and note.label == CHAT_VERSION:
                     return to_plain(note.segments, DIALECT, self.names(message))
@@ -153,6 +155,12 @@ def _chat_only(message: Message) -> bool:
     """Whether ``message`` is a chat saved reply of its own: the chat text of a script whose first channel is
     chat, not the "... (chat)" copy of a script sent on email first."""
     return message.channel == "chat" and not message.meta.get("record_suffix")
+
+
+def _channel_copy(message: Message) -> bool:
+    """Whether ``message`` is the saved reply of a channel after the script's first ("Refund (sms)"), whose record
+    the export names by its channel (``record_suffix`` ":sms", ":sms:v2")."""
+    return str(message.meta.get("record_suffix", "")).startswith(f":{message.channel}")
 
 
 def target() -> HelpScoutTarget:
