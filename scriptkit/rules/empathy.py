@@ -727,14 +727,16 @@ class SympathyWithoutAction(Rule):
     ## What it does
     Reports a reply that says sorry ("I'm sorry that happened") but neither validates the
     customer's feeling ("that must have been so frustrating") nor offers help (an owned next
-    step, an instruction, a time frame, a step already taken told as news ("Your package left
-    our warehouse today and should arrive Friday."; not "We got your message."), the thing they
-    need handed over ("Here's 50% off your next order"), "Here's the right one:
-    SPRING20." (not an explanation: "Here's what happened: ..."), or a question to the customer
-    about their problem, whether or not it says "you": "Is it the app or the website?"; not one
-    that only offers more help, "Is there anything else I can help you with?", nor one that asks
-    nothing, "What more can I say?"). A "sorry" in another sense is no sympathy: asking again
-    ("Sorry, what was the order number?"), saying goodbye ("We're sorry to see you go!") or
+    step, a promise of yours ("I'll keep an eye on it", "we'll let the courier know"; not "I'll be
+    honest", "we'll have to wait and see" or "we will continue to improve"), an instruction, a
+    time frame, a step already taken told as news ("Your package left our warehouse today and
+    should arrive Friday."; not "We got your message."), the thing they need handed over
+    ("Here's 50% off your next order", "Here's the right one: SPRING20."; not an explanation:
+    "Here's what happened: ..."), or a question to the customer about their problem, whether or
+    not it says "you": "Is it the app or the website?"; not one that only offers more help, "Is
+    there anything else I can help you with?", nor one that asks nothing, "What more can I
+    say?"). A "sorry" in another sense is no sympathy: asking again ("Sorry, what was the order
+    number?"), saying goodbye ("We're sorry to see you go!") or
     interrupting ("Sorry to bother you, ..."); nor is one quoted from someone else.
 
     ## Why it matters
@@ -782,13 +784,38 @@ class SympathyWithoutAction(Rule):
             return
         validates = any(s.cues.feelings or _validates(s) for s in body)
         helps = any((s.cues.acts and not offers_more_help(s)) or asks_about_it(s) or hands_over(s.text)
-                    or step_done(s.text) for s in body)
+                    or step_done(s.text) or promises_help(s.text) for s in body)
         if validates or helps:
             return
         s = sorry[0]
         yield Finding(s.start, s.end, "sympathy without empathy or action: the reply says sorry but neither "
                                       "validates the feeling nor offers help",
                       suggestion='name the feeling and act: "I can see how frustrating that was. Let me fix it now."')
+
+
+# the writer promising to do something ("I'll keep an eye on it", "we'll let the courier know", "I'll keep you
+# posted", "we'll be monitoring it"): help offered, though no step the customer can picture (SK402 asks for that).
+# Not a promise of nothing: a manner of speaking or a feeling ("I'll be honest", "I'll always remember"), a duty or
+# refusal ("we'll have to wait", "we will not be able to"), a vow to do better in general ("we will continue to
+# improve", "we'll strive to", "we'll take it on board"), nor an offer of more help ("we'll be happy to help with
+# anything else")
+_PROMISES = re.compile(
+    r"\b(?:i|we)(?:['’]ll|\s+(?:will|shall)|(?:['’]m|['’]re|\s+am|\s+are)\s+going\s+to)\s+"
+    r"(?:(?:also|personally|definitely|certainly|then|now|just|happily|gladly|closely)\s+)*"
+    r"(?:be\s+(?:(?:also|closely|personally)\s+)?(?!(?:having|hoping|feeling|waiting|thinking|wondering|missing)\b)"
+    r"[a-z]+ing\b|be\s+(?:back\s+)?in\s+touch\b|"
+    r"(?!(?:be|have|need|not|never|always|feel|know|understand|see|hear|imagine|think|believe|hope|wish|want|love|"
+    r"like|appreciate|apologi[sz]e|regret|remember|miss|say|admit|continue|strive|endeavou?r|aim|work|improve|learn|"
+    r"do|help|assist|support|leave|close)\b)"
+    # (feedback "taken on board" or "into account" changes nothing for this customer)
+    r"(?!take\s+(?:[\w'’]+\s+){0,3}?(?:on\s+board|into\s+(?:account|consideration))\b)[a-z]+\b)",
+    re.IGNORECASE)
+
+
+def promises_help(text: str) -> bool:
+    """A promise of the writer's to do something about the problem (``_PROMISES``: "I'll keep an eye on it"), in a
+    sentence that does not only offer more help."""
+    return _PROMISES.search(text) is not None and _OFFER_ONLY.search(text) is None
 
 
 # a question that only offers more help ("Is there anything else I can help you with?") moves nothing on
