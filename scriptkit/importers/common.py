@@ -587,13 +587,13 @@ def kind_of(value: Any) -> str:
         return "text"
     if isinstance(value, (bytes, bytearray)):
         return "binary data"
+    tag = getattr(getattr(value, "tag", None), "value", None) or getattr(value, "tag", None)
+    if isinstance(tag, str):  # a YAML value with a tag scriptkit does not read (!shout, !!python/...), a list too
+        return f"a value tagged {tag.replace('tag:yaml.org,2002:', '!!', 1)}"  # (as the file spells it)
     if isinstance(value, Mapping):
         return "an object"
     if isinstance(value, (list, tuple)):
         return "a list"
-    tag = getattr(getattr(value, "tag", None), "value", None) or getattr(value, "tag", None)
-    if isinstance(tag, str):  # a YAML value with a tag scriptkit does not read (!shout, !!python/...)
-        return f"a value tagged {tag}"
     return "a value of an unknown kind"
 
 

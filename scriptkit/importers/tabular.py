@@ -194,7 +194,8 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     # (a number is read as text from a file someone wrote (YAML's 'title: 2024'); a Quick Text record is Salesforce's
     # own, which writes every Name and Message as text, so a number there is damage, refused as every helpdesk's is)
     scalars: tuple[type, ...] = (str,) if quick_text is not None else (str, int, float)
-    if quick_text is not None and raw_title is not None and not isinstance(raw_title, str):
+    # (a list, object or tagged title was dropped unsaid, the title made from the body's first words instead)
+    if raw_title is not None and not isinstance(raw_title, scalars):
         return ItemProblem(where, key, f"'{cols['title']}' should be text but is {kind_of(raw_title)}")
     if quick_text is not None:  # (its picklists and folder too: a number there was dropped without a word)
         damaged = next((f for f in fields if f.casefold() in _QUICK_TEXT_SETTINGS
