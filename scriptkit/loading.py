@@ -9,9 +9,9 @@ import os
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from locale import locale_alias
 from operator import attrgetter
 from pathlib import Path
@@ -2285,20 +2285,32 @@ def _salvaged(data: dict[str, Any], fallback: PackMeta) -> PackMeta:
             return False
         return True
 
+    def valid_entry(key: str, name: str, entry: Any) -> bool:
+        return valid(key, {name: entry})
+
     stand_ins: dict[str, str] = {}  # placeholders without a namespace, standing in as constants
     fields = list(PackMeta.model_fields)
     for key, value in plain_data(data).items():
-        if key not in PackMeta.model_fields:
-            # a misspelt key ('constans:', reported with "Did you mean"): read as the key it is a typo of
-            close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
-            if not close or close[0] in data or close[0] in kept:
-                continue
-            key = close[0]
+        meant = _meant_key(str(key), fields, data, kept)
+        if meant is None:
+            continue
+        key = meant
         if valid(key, value):
             kept[key] = value
         elif isinstance(value, dict) and isinstance(getattr(fallback, key, None), dict):
             # constants, placeholders, layouts: keep the valid entries ('name: {}' is no such setting)
-            kept[key] = {name: entry for name, entry in value.items() if valid(key, {name: entry})}
+            kept[key] = {}
+            for name, entry in value.items():
+                if valid(key, {name: entry}):
+                    kept[key][name] = entry
+                elif isinstance(entry, dict):
+                    # a layout or placeholder with a misspelt key ('sigoff:'): its other keys are checked still
+                    # (a broken greeting beside the typo was reported only on the next run), the typo as the
+                    # key it stands for
+                    part = _valid_part(entry, _fields_at(PackMeta, (key, name)),
+                                       partial(valid_entry, key, name))
+                    if part:  # (an empty layout would stand in for the channel's default one)
+                        kept[key][name] = part
             # an entry whose value is wrong keeps its name (with a stand-in value), so the scripts
             # that use it are not told it is unknown; a placeholder without a namespace stands in
             # as a constant, the bare name the scripts use
@@ -2310,6 +2322,28 @@ def _salvaged(data: dict[str, Any], fallback: PackMeta) -> PackMeta:
                     stand_ins[name] = ""  # (beside ``kept``: a key PackMeta does not have fails every later check)
     constants = {**stand_ins, **kept.get("constants", {})}
     return PackMeta.model_validate({**kept, "constants": constants} if constants else kept)
+
+
+def _meant_key(key: str, fields: list[str], *written: Mapping[str, Any]) -> str | None:
+    """The field ``key`` of a mapping that failed validation stands for: itself, or the field it is a typo of
+    ('constans:', reported with "Did you mean") when no mapping of ``written`` has that field already."""
+    if key in fields:
+        return key
+    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+    if not close or any(close[0] in mapping for mapping in written):
+        return None
+    return close[0]
+
+
+def _valid_part(entry: dict[str, Any], fields: list[str], valid: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """The keys of ``entry`` (a mapping that failed validation) that ``valid`` accepts, each read as the field it
+    stands for (``_meant_key``)."""
+    part: dict[str, Any] = {}
+    for key, value in entry.items():
+        meant = _meant_key(str(key), fields, entry, part)
+        if meant is not None and valid({**part, meant: value}):
+            part[meant] = value
+    return part
 
 
 SCRIPT_PATTERN = "*.y*ml"
