@@ -1797,9 +1797,10 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                 if unknown == MAX_UNKNOWN_KEYS + 1:
                     more_at = origin.location(path, key=True)
                 continue
-            own_language = _script_language_hint(key, err.get("input")) if model is Script and len(loc) == 1 else None
-            if own_language is not None:  # ('language: es' is no misspelt 'warm_language')
-                errors.add(f"unknown key '{key}'", origin.location(path, key=True), own_language)
+            pack_setting = (_script_language_hint(key, err.get("input")) or _script_rules_hint(key, err.get("input"))
+                            if model is Script and len(loc) == 1 else None)
+            if pack_setting is not None:  # ('language: es' is no misspelt 'warm_language', 'rules:' no 'title:')
+                errors.add(f"unknown key '{key}'", origin.location(path, key=True), pack_setting)
                 continue
             options = _fields_at(model, loc[:-1])
             close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
@@ -2606,6 +2607,19 @@ def _script_language_hint(key: str, value: object) -> str | None:
     return ("A script has no language of its own: the 'locale:' in pack.yaml sets the language of all the pack's "
             "scripts. Delete this line, and keep the scripts in this language in a pack of their own, with "
             f"locale: {locale or 'es-ES'} in its pack.yaml.")
+
+
+def _script_rules_hint(key: str, value: object) -> str | None:
+    """What to do with a script's 'rules:' block (copied from pack.yaml): a script's one rule setting is its own
+    'ignore:' list, the others are the pack's; None for any other key."""
+    if key.lower() != "rules":
+        return None
+    ignored = value.get("ignore") if isinstance(value, dict) else None
+    listed = ", ".join(map(str, ignored)) if isinstance(ignored, list) else ignored if isinstance(ignored, str) else ""
+    example = f"ignore: [{listed}]" if listed else "e.g. ignore: [SK203]"
+    return (f"A script's own rule setting is 'ignore:', the rules switched off for it alone: write {example} "
+            "at the left edge, in line with 'id:'. The other rule settings (select, severity, options, custom) "
+            "are set for the whole pack, under 'rules:' in pack.yaml.")
 
 
 def _written_language(value: object) -> str:
