@@ -37,6 +37,7 @@ from scriptkit.importers.common import (
     lone_item,
     refuse_archive,
     refuse_not_a_file,
+    take_out_terminal_escapes,
 )
 from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, reply_too_long, slugify
 from scriptkit.importers.html import html_images
@@ -702,6 +703,8 @@ def _read_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[
             if isinstance(item, (RawItem, ImportedMacro)) and (half := half_character(
                     item if isinstance(item, RawItem) else item.raw)) is not None:
                 item = half
+            if isinstance(item, RawItem):  # (before its id is made from its title)
+                take_out_terminal_escapes(item)
             if isinstance(item, FileNote):  # (about the file, not an item: in pack.yaml, no script's)
                 library.notes.append(item.message)
             elif isinstance(item, ItemProblem):

@@ -122,6 +122,36 @@ def half_character(item: RawItem) -> ItemProblem | None:
                        "write the character itself, or both halves of its escape ('\\ud83d\\ude00')")
 
 
+#: a terminal's escape sequence, whole: CSI ('ESC [5m', blinking), OSC and the other strings ('ESC ]0;title BEL'),
+#: two-character ones ('ESC c'), and their 8-bit forms. Taking out only the ESC left '[5m' in the reply, sent to
+#: customers as written; a string with no end stops at its line's end, not the reply's
+TERMINAL_ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+                             r"|(?:\x1b[]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+                             r"|\x1b[ -/]*[0-~]")
+
+
+def take_out_terminal_escapes(item: RawItem) -> None:
+    """Takes each terminal escape sequence out of the item's title, tags and texts, said in its notes (before its
+    script id is made from its title)."""
+    found: list[str] = []
+
+    def out(text: str) -> str:
+        found.extend(TERMINAL_ESCAPE.findall(text))
+        return TERMINAL_ESCAPE.sub("", text)
+
+    item.title, item.body, item.guidance = out(item.title), out(item.body), out(item.guidance)
+    item.label = out(item.label)
+    item.tags = [out(tag) for tag in item.tags]
+    item.alternatives = [(label, out(body), html) for label, body, html in item.alternatives]
+    item.conditions = [(when, out(body), html) for when, body, html in item.conditions]
+    item.phrasings = [(slot, out(body), out(line)) for slot, body, line in item.phrasings]
+    if found:  # (a terminal reads them as commands; a customer would have read them as stray text)
+        shown = ", ".join(repr(sequence) for sequence in dict.fromkeys(found[:3]))
+        more = ", ..." if len(found) > 3 else ""
+        item.notes.append(f"removed {len(found)} terminal escape sequence(s) ({shown}{more}): colours, blinking or "
+                          "screen commands for a terminal, stray text in a reply")
+
+
 def _escape_location(item: RawItem, code: int) -> Location:
     """Where the export writes the lone escape ``\\u<code>``, at or after the item (else the item)."""
     if item.source is None:
