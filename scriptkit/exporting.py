@@ -289,12 +289,15 @@ def _over_own_limits(target: Target, rendered: Sequence[Rendered], written: Mapp
     for r in rendered:
         title, body = target.measure(r.payload)
         why: list[str] = []
-        if limits.title_max is not None and len(title) > limits.title_max:
-            why.append(f"the title is {len(title)} characters; the limit is {limits.title_max}")
-        if len(title) < limits.title_min:
-            why.append(f"the title is {len(title)} characters; it needs at least {limits.title_min}")
-        if limits.body_max is not None and len(body) > limits.body_max:
-            why.append(f"the reply is {len(body):,} characters; the limit is {limits.body_max:,}")
+        title_length, body_length = limits.length(title), limits.length(body)
+        if limits.title_max is not None and title_length > limits.title_max:
+            why.append(f"the title is {title_length} characters{limits.how_counted(title)}; the limit is "
+                       f"{limits.title_max}")
+        if title_length < limits.title_min:
+            why.append(f"the title is {title_length} characters; it needs at least {limits.title_min}")
+        if limits.body_max is not None and body_length > limits.body_max:
+            why.append(f"the reply is {body_length:,} characters{limits.how_counted(body)}; the limit is "
+                       f"{limits.body_max:,}")
         if not why:
             continue
         if own_file is None:
@@ -1034,15 +1037,18 @@ def _limit_problems(target: Target, conf: Mapping[str, Any], title: str, body: s
             return f" (set under export: {target.name}: limits in {(set_in or {}).get(key, 'pack.yaml')})"
         return source
 
-    if title_max is not None and len(title) > title_max:
-        found.append(problem("SK501", f"{target.name} title is {len(title)} characters; the limit is "
-                                      f"{title_max}{whose('title')}", "Shorten the title or its categories."))
-    if len(title) < limits.title_min:
-        found.append(problem("SK501", f"{target.name} title is {len(title)} characters; it needs at least "
+    title_length, body_length = limits.length(title), limits.length(body)  # (as the helpdesk counts: Salesforce's)
+    if title_max is not None and title_length > title_max:
+        found.append(problem("SK501", f"{target.name} title is {title_length} characters{limits.how_counted(title)}"
+                                      f"; the limit is {title_max}{whose('title')}",
+                             "Shorten the title or its categories."))
+    if title_length < limits.title_min:
+        found.append(problem("SK501", f"{target.name} title is {title_length} characters; it needs at least "
                                       f"{limits.title_min}{source}", "Lengthen the title."))
-    if body_max is not None and len(body) > body_max:
-        found.append(problem("SK502", f"{target.name} reply is {len(body):,} characters once exported; the "
-                                      f"limit is {body_max:,}{whose('body')}", "Shorten the script or split it."))
+    if body_max is not None and body_length > body_max:
+        found.append(problem("SK502", f"{target.name} reply is {body_length:,} characters once exported"
+                                      f"{limits.how_counted(body)}; the limit is {body_max:,}{whose('body')}",
+                             "Shorten the script or split it."))
     return found
 
 

@@ -44,6 +44,20 @@ class Limits:
     body_max: int | None = None
     batch_max: int | None = None  # records per bulk request
     source: str = ""
+    #: the helpdesk counts a length in UTF-16 code units (Salesforce): a character beyond U+FFFF, an emoji, counts
+    #: as two, so a text under the limit in characters can be over it there
+    utf16: bool = False
+    #: how the helpdesk counts, told beside a length that differs from the characters one sees
+    counted_as: str = ""
+
+    def length(self, text: str) -> int:
+        """``text``'s length as the helpdesk counts it against these limits."""
+        return len(text.encode("utf-16-le")) // 2 if self.utf16 else len(text)
+
+    def how_counted(self, text: str) -> str:
+        """" (counted as ...)" where ``text``'s length as the helpdesk counts it is not its count of characters (a
+        text with emoji, for Salesforce), else "": a writer who counts 3,000 characters would not see why."""
+        return f" ({self.counted_as})" if self.counted_as and self.length(text) != len(text) else ""
 
 
 @dataclass(frozen=True)

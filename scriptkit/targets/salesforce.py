@@ -71,8 +71,11 @@ class SalesforceTarget(BaseTarget):
     joins_channels = True  # (one Quick Text for the channels whose text is the same: _one_per_text)
     units = ("Quick Text", "Quick Texts")
     channels = ("email", "chat", "sms", "social")
+    # (Salesforce counts a field's length in UTF-16 code units: its help article "Surrogate Pair Characters Are
+    # Treated as Two Characters", 005166849)
     limits = Limits(title_max=NAME_MAX, body_max=MESSAGE_MAX, batch_max=COLLECTION_MAX,
-                    source="QuickText field lengths")
+                    source="QuickText field lengths", utf16=True,
+                    counted_as="counted as Salesforce counts them: an emoji counts as two")
     dialect = DIALECT
     writes_links = False  # (Message is plain text: a link is its text and address, as every customer reads it)
     macro_ids = True  # (the id setting: the Quick Text an import read, which its record updates)
@@ -102,7 +105,7 @@ which updates each Quick Text; its own file in `quick_text/` carries the `Id` to
 the `Id` field with `PATCH /services/data/vXX.X/sobjects/QuickText/{Id}`. With no new record,
 there is no `quick_text.json`.
 
-- `Message` is plain text (at most 4096 characters); merge fields such as `{!Contact.FirstName}`.
+- `Message` is plain text (at most 4096 characters, an emoji counting as two); merge fields such as `{!Contact.FirstName}`.
 - Quick Text documents no fallback for an empty merge field, so fallbacks are dropped with a
   warning (SK504); a literal `{!` cannot be escaped and is refused (SK505).
 - `IsInsertable` is written where the `insertable` setting is (an import keeps a Quick Text's
@@ -118,8 +121,9 @@ there is no `quick_text.json`.
     def check(self, message: Message) -> list[Problem]:
         found = super().check(message) + pack_wide_id_problem(message, "salesforce")
         category = self._category(message)
-        if category and len(category) > CATEGORY_MAX:
-            found.append(problem("SK506", f"salesforce Category '{category}' is longer than {CATEGORY_MAX} characters "
+        if category and self.limits.length(category) > CATEGORY_MAX:
+            found.append(problem("SK506", f"salesforce Category '{category}' is longer than {CATEGORY_MAX} characters"
+                                          f"{self.limits.how_counted(category)} "
                                           "and is cut short", "Set export: {salesforce: {category: <short name>}}."))
         if not category and (folder := _freshdesk_folder(message)) is not None:
             # (a Freshdesk export names a response's folder by its number alone, which is no Category and no
@@ -174,7 +178,7 @@ there is no `quick_text.json`.
         }
         category = self._category(message)
         if category:
-            out["Category"] = category[:CATEGORY_MAX]
+            out["Category"] = _cut(category, CATEGORY_MAX)
         if (folder := text_setting(conf.get("folder_id"))) is not None:
             out["FolderId"] = folder
         if isinstance(insertable := conf.get("insertable"), bool):
@@ -203,6 +207,12 @@ there is no `quick_text.json`.
         _bundles(out, "quick_text", [r for r in rendered if "Id" not in r.payload], keep_empty=not known)
         _bundles(out, "quick_text_update", known)
         return {**out, **self.readme_file()}
+
+
+def _cut(text: str, units: int) -> str:
+    """The longest start of ``text`` within ``units`` as Salesforce counts a length (UTF-16 code units): an emoji
+    is two, and one cut in half is left out."""
+    return text.encode("utf-16-le")[:units * 2].decode("utf-16-le", errors="ignore")
 
 
 def _freshdesk_folder(message: Message) -> str | None:
