@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.loading import YAML, plain_data, value_at  # (ruamel.yaml, imported there keeping the warnings filters)
-from scriptkit.sourcetext import SourceText, scalar_offsets
+from scriptkit.sourcetext import PACK_FILE, SourceText, scalar_offsets
 from scriptkit.text import clipped, folded_alike, keeps_links, sentence_spans
 
 if TYPE_CHECKING:
@@ -255,6 +255,13 @@ def apply(fixes: Iterable[FileFix]) -> int:
             continue
         if not fix.changed:
             continue
+        away = _link_out_of_pack(fix.path)
+        if away is not None:
+            errors.append(ConfigError(f"this script is a link to {away}, outside the pack and its repository: --fix "
+                                      "writes no file there, so it was not changed", Location(fix.path, 1, 1),
+                                      "Run check --diff to see the change and make it there by hand, or copy the "
+                                      "script into the pack in place of the link."))
+            continue
         try:
             write_atomic(Path(fix.path), fix.bom + fix.after, unchanged=(fix.bom + fix.before).encode("utf-8"))
         except FileChangedError:
@@ -271,6 +278,22 @@ def apply(fixes: Iterable[FileFix]) -> int:
     if errors:
         raise FixesNotWritten(errors, written)
     return written
+
+
+def _link_out_of_pack(path: str) -> str | None:
+    """Where ``path`` leads when it is a link (or lies under one) out of the pack it is written in and out of the
+    repository that holds the pack: a pull request's link (scripts/x.yaml -> ../../elsewhere) must not have --fix
+    edit a file the repository does not hold. A script shared by several packs of one repository (a link to
+    ../shared/refund.yaml) is fixed where it is. None for a file in no pack (``check reply.yaml``: the file asked
+    for) and one its pack or repository holds."""
+    from scriptkit.reporters import work_tree
+
+    written = Path(os.path.abspath(path))
+    pack = next((folder for folder in written.parents if (folder / PACK_FILE).is_file()), None)
+    if pack is None:
+        return None
+    real, bound = os.path.realpath(written), os.path.realpath(work_tree(str(pack)))  # (the pack, in no repository)
+    return None if os.path.commonpath([real, bound]) == bound else real
 
 
 def _changed_during_run(path: str) -> ConfigError:

@@ -196,6 +196,7 @@ def test_fix_writes_through_a_symlinked_script(make_pack: Any, tmp_path: Path) -
     # leaving the shared file unfixed and this pack cut off from it
     shared = tmp_path / "shared" / "a.yaml"
     shared.parent.mkdir()
+    (tmp_path / ".git").mkdir()  # (the packs' repository: a link out of it is not written through)
     shared.write_text(BAD, encoding="utf-8")
     root = make_pack({}, pack_yaml=VOICE)
     link = root / "scripts" / "a.yaml"

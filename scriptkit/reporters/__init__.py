@@ -100,11 +100,12 @@ def repository_root() -> str:
     for variable in WORKSPACE_VARIABLES:
         if os.environ.get(variable):
             return os.path.abspath(os.environ[variable])
-    return _work_tree(os.getcwd())
+    return work_tree(os.getcwd())
 
 
 @functools.lru_cache(maxsize=64)
-def _work_tree(cwd: str) -> str:
+def work_tree(cwd: str) -> str:
+    """The git work tree ``cwd`` is in (a folder holding ``.git``), else ``cwd`` itself."""
     here = cwd
     while not os.path.exists(os.path.join(here, ".git")):  # (a folder, or a file in a worktree or submodule)
         up = os.path.dirname(here)
