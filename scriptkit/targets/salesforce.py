@@ -105,7 +105,8 @@ which updates each Quick Text; its own file in `quick_text/` carries the `Id` to
 the `Id` field with `PATCH /services/data/vXX.X/sobjects/QuickText/{Id}`. With no new record,
 there is no `quick_text.json`.
 
-- `Message` is plain text (at most 4096 characters, an emoji counting as two); merge fields such as `{!Contact.FirstName}`.
+- `Message` is plain text (at most 4096 characters, an emoji counting as two); merge fields
+  such as `{!Contact.FirstName}`.
 - Quick Text documents no fallback for an empty merge field, so fallbacks are dropped with a
   warning (SK504); a literal `{!` cannot be escaped and is refused (SK505).
 - `IsInsertable` is written where the `insertable` setting is (an import keeps a Quick Text's
