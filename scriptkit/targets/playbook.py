@@ -25,8 +25,8 @@ from scriptkit.targets.base import (
     blanks_of,
     catalogue_of,
     categories,
-    link_address,
     placeholder_words,
+    plain_address,
     text_direction,
     to_html,
     unsafe_address,
@@ -75,7 +75,7 @@ def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: 
         out.append(words(flat[pos:m.start()]))
         address = m.group(2)
         if _HOLE.search(address) or unsafe_address(address):
-            out.append(f"{words(m.group(1))} ({words(link_address(address))})")
+            out.append(f"{words(m.group(1))} ({words(plain_address(address))})")
         else:
             out.append(link(words(m.group(1)), address))
         pos = m.end()
