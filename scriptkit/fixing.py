@@ -127,9 +127,9 @@ def _fixed_files(todo: list[tuple[str, list[Edit], str | None]], progress: Calla
                  jobs: int | None) -> list[FileFix]:
     """``fix_file`` of each (path, edits, expected), in order: on worker processes for many files (each file is
     parsed twice to verify its edits, and one process did them all while the check itself had several)."""
-    from scriptkit.parallel import _map, _workers
+    from scriptkit.parallel import map_in_workers, workers_for
 
-    workers = _workers(len(todo), jobs)
+    workers = workers_for(len(todo), jobs)
     out: list[FileFix] = []
     if workers <= 1:
         for done, item in enumerate(todo, 1):
@@ -140,7 +140,7 @@ def _fixed_files(todo: list[tuple[str, list[Edit], str | None]], progress: Calla
     for start in range(0, len(todo), _FILES_A_BATCH):
         if progress is not None:
             progress(start + 1, len(todo))
-        out += _map(lambda item: fix_file(*item), todo[start:start + _FILES_A_BATCH], workers)
+        out += map_in_workers(lambda item: fix_file(*item), todo[start:start + _FILES_A_BATCH], workers)
     return out
 
 

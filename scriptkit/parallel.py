@@ -49,8 +49,8 @@ if TYPE_CHECKING:
 
 
 MIN_SCRIPTS = 400  # below this, starting workers and pickling results costs more than it saves
-MAX_JOBS = 256  # more workers than CPUs buys nothing; and _map's queue of item indexes (9 a worker, 4 bytes
-# each) is written before any worker reads it, so it must fit in a pipe's buffer (64 KiB on Linux)
+MAX_JOBS = 256  # more workers than CPUs buys nothing; and map_in_workers's queue of item indexes (9 a worker,
+# 4 bytes each) is written before any worker reads it, so it must fit in a pipe's buffer (64 KiB on Linux)
 SHARDS_PER_JOB = 8  # several shards a worker: the parent unpickles early ones while later ones run, and a
 # worker holds one small shard's results at a time (8 rather than 4: 20 MB less at the peak, same CPU)
 
@@ -69,10 +69,12 @@ class Shard:
 
 def jobs_for(pack: Pack, jobs: int | None) -> int:
     """How many worker processes to lint ``pack`` on: ``jobs`` (None = one per CPU), 1 = serial."""
-    return _workers(len(pack.scripts), jobs)
+    return workers_for(len(pack.scripts), jobs)
 
 
-def _workers(count: int, jobs: int | None) -> int:
+def workers_for(count: int, jobs: int | None) -> int:
+    """How many worker processes to run ``count`` items on: ``jobs`` (None = one per CPU), at most ``MAX_JOBS``;
+    1 where workers cost more than they save (few items) or cannot be forked safely."""
     # (a setting: exit 2, as the CLI's own; '2' or 1.5 from a Python caller is one too, not a TypeError)
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise ConfigError(f"jobs (--jobs) must be a whole number, 1 or more, not {jobs!r}",
@@ -124,7 +126,7 @@ def _per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str]
     with contextlib.suppress(ScriptkitError):
         all_rules()
     try:
-        results = _map(_run_item, items, jobs, started=_forget_job, alone=0,
+        results = map_in_workers(_run_item, items, jobs, started=_forget_job, alone=0,
                        before_shared=lambda: _warm(pack, config, channels))
     finally:
         _JOB = None
@@ -152,7 +154,7 @@ def load_scripts(files: list[str], errors: ErrorCollector, jobs: int | None = No
     Each file's problems go to ``errors`` as the serial parse reports them; ``check``'s problems
     with each script that was built (its templates) come with it.
     """
-    workers = _workers(len(files), jobs)
+    workers = workers_for(len(files), jobs)
     if workers <= 1:
         return [_load_file(file, errors, check) for file in files]
     # the first file read here first, its result dropped (a worker reads it again): what reading and checking
@@ -160,8 +162,8 @@ def load_scripts(files: list[str], errors: ErrorCollector, jobs: int | None = No
     # once and shared by the workers, instead of once in each of them. (A failure is the worker's to report)
     with contextlib.suppress(Exception):
         _load_file(files[0], ErrorCollector(), check)
-    shards = _map(lambda shard: _load_shard(shard, check), [files[a:b] for a, b in _shards(len(files), workers)],
-                  workers)
+    shards = map_in_workers(lambda shard: _load_shard(shard, check),
+                            [files[a:b] for a, b in _shards(len(files), workers)], workers)
     out: list[Loaded] = []
     for shard in shards:
         for script, raw, problems, checked in shard:
@@ -186,8 +188,8 @@ _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 
-def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[], None] | None = None,
-         alone: int | None = None, before_shared: Callable[[], None] | None = None) -> list[_R]:
+def map_in_workers(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[], None] | None = None,
+                   alone: int | None = None, before_shared: Callable[[], None] | None = None) -> list[_R]:
     """``fn`` on each item in forked workers, results in order; no worker outlives the call.
 
     Plain ``fork`` and one pipe per worker rather than ``multiprocessing.Pool``: the pool's

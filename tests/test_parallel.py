@@ -341,7 +341,7 @@ def test_a_free_worker_takes_the_next_item() -> None:
         return item
 
     try:
-        assert parallel._map(run, list(range(10)), 2) == [9, *range(1, 10)]
+        assert parallel.map_in_workers(run, list(range(10)), 2) == [9, *range(1, 10)]
     finally:
         os.close(read)
         os.close(write)
@@ -376,9 +376,9 @@ def test_messages_come_back_from_a_worker_equal_without_their_caches(tmp_path: P
 
 
 def test_the_largest_queue_of_shards_fits_in_a_pipe_buffer() -> None:
-    # _map writes every shard index to the queue pipe before any worker reads: a queue larger than
+    # map_in_workers writes every shard index to the queue pipe before any worker reads: a queue larger than
     # the pipe's buffer would block that write for ever
-    from scriptkit.parallel import _INDEX, MAX_JOBS, _shards, _workers
+    from scriptkit.parallel import _INDEX, MAX_JOBS, _shards, workers_for
 
-    assert _workers(10**7, 10**6) == MAX_JOBS
+    assert workers_for(10**7, 10**6) == MAX_JOBS
     assert len(_shards(10**7, MAX_JOBS)) * _INDEX.size < 65_536
