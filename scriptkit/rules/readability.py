@@ -689,12 +689,24 @@ def _shorter(message: Message, ctx: RuleContext) -> str:
         return advice
     channel = message.channel
     try:
-        own = channel in ctx.pack.script(message.script_id).by_channel
+        by_channel = ctx.pack.script(message.script_id).by_channel
+        own = next((text for written, text in by_channel.items() if written == channel), None)
     except KeyError:  # (a message made for no script of the pack)
-        own = False
-    if own:  # (the script has text for this channel already: that is what to shorten)
-        return advice + f" Shorten the script's own {channel} text, under 'by_channel:' then '{channel}:'."
-    return advice + f" Or give {channel} its own shorter text in the script, under 'by_channel:' then '{channel}:'."
+        own = None
+    if own is None:
+        return advice + f" Or give {channel} its own shorter text in the script, under 'by_channel:' then '{channel}:'."
+    # the script has text for this channel already: that is what to shorten, and so are the slots it has none
+    # for, which the reply takes from the script's main text (the writer looking under by_channel sees no sign of them)
+    advice += f" Shorten the script's own {channel} text, under 'by_channel:' then '{channel}:'."
+    taken = [f"{slot} ({len(sample_between(message, ctx, *bounds))} characters)" for slot in BODY
+             if getattr(own, slot) is None and (bounds := message.slot_bounds(slot)) is not None]
+    if not taken:
+        return advice
+    one = len(taken) == 1
+    listed = taken[0] if one else ", ".join(taken[:-1]) + " and " + taken[-1]
+    return (advice + f" Its {listed} {'is' if one else 'are'} the script's main text, as {channel} has none of its "
+            f"own: give {channel} {'a shorter one' if one else 'shorter ones'} there too, or shorten the main "
+            f"{'one' if one else 'ones'}.")
 
 
 # a fill-in marker left in the text that stands for sentences, not a word: "{explanation}", "[details]",
