@@ -83,8 +83,10 @@ class MissingAcknowledgment(Rule):
     is a note about the customer for colleagues, never sent to them, that speaks to no "you"
     ("Customer wants their address changed before dispatch. Please action, thanks!"). Telling
     them they are not alone with it ("You're not alone: we know about the outage") or that the
-    writer reproduced it ("I followed your steps and reproduced the crash") hears them too. A
-    cold reply is still reported: "Your ticket has been received."
+    writer reproduced it ("I followed your steps and reproduced the crash") hears them too, and so
+    does taking their reason for a request as the ordinary thing it is ("Life gets busy, and
+    sometimes you need a break from deliveries.", "Plans change!"; not "Delays happen", which
+    excuses a failure of ours). A cold reply is still reported: "Your ticket has been received."
 
     ## Why it matters
     A customer who writes in wants to feel heard before being helped. A reply that opens by
@@ -186,13 +188,26 @@ _WELCOME = re.compile(
     r"(?:,?\s+(?-i:[A-Z][\w'’-]*))?[\W_]*", re.IGNORECASE)
 
 
+# the customer's reason for a request taken as the ordinary thing it is: "Life gets busy", "sometimes you need a
+# break from deliveries", "We all need a breather now and then", "Plans change" (of their life, not of our failure:
+# "Delays happen" excuses it; and a "you" or "we all" that needs the break, not "parcels need a break too")
+_ORDINARY_REASON = re.compile(
+    r"\blife\s+(?:gets|can\s+get|is\s+getting|has\s+been|happens|gets\s+in\s+the\s+way|takes\s+over)\b"
+    r"|\b(?:plans|circumstances)\s+(?:can\s+|do\s+)?change\b"
+    r"|\b(?:you|we\s+all|everyone|everybody|all\s+of\s+us)\s+(?:just\s+|sometimes\s+|occasionally\s+)?"
+    r"(?:needs?|deserves?)\s+(?:a\s+(?:little\s+|short\s+)?(?:break|breather|pause|rest)|time\s+off)\b",
+    re.IGNORECASE)
+
+
 def _hears_it_otherwise(s: Sentence) -> bool:
     """A sentence that hears the customer without a feeling word: the writer reproduced their problem ("I followed
-    your steps and reproduced the crash"). (Telling them they are not alone with it is an acknowledgment opener of
-    the lexicon, which inference reads.)"""
+    your steps and reproduced the crash"), or takes their reason for a request as ordinary ("Life gets busy, and
+    sometimes you need a break"), as "that makes sense" does. (Telling them they are not alone with it is an
+    acknowledgment opener of the lexicon, which inference reads.)"""
     if s.text.rstrip(" \"'”’)").endswith("?"):
         return False
-    return _REPRODUCED.search(normalise(s.text)) is not None
+    text = normalise(s.text)
+    return _REPRODUCED.search(text) is not None or _ORDINARY_REASON.search(text) is not None
 
 
 def opens_with_good_news(body: list[Sentence]) -> bool:
@@ -337,12 +352,13 @@ def _answers_thanks(body: list[Sentence]) -> bool:
 def _acknowledge_instead(body: list[Sentence]) -> str:
     """SK301's suggestion, fitted to what the reply has: an apology already there is told to name what happened, a
     thank-you to say what it heard; else the opening to write."""
+    # (patterns, not one case's words: a double charge told to someone pausing a subscription read as pasted)
     if any(_apologies(s) for s in body):
-        return ('say in the apology what happened to them and how it landed: "I\'m sorry your parcel is a week late; '
-                'I know you needed it for Saturday"')
+        return ('say in the apology what happened to them and how it landed: "I\'m sorry <what happened>; I know '
+                'how much that matters to you"')
     if any(s.cues.warmth and _THANKS.match(s.text, words_start(s.text)) for s in body):
-        return ('after the thanks, say what you heard: "Thanks for letting us know, and I can see how annoying it '
-                'is to be charged twice"')
+        return ('after the thanks, say what you heard: "Thanks for letting us know; I can see why you\'d want <what '
+                'they asked for>"')
     return _ACKNOWLEDGE_FIRST
 
 
