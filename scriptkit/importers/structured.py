@@ -110,6 +110,11 @@ def _round_trip(source: SourceText) -> tuple[Any, Origin]:
         # '}' closing an item, is said at the '#' with the fix)
         if hint is None and (slip := yaml_slip(exc, source.text, source)) is not None:
             problem, where, hint = slip
+        if problem and "found another document" in problem:  # (ruamel's words cut from "expected a single document")
+            raise ImportFormatError("YAML file holds more than one document: this '---' line starts a second", where,
+                                    "An import reads one document, a list of items: delete this '---' line (and any "
+                                    "'...' before it) to make one list, or put each document in a file of its own "
+                                    "and import each.") from None
         raise ImportFormatError(f"YAML file cannot be read: {problem}", where, hint) from None
     except RecursionError:  # (deeper than Python's stack before the loader's limit: where the limit is passed)
         raise ImportFormatError(f"YAML file cannot be read: lists or mappings are nested more than {MAX_NESTING} "
@@ -128,7 +133,16 @@ def _round_trip(source: SourceText) -> tuple[Any, Origin]:
 
 def read_js(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "JavaScript file")
-    arrays = list(_js_arrays(source))
+    refused: list[tuple[int, int]] = []  # (where each array of objects holds a value that is code, not a literal)
+    arrays = list(_js_arrays(source, refused))
+    if not arrays and refused:  # (the list is there: said at its value that is code, "I am " + name)
+        start, end = refused[0]
+        code = " ".join(source.text[start:end].split())
+        code = code if len(code) <= 60 else code[:57] + "..."
+        raise ImportFormatError(f"this value is not literal text ({code}): only literal values can be read from a "
+                                "JavaScript file, not code", source.location(start),
+                                "Write it as one text in quotes ('I am sorry.'), a number, true, false or null; "
+                                "or export the macros as JSON.")
     if not arrays:
         raise ImportFormatError("no array literal of objects found in the JavaScript file", source.location(0),
                                 "Expected e.g. export const macros = [{title: '…', text: '…'}].")
@@ -319,8 +333,10 @@ def _js_string(token: str) -> str:
     return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", unescape, body, flags=re.S)
 
 
-def _js_arrays(source: SourceText) -> Iterator[tuple[Any, int]]:
-    """Each top-level array literal of objects in a JavaScript file, as JSON data, with its offset."""
+def _js_arrays(source: SourceText, refused: list[tuple[int, int]]) -> Iterator[tuple[Any, int]]:
+    """Each top-level array literal of objects in a JavaScript file, as JSON data, with its offset; ``refused``
+    gets where each array of objects that holds code ('"a" + b') has its first value that is not a literal (its
+    start and end)."""
     text = source.text
     pos = 0
     tokens: list[tuple[str, str, int]] = []
@@ -342,6 +358,9 @@ def _js_arrays(source: SourceText) -> Iterator[tuple[Any, int]]:
                 yield out, at
                 i = j
                 continue
+            if j - 1 < len(tokens) and tokens[j - 1][0] != "punct":  # (code: at the start of its value)
+                start = next(k for k in range(j - 1, i, -1) if tokens[k - 1][1] in ":,[")
+                refused.append((tokens[start][2], _js_value_end(tokens, start, len(text))))
         i += 1
 
 
@@ -385,6 +404,19 @@ def _js_value(tokens: list[tuple[str, str, int]], i: int, source: SourceText) ->
         return json.loads("".join(parts)), j + 1
     except json.JSONDecodeError:
         return None, j + 1
+
+
+def _js_value_end(tokens: list[tuple[str, str, int]], start: int, end_of_text: int) -> int:
+    """Where the value starting at ``tokens[start]`` ends: at the ',' or closing bracket after it."""
+    depth = 0
+    for kind, value, at in tokens[start:]:
+        if value in "([{" and kind == "punct":
+            depth += 1
+        elif value in ")]}" and kind == "punct":
+            depth -= 1
+        if depth < 0 or (depth == 0 and value == "," and kind == "punct"):
+            return at
+    return end_of_text
 
 
 __all__ = ["read_js", "read_json", "read_yaml"]
