@@ -793,6 +793,43 @@ class Entry:
         return item
 
 
+def own_id(entry: Entry, helpdesk: str, kind: str = "number") -> tuple[MacroId | None, list[str]]:
+    """The item's id as its helpdesk's export writes it back (``macro_id``), and the located note of an id that is
+    none (-5, "abc", 1.5, true): dropped unsaid, the script exported back made a copy of the macro it came from."""
+    value = entry.fields.get("id")
+    if value is None or (ident := macro_id(value, kind)) is not None:
+        return (None if value is None else ident), []
+    where, spelled = entry.where, json.dumps(value) if isinstance(value, str) else str(value)
+    if (found := _id_written(entry, value)) is not None:
+        where, spelled = found
+    what = "a whole number from 1" if kind == "number" else "letters, digits, '_' and '-'"
+    return None, [f"{where}: its id {spelled} is not a {helpdesk} id ({what}): not carried over, so exported back "
+                  f"it is a new {helpdesk} macro beside the one it came from; if it is that one, set its id under "
+                  "'export:' in the script"]
+
+
+def _id_written(entry: Entry, value: object) -> tuple[Location, str] | None:
+    """Where the item writes its "id" ``value``, and how: the nearest such key before the title the item is
+    located at (an id comes first), else the first after it."""
+    if entry.source is None:
+        return None
+    text, at = entry.source.text, max(entry.where.offset, 0)
+    keys = [*reversed(list(_ID_KEY.finditer(text, max(at - 20_000, 0), at))), *_ID_KEY.finditer(text, at)]
+    for key in keys[:50]:
+        written = _JSON_SCALAR.match(text, key.end())
+        try:
+            same = written is not None and json.loads(written[0]) == value
+        except ValueError:
+            same = False
+        if written is not None and same:
+            return entry.source.location(key.end()), written[0]
+    return None
+
+
+_ID_KEY = re.compile(r'"id"\s*:\s*')
+_JSON_SCALAR = re.compile(r'"(?:[^"\\]|\\.)*"|[^,}\]\s]+')
+
+
 def kept_id(target: type[BaseTarget], value: object) -> MacroId | None:
     """The item's id as ``target``, its helpdesk's export, writes it back (the ``id`` setting: the file updates
     the macro it came from, not a copy of it), read as that helpdesk's ids are (``id_kind``); None where ``value``

@@ -17,9 +17,9 @@ from scriptkit.importers.common import (
     ReadOptions,
     attachment_note,
     kind_of,
+    own_id,
     read_export,
 )
-from scriptkit.targets.base import whole_number
 from scriptkit.targets.freshdesk import VISIBILITY
 
 LABEL = "Freshdesk canned responses (API JSON)"
@@ -78,7 +78,9 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
                      "personal response, so choose its groups again")
     if folder is not None:
         settings["folder_id"] = folder
-    if (ident := whole_number(entry.fields.get("id"))) is not None:
+    ident, about_id = own_id(entry, "Freshdesk")
+    notes.extend(about_id)
+    if ident is not None:
         settings["id"] = ident  # exported back as its id: its file updates this response, not a copy of it
     shared = visibility == "all" or (visibility == "groups" and bool(groups))
     instead = "a personal response (visibility 1)" + (" in that folder" if folder is not None else "")

@@ -26,11 +26,11 @@ from scriptkit.importers.common import (
     export_items,
     load_json,
     locate,
+    own_id,
     read_as_categories,
     read_text,
 )
 from scriptkit.importers.html import html_field
-from scriptkit.targets.base import macro_id
 from scriptkit.targets.front import team, teammate
 
 LABEL = "Front message templates (API JSON)"
@@ -129,7 +129,9 @@ def _template(entry: Entry, bundle_owner: tuple[str, str] | None = None) -> RawI
     folder = entry.fields.get("folder_id") or _last_part(related.get("parent_folder"), "message_template_folders")
     if isinstance(folder, str) and folder:
         settings["folder_id"] = folder  # the API gives the folder as a link: its last part is the id
-    if (ident := macro_id(entry.fields.get("id"), "text")) is not None:
+    ident, about_id = own_id(entry, "Front", "text")
+    notes.extend(about_id)
+    if ident is not None:
         settings["id"] = ident  # exported back as its id: its file updates this template, not a copy of it
     # an inline image is an attachment too: the text's image is named once, as the image it is
     attached = entry.fields.get("attachments")

@@ -26,13 +26,13 @@ from scriptkit.importers.common import (
     Read,
     ReadOptions,
     attachment_note,
+    own_id,
     read_as_categories,
     read_export,
     tags_from,
 )
 from scriptkit.importers.html import html_to_text, rich_or_plain
 from scriptkit.targets.actions import elsewhere
-from scriptkit.targets.base import whole_number
 from scriptkit.targets.gorgias import LANGUAGE, STATUSES, action_name
 
 LABEL = "Gorgias macros (API JSON)"
@@ -131,7 +131,9 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if _DEFAULT_FILTER.search(body):
         settings["default_filter"] = True
         notes.append('its fallbacks are written |default("..."): exported back to Gorgias the same way')
-    if (ident := whole_number(entry.fields.get("id"))) is not None:
+    ident, about_id = own_id(entry, "Gorgias")
+    notes.extend(about_id)
+    if ident is not None:
         settings["id"] = ident  # exported back as the macro's id: its file updates this macro, not a copy of it
     external_id = entry.fields.get("external_id")
     script_id = _script_id(external_id)

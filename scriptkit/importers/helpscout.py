@@ -20,11 +20,11 @@ from scriptkit.importers.common import (
     RawItem,
     Read,
     ReadOptions,
+    own_id,
     read_export,
 )
 from scriptkit.importers.convert import clean_text
 from scriptkit.importers.html import html_field, looks_like_html
-from scriptkit.targets.base import whole_number
 from scriptkit.targets.helpscout import CHAT_VERSION
 
 LABEL = "Help Scout saved replies (API JSON)"
@@ -48,9 +48,9 @@ def _saved_reply(entry: Entry) -> RawItem | ItemProblem:
         text = ""
     body, html = html_field(text) if text else (chat, looks_like_html(chat))  # (chatText: plain text)
     alternatives = [(CHAT_VERSION, chat, False)] if text and chat.strip() else []
-    ident = whole_number(entry.fields.get("id"))
+    ident, about_id = own_id(entry, "Help Scout")
     # (exported back as its id: its file updates this saved reply, not a copy of it)
-    item = entry.item(body, html=html, dialect="helpscout", alternatives=alternatives,
+    item = entry.item(body, html=html, dialect="helpscout", alternatives=alternatives, notes=about_id,
                       settings={"id": ident} if ident is not None else {})
     if not text:  # a chat-only saved reply: a chat script, which the Help Scout export writes back so
         item.channel = "chat"

@@ -24,6 +24,7 @@ from scriptkit.importers.common import (
     Read,
     ReadOptions,
     attachment_note,
+    own_id,
     read_export,
     tags_from,
 )
@@ -113,7 +114,9 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             settings["restriction"] = kept
             who = f"group {', '.join(map(str, kept['ids']))}" if "ids" in kept else f"user {kept['id']}"
             notes.append(f"only {who} may use it in Zendesk: exported back with the same restriction")
-    if (ident := whole_number(entry.fields.get("id"))) is not None:
+    ident, about_id = own_id(entry, "Zendesk")
+    notes.extend(about_id)
+    if ident is not None:
         settings["id"] = ident  # exported back as the macro's id: its file updates this macro, not a copy of it
     position = entry.fields.get("position")
     if whole_number(position, least=0) is not None:
