@@ -37,7 +37,15 @@ or a fill-in marker SK407 finds in its text, is broken whatever else it does wel
 most ``CAP`` (50), as is a reply with no solution (SK401: an apology alone is sympathy, not a reply) and
 one more than a third of whose text repeats what it said already (SK011: a broken paste, ``REPEATED_SHARE``).
 A helpdesk's own placeholder scriptkit does not know (an unknown Zendesk field) is the helpdesk's to fill:
-no room either. A macro whose every blank is no room has no flexibility (0).
+no room either. A macro whose every blank is no room has no flexibility (0). A reply with no next step whose
+answer is a blank alone on its line ("Here's what's going on: {explanation}") is no complete reply: solution 0,
+capped at ``CAP``.
+
+Helpdesks without agent notes. Flexibility is told in notes beside the reply (guidance, alternatives,
+conditions); where the library's helpdesk has no field for them (Freshdesk, Help Scout, Front...:
+``unscored_flexibility``), flexibility is not scored and SK406 no-flexibility not reported. A Help Scout saved
+reply's chat text (``chatText``, kept by the import as an alternative) is judged as its chat reply
+(``_chat_as_channel``), a problem both its texts have counted once.
 
 A practice whose rules did not run (deselected) has no score, nor has a macro in another language than the
 pack's (SK006) any but flexibility, nor an internal note (written for the agents: its findings on
@@ -302,6 +310,11 @@ class MacroAudit:
     #: why it is not a whole reply ("a list with no reply around it", "fragment: 5 words, no sentence":
     #: ``fragment_kind``), else None: judged on its phrases only (``WHOLE_REPLY_RULES`` left out), ranked apart
     fragment: str | None = None
+    #: why its flexibility is not scored where its helpdesk cannot hold it (``unscored_flexibility``), else None
+    flexibility_unscored: str | None = None
+    #: the blank that stands alone where its answer goes ('[[reason]]', as the pack writes it), when it has no next
+    #: step besides: the agent writes the whole answer, and the macro is no complete reply
+    blank_answer: str | None = None
 
     @property
     def named(self) -> str:
@@ -352,6 +365,9 @@ class MacroAudit:
             return f"it would send {said}"
         if self.scores.get("solution") is not None and any(d.name == "missing-solution" for d in self.diagnostics):
             return "it has no solution: nothing says what happens next (missing-solution)"
+        if self.blank_answer is not None and self.scores.get("solution") is not None:
+            return (f"its answer is only a blank, {self.in_own_words(self.blank_answer)}: the agent writes the whole "
+                    "answer, so it is no complete reply")
         if self.scores.get("readability") is not None and (share := self.repeated_share) > REPEATED_SHARE:
             return (f"{share:.0%} of it repeats what it said already, word for word: a broken paste "
                     "(repeated-text)")
@@ -386,7 +402,8 @@ class MacroAudit:
             why = f"not a whole reply ({self.fragment}): judged on its phrases only, and none of them bears on it"
         else:
             why = "its rules were not run"
-        return {p: why for p, v in self.scores.items() if v is None}
+        flexibility = "its helpdesk's macros have no field for agent notes" if self.flexibility_unscored else why
+        return {p: flexibility if p == "flexibility" else why for p, v in self.scores.items() if v is None}
 
     @property
     def mean(self) -> float:
@@ -576,7 +593,9 @@ class AuditReport:
         lines = []
         if self.not_judged:
             counts = ", ".join(f"{language} {count}" for language, count in self.not_judged.items())
-            lines.append(f"Not judged by the English rules (SK006), so scored on flexibility only: "
+            lines.append("Not judged by the English rules (SK006), so "
+                         + ("scored on flexibility only: " if "flexibility" in self.judged else "not scored: ")
+                         +
                          f"{sum(self.not_judged.values())} macro(s) in another language ({counts})")
         if self.contradictions_not_checked:
             counts = ", ".join(f"{language} {count}" for language, count in self.contradictions_not_checked.items())
@@ -649,30 +668,13 @@ class AuditReport:
     def helpdesk(self) -> str | None:
         """The helpdesk the library came from: the export's, or for a pack the one whose ids most of its macros
         carry (the one it was imported from); None for a sheet or a pack written by hand."""
-        from scriptkit import targets
-
-        if self.format in targets.available():
-            return self.format
-        carried = Counter(next(iter(m.export_ids)) for m in self.macros if m.export_ids)
-        return carried.most_common(1)[0][0] if carried else None
+        return _helpdesk_of(self.format, [m.export_ids for m in self.macros])
 
     @property
     def no_room_note(self) -> str | None:
-        """Where the library's helpdesk has no field for agent notes (its target does not keep them: Freshdesk,
-        Help Scout, Front...), what is said once of SK406 no-flexibility instead of ranking it; else None."""
-        from scriptkit import targets
-        from scriptkit.targets.base import BaseTarget
-
-        helpdesk = self.helpdesk
-        flagged = sum(1 for m in self.judged_in_full if any(d.name == "no-flexibility" for d in m.diagnostics))
-        if helpdesk is None or not flagged or helpdesk not in targets.available():
-            return None
-        target = targets.get(helpdesk)
-        if not isinstance(target, BaseTarget) or target.keeps_notes:
-            return None
-        return (f"SK406 no-flexibility ({flagged} macro(s)) is not ranked: {helpdesk.capitalize()}'s macros have no "
-                "field for agent notes, so guidance and alternatives cannot reach its agents there; the room such a "
-                "macro can give is a fill-in the agent completes in the reply ([reason])")
+        """Where the library's helpdesk has no field for agent notes (Freshdesk, Help Scout, Front...), what the
+        report says once of flexibility, which it does not score there (``unscored_flexibility``); else None."""
+        return unscored_flexibility(self.helpdesk) if "flexibility" not in self.judged else None
 
     @property
     def broken(self) -> list[MacroAudit]:
@@ -690,8 +692,9 @@ class AuditReport:
         broken = self.broken
         if broken:
             kinds = Counter("would send a placeholder or marker as written" if m.sends_markers else
-                            "have no solution" if "no solution" in (m.held_because or "") else "repeat themselves"
-                            for m in broken)
+                            "have no solution" if "no solution" in (m.held_because or "") else
+                            "have only a blank for an answer" if "only a blank" in (m.held_because or "") else
+                            "repeat themselves" for m in broken)
             said = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
             # (every broken macro, as the JSON's broken_because gives them; only those that would score more are
             # capped: one with no solution scoring 18 was counted among "52 capped" beside the JSON's 36)
@@ -822,6 +825,11 @@ class AuditReport:
                         # (the template rules whose finding the customer reads, and the practice each costs)
                         "read_by_customer": READ_BY_CUSTOMER,
                         "absent": ABSENCE_RULES, "cap": CAP,
+                        # (why flexibility is not scored, where the helpdesk's macros cannot hold it: not in judged)
+                        "flexibility": self.no_room_note,
+                        "blank_answer": "a reply with no next step whose answer is a blank alone on its line "
+                                        "('Here is what happened: {explanation}') scores 0 in solution and at most "
+                                        "cap overall: the agent writes the whole answer",
                         "averages": "each practice's mean over the macros judged on every practice "
                                     "(judged_in_full), the macros overall is the mean of",
                         "judged_in_part": "a macro in another language or an internal note (scored on "
@@ -1105,6 +1113,61 @@ def _fallbackless_helpdesks(pack: Pack, first: Mapping[str, Message], raws: Mapp
     return {helpdesk for helpdesk, held in holds.items() if not held}
 
 
+def _helpdesk_of(fmt: str, export_ids: Sequence[Mapping[str, str]]) -> str | None:
+    """The helpdesk a library came from (``AuditReport.helpdesk``): the export's format, or the one whose ids most
+    of a pack's scripts carry."""
+    from scriptkit import targets
+
+    if fmt in targets.available():
+        return fmt
+    carried = Counter(next(iter(ids)) for ids in export_ids if ids)
+    return carried.most_common(1)[0][0] if carried else None
+
+
+def unscored_flexibility(helpdesk: str | None) -> str | None:
+    """Why flexibility is not scored for a library from ``helpdesk``, or None where it is. Flexibility is what the
+    agent may adapt, told in notes beside the reply (guidance, alternatives, conditions); a helpdesk whose macros
+    have no field for them (Freshdesk, Help Scout, Front...) cannot hold it, and scoring it there ranked complete
+    replies under templates that are mostly blanks."""
+    from scriptkit import targets
+    from scriptkit.importers import _FORMAT_NAMES  # ("a Help Scout": the helpdesk as its users spell it)
+    from scriptkit.targets.base import BaseTarget
+
+    if helpdesk is None or helpdesk not in targets.available():
+        return None
+    target = targets.get(helpdesk)
+    if not isinstance(target, BaseTarget) or target.keeps_notes:
+        return None
+    named = _FORMAT_NAMES.get(helpdesk, f"a {helpdesk}").split(" ", 1)[1]
+    return (f"Flexibility is not scored: {named}'s macros have no field for agent notes, so guidance and "
+            "alternatives cannot reach its agents there; it is left out of every overall score and SK406 "
+            "no-flexibility is not reported (a fill-in the agent completes, [reason], is still checked: one "
+            "sent as written caps the macro at 50)")
+
+
+def _chat_as_channel(pack: Pack) -> set[str]:
+    """Judge a Help Scout saved reply's chat text (its ``chatText``, which the import keeps as the alternative
+    ``CHAT_VERSION``) as the reply chat customers get: in the pack read for the audit, it becomes the script's chat
+    text (``by_channel``), no longer an alternative for the agent. The ids of the scripts changed so."""
+    from scriptkit.models import ChannelText
+    from scriptkit.targets.helpscout import CHAT_VERSION
+
+    changed: set[str] = set()
+    for i, script in enumerate(pack.scripts):
+        flex = script.flexibility
+        chat = next((a for a in flex.alternatives if a.label.strip() == CHAT_VERSION), None) if flex else None
+        if flex is None or chat is None or "chat" in script.by_channel:
+            continue
+        kept = flex.model_copy(update={"alternatives": [a for a in flex.alternatives if a is not chat]})
+        pack.scripts[i] = script.model_copy(update={
+            "flexibility": kept, "channels": list(dict.fromkeys([*script.channels, "chat"])),
+            # (the whole chat text as its reply: its slots are not told apart, as the import guessed the email's)
+            "by_channel": {**script.by_channel, "chat": ChannelText(acknowledgment="", warm_language="",
+                                                                     solution=chat.text)}})
+        changed.add(script.id)
+    return changed
+
+
 def _pack_export_ids(pack: Pack) -> dict[str, dict[str, str]]:
     """Each script's helpdesk ids (``export: {<helpdesk>: {id}}`` in its own file, as an import writes it; an id in
     pack.yaml names no one macro), the helpdesk whose ids most of the pack's scripts carry first (the one it was
@@ -1175,6 +1238,12 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
     from scriptkit.linting import judged as as_read
     from scriptkit.linting import judges_internal_notes, lint_pack
 
+    # (an export's id is its helpdesk's, named as the pack's export block names it: a Quick Text record read from a
+    # CSV is Salesforce's, a Zendesk macro of a two-helpdesk library Zendesk's; a sheet's id column, the sheet's)
+    export_ids = {m.id: {m.raw.dialect if m.raw.dialect in TARGET_DIALECTS else library.format: m.raw.export_id}
+                  for m in library.macros if m.raw.export_id} if library else _pack_export_ids(pack)
+    helpdesk = _helpdesk_of(library.format if library else "pack", [export_ids.get(s.id, {}) for s in pack.scripts])
+    chat_versions = _chat_as_channel(pack) if helpdesk == "helpscout" else set()
     tell(f"Linting {len(pack.scripts)} scripts")
     # (an export has no pack.yaml of its own: ``audit`` passes the settings beside it, ``export_config``; a
     # pack's own are read by lint_pack when none are given)
@@ -1182,14 +1251,16 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
     # may hold, is export's and check's to report, not a reason to audit nothing)
     result = lint_pack(pack, config, grammar=grammar, export_settings=False)
     judged = tuple(p for p in PRACTICES if any(practice_of(r.code, r.name) == p for r in result.rules))
+
     first: dict[str, Message] = {}
     for m in as_read(result.messages):  # (the replies as judged, which the findings quote: each is marked in them)
         first.setdefault(m.script_id, m)
     origins = {m.id: m.raw.location for m in library.macros} if library else {}
-    # (an export's id is its helpdesk's, named as the pack's export block names it: a Quick Text record read from a
-    # CSV is Salesforce's, a Zendesk macro of a two-helpdesk library Zendesk's; a sheet's id column, the sheet's)
-    export_ids = {m.id: {m.raw.dialect if m.raw.dialect in TARGET_DIALECTS else library.format: m.raw.export_id}
-                  for m in library.macros if m.raw.export_id} if library else _pack_export_ids(pack)
+    # (where the helpdesk's macros cannot hold agent notes, flexibility is not scored, nor SK406 reported: see
+    # unscored_flexibility)
+    flexibility_unscored = unscored_flexibility(helpdesk)
+    if flexibility_unscored:
+        judged = tuple(p for p in judged if p != "flexibility")
     raws = {m.id: m.raw for m in library.macros} if library else {}
     imported = {m.id: m for m in library.macros} if library else {}
     if library is not None:
@@ -1203,6 +1274,10 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
             library_level.append(d)
         else:
             per_macro[ident].append(d)
+    for ident in chat_versions & per_macro.keys():  # (what its email text does too is one problem, not two)
+        email = [d for d in per_macro[ident] if d.channel != "chat"]
+        per_macro[ident] = email + [d for d in per_macro[ident] if d.channel == "chat" and not any(
+            (o.code, o.name) == (d.code, d.name) and (o.text == d.text or d.name in WHOLE_REPLY_RULES) for o in email)]
     settings = tuple(str(Path(f).absolute()) for f in result.config.sources)
     if library is not None:  # (a macro's findings keep their place in its script: highlights read it)
         for d in library_level:  # (the temporary pack's files are gone: its findings point at the export; the
@@ -1231,7 +1306,8 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
         # (a fragment, a list or a building block of a reply, is judged on its phrases: not as a whole reply)
         fragment = fragment_kind(_content(message)) if replies else None
         diags = [d for d in per_macro.get(script.id, []) if (not internal or judges_internal_notes(d))
-                 and (fragment is None or d.name not in WHOLE_REPLY_RULES)]
+                 and (fragment is None or d.name not in WHOLE_REPLY_RULES)
+                 and not (flexibility_unscored and d.name == "no-flexibility")]
         grouped: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in diags:
             for practice in counts_against(d):
@@ -1247,6 +1323,9 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
         if no_room and scores["flexibility"] and fragment is None and not _has_room(script, no_room):
             scores["flexibility"] = 0.0
             flexibility_note = _no_room_note(unmapped, no_room)
+        blank_answer = _blank_answer(script, diags, no_room) if replies and fragment is None else None
+        if blank_answer is not None and scores["solution"] is not None:
+            scores["solution"] = 0.0  # (a blank is no answer: scored as none, as missing-solution would be)
         # (those check reports (SK001): where an empty one reads badly; 'order {{ order.number }}' in mid-sentence
         # is not, and a pack check called all clear was told here of placeholders that can render blank)
         flagged = {d.text for d in diags if d.code == "SK001"}
@@ -1282,7 +1361,8 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
                     "switched off" if _zendesk_setting(script, "active") is False else "") or None,
             internal=internal, note_by_wording=script.id in by_wording and not set_so,
             no_fallbacks=no_fallbacks, unmapped=unmapped, flexibility_note=flexibility_note,
-            spellings=spellings, fragment=fragment))
+            spellings=spellings, fragment=fragment, blank_answer=blank_answer,
+            flexibility_unscored=flexibility_unscored))
     # worst first among the macros judged on every practice; those judged in part after them, worst first too
     macros.sort(key=lambda m: (m.judged_in_part, m.held_mean, -len(m.diagnostics), m.id))
     texts = [(m.id, pack_texts[m.id]) for m in macros]
@@ -1425,6 +1505,24 @@ def _helpdesk_spelling(helpdesk: str | None, placeholder: str | None) -> str | N
     if dialect is None or placeholder not in dialect.names:
         return None
     return dialect.placeholder(Placeholder(placeholder, ""), as_html=False)
+
+
+#: a line that is one blank alone, bold or bulleted or not ('**{{ blank.explanation }}**', '- {{ blank.reason }}.')
+_BLANK_LINE = re.compile(r"[\s*_>•·:-]*\{\{\s*blank\.(\w+)\s*\}\}[\s*_.:!]*")
+
+
+def _blank_answer(script: Script, diagnostics: list[Diagnostic], no_room: set[str]) -> str | None:
+    """The blank that stands alone as a line of the solution of a reply with no next step (SK402), as the pack's
+    text writes it ('[[explanation]]'): "Here's what's going on: {explanation}" leaves the answer all to the agent.
+    None where the reply has a next step of its own, or no such blank."""
+    if not any(d.name == "no-next-step" for d in diagnostics):
+        return None
+    for text in script.variants("solution"):
+        for line in text.splitlines():
+            alone = _BLANK_LINE.fullmatch(line)
+            if alone is not None and alone[1] not in no_room:
+                return f"[[{alone[1]}]]"
+    return None
 
 
 def _has_room(script: Script, no_room: set[str]) -> bool:

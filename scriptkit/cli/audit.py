@@ -93,9 +93,12 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution)
     scores 0; otherwise each error costs half of what is left, a warning 30%, a suggestion 10%.
     A macro's overall score is the mean, capped at 50 when it would send a marker as written (a
-    placeholder that did not map, such as [Customer Name]), has no solution, or repeats over a third of
-    its text (a paste gone wrong). Also lists the most common problems,
-    duplicate and near-duplicate macros, macros that contradict each other on a number, and
+    placeholder that did not map, such as [Customer Name]), has no solution or only a blank for its
+    answer ("Here's what happened: {explanation}"), or repeats over a third of its text (a paste gone
+    wrong). Where the helpdesk's macros have no field for agent notes (Freshdesk, Help Scout, Front...),
+    flexibility is not scored and SK406 not reported; a Help Scout reply's chat text is judged as its
+    chat reply. The library's overall score is the mean of its macros' overall scores. Also lists the
+    most common problems, duplicate and near-duplicate macros, macros that contradict each other on a number, and
     placeholders that can render blank or did not map.
 
     Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input cannot be read.
@@ -283,7 +286,9 @@ def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Co
     for m in shown:
         names = ", ".join(dict.fromkeys(d.name for d in m.diagnostics)) or "no problems"
         # (named: "scores 0 0 0 0 90" left the reader to count the columns of a heading far above)
-        per = ", ".join(f"{PRACTICE_LABELS[p].lower()} {_fmt(m.scores[p])}" for p in PRACTICES)
+        # (no flexibility where its helpdesk cannot hold it: the report says why once)
+        per = ", ".join(f"{PRACTICE_LABELS[p].lower()} {_fmt(m.scores[p])}" for p in PRACTICES
+                        if p != "flexibility" or not m.flexibility_unscored)
         where = ", ".join(filter(None, (f"id {m.export_id}" if m.export_id else "", m.unused,
                                         "internal note" if m.internal else "", m.fragment or "",
                                         name_of(m.other_language) if m.other_language else "", str(m.location))))
@@ -316,7 +321,8 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     averages = report.averages
     # (over the macros the overall score is the mean of: an internal note's flexibility 0 is left out of both)
     of = f" (of the {len(report.judged_in_full)} macro(s) judged on every practice)" if report.judged_in_part else ""
-    con.print(f"Average scores{of}: " + ", ".join(f"{PRACTICE_LABELS[p]} {_fmt(averages[p])}" for p in PRACTICES))
+    con.print(f"Average scores{of}: " + ", ".join(f"{PRACTICE_LABELS[p]} {_fmt(averages[p])}" for p in PRACTICES
+                                                  if p in report.judged))
     for line in report.set_aside():
         con.print(line, markup=False, highlight=False)
     steps = report.work_order()
@@ -341,7 +347,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         # the worst macros for its "no owner" and "no time frame")
         fragments = [m for m in report.macros if m.fragment]
         part = [m for m in report.macros if m.judged_in_part and not m.fragment]
-        columns = ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES)
+        columns = ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES if p in report.judged)
         # (a macro at 100 needs no work: a perfect library's "Worst 10 macros" were ten 100s)
         needing_work = [m for m in whole if m.overall is None or m.overall < 100]
         if whole and top > 0 and not needing_work:
@@ -356,7 +362,8 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
             # (--top 0 lists no worst macros to be ranked apart from: say none is listed, not where they rank)
             how = ("; --top 0 lists none" if not shown else ", so ranked apart from the worst macros" + some if whole
                    else f", the worst {len(shown)} first (by flexibility, then {columns})")
-            con.print(f"[bold]Judged in part[/bold]: {len(part)} macro(s) scored on flexibility only{how}")
+            scored = "scored on flexibility only" if "flexibility" in report.judged else "not scored"
+            con.print(f"[bold]Judged in part[/bold]: {len(part)} macro(s) {scored}{how}")
             _print_macros(shown, copies, con)
         if fragments:
             shown = _worst(fragments, copies, top if not whole else min(top, 5)) if top > 0 else []

@@ -303,7 +303,8 @@ def _filter_data(m: MacroAudit) -> str:
 def _macro(m: MacroAudit) -> str:
     # (spaces between: a flex row drops them from the layout, and without them '24' and 'Acknowledgment' were one word)
     scores = " ".join(f'{_read_as(PRACTICE_LABELS[p], _SHORT_LABELS[p], "muted")} '
-                      f'{_read_score(m.scores[p], m.not_judged_because.get(p))}' for p in PRACTICES)
+                      f'{_read_score(m.scores[p], m.not_judged_because.get(p))}' for p in PRACTICES
+                      if p != "flexibility" or not m.flexibility_unscored)  # (the page says why, once)
     items = []
     for d in m.diagnostics:
         rewrite = f'<br><span class="rewrite">Suggested: {_e(d.suggestion)}</span>' if d.suggestion else ""
@@ -522,7 +523,7 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
 {f'<section id="pack-problems"><h2>Problems of the pack as a whole</h2><ul class="problems">{pack_wide}</ul></section>' if pack_wide else ''}
 {f'<section id="settings-problems"><h2>Problems of the settings</h2><ul class="problems">{settings}</ul></section>' if settings else ''}
-<p class="muted">Scores: a practice the reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution) scores 0; otherwise 100 &times; the product of (1 &minus; weight) over its problems, weights {_e(weights)}. A macro's overall score is the mean of its scores, at most {CAP:g} when it would send a marker as written (a placeholder that did not map, a fill-in marker) or has no solution. Made by scriptkit audit.</p>
+<p class="muted">Scores: a practice the reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution) scores 0; otherwise 100 &times; the product of (1 &minus; weight) over its problems, weights {_e(weights)}. A macro's overall score is the mean of its scores, at most {CAP:g} when it would send a marker as written (a placeholder that did not map, a fill-in marker), has no solution or only a blank for its answer. {_e(report.no_room_note + '. ') if report.no_room_note else ''}Made by scriptkit audit.</p>
 </main><script>{_JS}</script></body></html>
 """
 
