@@ -339,6 +339,14 @@ class MacroAudit:
         for customer.first_name), else as the pack writes it."""
         return self.spellings.get("{{" + name + "}}", f"{{{{ {name} }}}}")  # (the pack's marker has no spaces)
 
+    def lacks_fallback(self, name: str) -> str:
+        """How placeholder ``name``, which can render blank, lacks a fallback, as check's finding (SK001) says:
+        "has an empty fallback" (Help Scout's '{%customer.firstName,fallback=%}') or "has no fallback"."""
+        spelt = {"{{" + name + "}}", self.placeholder_as_written(name)}
+        found = next((d for d in self.diagnostics if d.code == "SK001" and d.text in spelt), None)
+        return "has an empty fallback" if found is not None and "empty fallback" in found.message else \
+            "has no fallback"
+
     def placeholder_location(self, name: str) -> Location:
         """Where placeholder ``name`` can render blank, to open it at: check's finding (SK001) about it, in a pack's
         script; an export's macro, whose finding is respelled as the helpdesk writes it, is placed where it is."""

@@ -421,7 +421,8 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         where = f" (in {fallbackless[ident].capitalize()}: reword)" if ident in fallbackless else ""
         macro = report.macro(ident)
         place = _near(macro.placeholder_location(name))
-        con.print(f"  {place}: {macro.named}: {macro.placeholder_as_written(name)} has no fallback{where}",
+        con.print(f"  {place}: {macro.named}: {macro.placeholder_as_written(name)} "
+                  f"{macro.lacks_fallback(name)}{where}",
                   markup=False, highlight=False)
     unmapped = report.unmapped
     # (a misspelt Zendesk field is sent empty, as the import says: "Hi ,", not the marker)

@@ -315,7 +315,7 @@ def _macro(m: MacroAudit) -> str:
         items.append(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
                      f"{_e(d.message)}{quoted}{rewrite}</li>")
     # (at check's finding in a pack's script, else at the macro: the text report and the JSON say where too)
-    risks = "".join(f"<li>{_e(m.placeholder_as_written(r))} can be empty and has no fallback "
+    risks = "".join(f"<li>{_e(m.placeholder_as_written(r))} can be empty and {m.lacks_fallback(r)} "
                     f"(<code>{_e(m.placeholder_location(r))}</code>)</li>" for r in m.blank_risks)
     risks += "".join(f"<li><b>{_e(u.text)}</b> is a placeholder that did not map: the customer gets it {_e(u.how_sent)} "
                      f"unless the agent replaces it; {_e(unmapped_advice(u))}</li>" for u in m.unmapped)
