@@ -469,12 +469,16 @@ _DONE_NEWS = re.compile(
     # the customer's own thing in the state the step left it, told as news: "Your table's confirmed for 7pm
     # tonight.", "your refund is approved" (with "your", and ending its clause: not "transfers are sent within
     # minutes" nor "your refund is processed within 5 days", how things work)
-    # ... or in transit: "Your order is on its way", "your new cards are already on their way to you"
+    # ... or in transit: "Your order is on its way", "your new cards are already on their way to you", and a new
+    # thing sent, whoever's it is called: "A replacement is on its way", "the new charger is on the way"
     # (an amount may name it: "your refund of $20 is on the way")
-    rf"|y(?<!\wy)our\s+(?:[\w$€£.,-]+\s+){{0,3}}?[\w$€£.,-]+(?:{_APOS}s|\s+is|\s+are)\s+(?:(?:now|already)\s+)?"
+    rf"|(?:y(?<!\wy)our|t(?<!\wt)he|a(?<!\wa)n?)\s+(?:[\w$€£.,-]+\s+){{0,3}}?[\w$€£.,-]+(?:{_APOS}s|\s+is|\s+are)\s+(?:(?:now|already)\s+)?"
     r"on\s+(?:its|their|the)\s+way\b(?!\s+(?:back\s+)?to\s+(?:us|our|the\s+(?:manager|team|warehouse|depot|seller)))"
     rf"|y(?<!\wy)our\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?:{_APOS}s|{_APOS}re|\s+is|\s+are)\s+(?:(?:all|now|already)\s+)?"
-    rf"{_DONE_FORM}(?=\s*(?:[.!;,:]|$)|\s+(?:for|and|as\s+of)\b)"
+    rf"{_DONE_FORM}(?=\s*(?:[.!;,:]|$)|\s+(?:for|and|as\s+of)\b"
+    # ... or set until a date the customer asked for: "Your box is paused until June" (not "until you call us",
+    # "until further notice": the problem's state, waiting on something)
+    rf"|\s+(?:until|till)\s+(?:{_MONTHS}|{_DAYS}|next|tomorrow|the\s+(?:end|\d)|\d)\b)"
     # a thing the step was done to, then its verb in the past with when: "The replacement shipped this morning.",
     # "your refund cleared an hour ago", or told of it: "It shipped this morning." (not the customer's own past: "the
     # item you ordered yesterday")
@@ -497,7 +501,9 @@ _HAPPY = r"(?!\s+be\s+(?:more\s+than\s+|very\s+|really\s+|so\s+)?(?:happy|glad|p
 _PENDING = re.compile(
     rf"\b(?:will{_HAPPY}|shall|won{_APOS}t|going\s+to|being|once|pending|yet\s+to|soon|shortly|future|"
     # "should be credited", "may have received": still to happen, or not known to have
-    r"should|would|could|may|might|"
+    # (not the month: "paused until 4 May", "sent on May 2", "by the end of May")
+    r"should|would|could|(?<!\d\s)(?<!\bin\s)(?<!\bby\s)(?<!\bof\s)(?<!\bon\s)(?<!\buntil\s)(?<!\btill\s)"
+    r"(?<!\bsince\s)(?<!\bfrom\s)may(?!\s+\d)|might|"
     # "you can expect the refund within 5 days" says what "you'll receive it within 5 days" says
     r"can\s+expect|"
     r"escalat\w*|pass(?:ed|ing)?\s+(?:it|this|that|them|your|the|on|to|along)|forward\w*|referr\w*|rais(?:ed|ing)|"
