@@ -1095,6 +1095,42 @@ def reword_advice(helpdesk: str) -> str:
             "or leave the placeholder out.")
 
 
+#: a placeholder as scriptkit writes it in advice, with or without a fallback: '{{ customer.first_name }}',
+#: "{{ customer.first_name | fallback('there') }}"
+_PACK_PLACEHOLDER = re.compile(r"""\{\{\s*([a-z_][\w.]*)\s*(?:\|\s*fallback\((['"])(.*?)\2\)\s*)?\}\}""")
+
+
+def in_helpdesk_syntax(advice: str, helpdesk: str | None) -> str:
+    """``advice`` (a finding's suggestion) with each placeholder scriptkit's syntax writes as ``helpdesk`` writes
+    it, where it has a field for it: a Help Scout lead is told '{%customer.firstName,fallback=there%}', what the
+    helpdesk takes. Liquid (Zendesk, Freshdesk) has no fallback filter: its fallback is an if block, and the advice
+    says so. As it is for a pack or a sheet (no helpdesk), and for a placeholder the helpdesk has no field for."""
+    from scriptkit import targets
+    from scriptkit.targets.base import BaseTarget
+
+    if helpdesk is None or helpdesk not in targets.available():
+        return advice
+    target = targets.get(helpdesk)
+    dialect = target.dialect if isinstance(target, BaseTarget) else None
+    if dialect is None:
+        return advice
+    blocks = False
+
+    def respell(found: re.Match[str]) -> str:
+        nonlocal blocks
+        if found[1] not in dialect.names:
+            return found[0]
+        written = dialect.placeholder(Placeholder(found[1], "", found[3]), as_html=False)
+        blocks = blocks or (found[3] is not None and "{%" in written and "{% if" in written)
+        return written
+
+    said = _PACK_PLACEHOLDER.sub(respell, advice)
+    if blocks:
+        said += (f" ({target.name.capitalize()}'s Liquid has no fallback filter: the if block sends the word when "
+                 "the field is empty.)")
+    return said
+
+
 def _fallbackless_helpdesks(pack: Pack, first: Mapping[str, Message], raws: Mapping[str, Any]) -> set[str]:
     """The helpdesks of the library's macros whose export target writes no fallback for any of them, as
     each script's settings say: a Gorgias library whose macros use ``|default`` somewhere can hold them (its
@@ -1344,6 +1380,10 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
             for d in diags:
                 if d.code == "SK001":
                     d.suggestion = reword_advice(no_fallbacks)
+        if script.id in raws:  # (an export's lead writes its helpdesk's syntax, not the pack's)
+            for d in diags:
+                if d.suggestion:
+                    d.suggestion = in_helpdesk_syntax(d.suggestion, raws[script.id].dialect)
         highlights = _highlights(message, diags)
         # (an export's macro is shown in its helpdesk's own words, '[Customer Name]', not the pack's
         # '[[customer_name]]': what a lead searches the helpdesk for; duplicates and contradictions read the pack's
