@@ -312,7 +312,9 @@ class LintConfig:
     def override(self, *, select: str | Sequence[str] | None = None, ignore: str | Sequence[str] = (),
                  fail_on: str | None = None, grammar: str | None = None, locale: str | None = None,
                  **unknown: object) -> LintConfig:
-        """A copy with command-line choices on top: ``--select`` replaces, ``--ignore`` adds.
+        """A copy with command-line choices on top: ``--ignore`` adds to the settings' ignore; ``--select`` starts
+        the selection afresh, as in ruff: the settings' select and ignore give way to it (``ignore = ["SK406"]`` in
+        pyproject.toml does not hide ``--select SK406``), and a selection that then runs no rule is a ConfigError.
 
         ``select`` and ``ignore`` take a list of selectors, or one str read as ``--select`` reads
         it: ``"SK201"`` or ``"SK201,warmth"``. A ``select`` naming no known rule is a ConfigError,
@@ -337,7 +339,9 @@ class LintConfig:
             errors.raise_if_any()
             changes["select"] = chosen
         dropped = _given_selectors(ignore, "ignore") if ignore is not None else ()
-        if dropped:
+        if chosen:  # (ruff's rule: a select given here starts afresh, the settings' select and ignore give way)
+            changes["ignore"] = dropped
+        elif dropped:
             changes["ignore"] = (*self.ignore, *dropped)
         if fail_on is not None:
             changes["fail_on"] = parse_severity(fail_on, None)
@@ -348,7 +352,34 @@ class LintConfig:
             changes["value_locations"] = {k: v for k, v in self.value_locations.items() if k != GRAMMAR_MODE}
         if locale is not None:
             changes["locale"] = parse_locale(locale, None)
-        return replace(self, **changes)
+        config = replace(self, **changes)
+        if chosen:
+            config._check_runs_a_rule(chosen)
+        return config
+
+    def _check_runs_a_rule(self, chosen: tuple[Selector, ...]) -> None:
+        """A ConfigError when the rules ``chosen`` selects all give way (to ``ignore``, to the grammar being off, to
+        ``severity: off``): like a selection naming no known rule, a run checking nothing would pass."""
+        from scriptkit.rules import all_rules  # (the rules import this module)
+
+        if self.rules(all_rules()):
+            return
+        named = ", ".join(s.text for s in chosen)
+        picked = [r for r in (*all_rules(), *self.custom) if any(s.specificity(r) for s in chosen)]
+        kept = [r for r in picked if not any(s.specificity(r) for s in self.ignore)]
+        if kept and self.grammar == "off" and all(r.family() == "grammar" for r in kept):
+            raise ConfigError(f"--select {named} runs no rule: the grammar rules run only with a grammar checker, "
+                              "and grammar is off", hint="Add --grammar local (LanguageTool on this machine) or "
+                              "--grammar with a server's URL, or select other rules.")
+        if not picked:  # (a family none of these settings' rules is of: `--select custom` with no team rule)
+            raise ConfigError(f"--select {named} runs no rule: no rule of these settings is of it",
+                              hint="Run `scriptkit rules` to list the rules there are, or select others.")
+        if not kept:
+            raise ConfigError(f"--select {named} runs no rule: --ignore "
+                              f"{', '.join(s.text for s in self.ignore)} leaves out every rule it selects",
+                              hint="Take them out of --ignore, or select other rules.")
+        raise ConfigError(f"--select {named} runs no rule: the settings turn off every rule it selects "
+                          "(severity: off)", hint="Take them out of the settings' severity, or select other rules.")
 
 
 OVERRIDE_KEYWORDS = ("select", "ignore", "fail_on", "grammar", "locale")

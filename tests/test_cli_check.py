@@ -276,7 +276,7 @@ def test_review_stdin_and_file(tmp_path: Path) -> None:
     text = run("review", str(reply))
     assert "✓" in text.output and "acknowledges" in text.output and "suggestion: 'refund'" in text.output
     assert "--fix" not in text.output  # review has no --fix to offer
-    piped = run("review", "-", "--select", "custom", input="I can see how frustrating this is.\n")
+    piped = run("review", "-", "--select", "SK201", input="I can see how frustrating this is.\n")
     assert piped.exit_code == 0, piped.output
     assert "<stdin>" in piped.output
 

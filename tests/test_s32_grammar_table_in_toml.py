@@ -21,7 +21,7 @@ solution: I've sent a replacement today by tracked post, and the tracking link i
 def _check(make_pack, toml: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
     pack: Path = make_pack({"late.yaml": SCRIPT})
     (pack / "scriptkit.toml").write_text(toml, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(pack), "--select", "SK9"])
+    result = CliRunner().invoke(main, ["check", str(pack), "--select", "SK1"])
     return result.exit_code, result.output
 
 
