@@ -717,6 +717,38 @@ _DONE_NEWS_FOLDED = CaselessRegex(_DONE_NEWS)
 _TIME_FOLDED, _VAGUE_TIME_FOLDED = CaselessRegex(_TIME), CaselessRegex(_VAGUE_TIME)
 
 
+# a chat held while the writer checks: "Bear with me while I check.", "Let me check that for you, one moment please.",
+# "Give me a few minutes to look into this." The ask to wait (_HOLD_ASK; not "for a moment", how long something
+# lasted), and the look it waits on (_HOLD_LOOK), with nothing else beside them: the writer's next step, owned, its
+# time the moment asked for, and the answer in the next message (SK301 leaves such a reply alone too)
+_HOLD_ASK = re.compile(
+    r"\b(?:bear\s+with\s+(?:me|us)|(?<!\bfor\s)(?:just\s+)?(?:one|a|1)\s+(?:sec(?:ond)?|moment|min(?:ute)?|mo)\b|"
+    r"hang\s+on|hold\s+on|(?:give|allow)\s+(?:me|us)\s+(?:just\s+)?(?:a|one|two|a\s+few|a\s+couple(?:\s+of)?|\d+)\s+"
+    r"(?:more\s+)?(?:sec(?:ond)?s?|moments?|min(?:ute)?s?))\b", re.IGNORECASE)
+_HOLD_LOOK = re.compile(
+    rf"\b(?:let\s+(?:me|us)|(?:while|whilst|as|and|so)\s+(?:i|we)|(?:i|we)(?:{_APOS}ll|\s+will)|to)\s+"
+    r"(?:(?:just|quickly)\s+)?(?:check|look|see|dig|(?:have|take)\s+an?\s+(?:(?:quick|closer|close)\s+)?look)\b"
+    r"(?:\s+(?:into|at|on|over|up))?(?:\s+(?:it|this|that|your\s+[\w'’-]+|the\s+[\w'’-]+))?(?:\s+for\s+you)?",
+    re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+@lru_cache(maxsize=4096)  # (SK402 to SK404 ask it of the same solution text)
+def _holds_the_chat(text: str) -> bool:
+    """Every sentence of ``text`` asks the customer to wait while the writer checks (``_HOLD_ASK``), with no step
+    beside the look it waits on: "Bear with me while I check." (not "Bear with me, I'll send a new card.")."""
+    if "moment" not in text and not _may_match(_HOLD_WORDS, text):
+        return False
+    sentences = [part for part in _SENTENCE_BREAK.split(text.strip()) if part]
+    return bool(sentences) and all(
+        _HOLD_ASK.search(part) and not _offers_action(_HOLD_LOOK.sub(" ", _HOLD_ASK.sub(" ", part)))
+        for part in sentences)
+
+
+_HOLD_WORDS = frozenset(["bear", "sec", "second", "moment", "min", "minute", "minutes", "mo", "hang", "hold",
+                         "give", "allow"])
+
+
 # the turn from a feeling to good news inside one sentence of care: "I know this has been stressful, so I'm glad
 # to say your refund is approved", "..., and I'm pleased to tell you ..." (what follows is read as the solution)
 _NEWS_TURN = re.compile(rf",?\s+(?:so|and)\s+(?=(?:i|we)(?:{_APOS}m|{_APOS}re|\s+am|\s+are)\s+"
@@ -727,8 +759,9 @@ _NEWS_TAILS = "_sk_news_tails"
 
 def _news_tails(message: Message) -> tuple[tuple[int, int], ...]:
     """Where good news told after the care in a sentence of care starts and ends (``_NEWS_TURN``, news that
-    names a step or a step done): the solution's, though inference keeps the sentence whole as care. Asked
-    once per message."""
+    names a step or a step done): the solution's, though inference keeps the sentence whole as care. With none,
+    in a reply whose sentences were read into no solution, the ones read as neither care nor solution that tell
+    a step done or hold the chat (``_holds_the_chat``). Asked once per message."""
     kept: tuple[tuple[int, int], ...] | None = message.__dict__.get(_NEWS_TAILS)
     if kept is None:
         found = []
@@ -736,6 +769,12 @@ def _news_tails(message: Message) -> tuple[tuple[int, int], ...]:
             m = _NEWS_TURN.search(s.text) if s.slot in ("acknowledgment", "warm_language") else None
             if m is not None and (_offers_action(tail := s.text[m.end():]) or _finished(tail)):
                 found.append((s.start + m.end(), s.end))
+        if not found and slot_range(message, "solution") is None:
+            # (a reply read sentence by sentence with nothing placed in the solution: what was asked, told as done,
+            # "Done! Your box is paused until June.", or a chat held while the writer checks, "Bear with me while I
+            # check.", is its solution, as a script's solution slot holding it is)
+            found = [(s.start, s.end) for s in body_sentences(message)
+                     if s.inferred and s.slot == "other" and (_finished(s.text) or _holds_the_chat(s.text))]
         kept = message.__dict__[_NEWS_TAILS] = tuple(found)
     return kept
 
@@ -890,7 +929,7 @@ def _gives_next_step(message: Message) -> bool:
         return any(asks_about_it(s) for s in body_sentences(message))
     text = solution_text(message)
     return _offers_action(text) or _finished(text) or only_thanks_for_praise(message) or _asks_about_it(message) \
-        or _closes_a_settled_reply(message)
+        or _closes_a_settled_reply(message) or _holds_the_chat(text)
 
 
 @lru_cache(maxsize=16_384)  # SK401-SK404 all ask, about the same solution texts
@@ -1143,7 +1182,7 @@ class NoOwner(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _OWNER_FOLDED.span(text) or _finished(text) \
+        if _OWNER_FOLDED.span(text) or _finished(text) or _holds_the_chat(text) \
                 or (_customer_acts(message, text) and not _NOBODYS_STEP.search(text)) \
                 or only_thanks_for_praise(message) or _explains(message, text):
             return  # (a definition, as SK404 reads it, has no step for anyone to own)
@@ -1331,7 +1370,7 @@ class NoTimeFrame(Rule):
         if message.channel == "chat" and _may_match(_CHAT_LOOK_WORDS, text):
             text = _CHAT_LOOK.sub(lambda m: " " * len(m.group(0)), text)  # (taken while the customer waits)
         if _has_time(text) or _nothing_to_wait_for(text) or (_finished(text) and not _consequences(text)[1]) \
-                or only_thanks_for_praise(message):
+                or only_thanks_for_praise(message) or _holds_the_chat(text):
             return  # (a step done, unless the customer still waits for what it sent: "you'll see it on your statement")
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
         if not vague and (_explains(message, text) or _waits_on_their_answer(message)):
