@@ -19,7 +19,7 @@ from scriptkit.reporters import (
     with_suggestion,
 )
 from scriptkit.reporters.json import writes_utf8
-from scriptkit.sourcetext import SourceText
+from scriptkit.sourcetext import PACK_FILE, SourceText
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -131,6 +131,37 @@ def _properties(d: Diagnostic, slot: str | None) -> dict[str, Any]:
             **({"text": d.text} if d.text else {})}
 
 
+#: the tool's part of each run's ``automationDetails.id``
+CATEGORY = "scriptkit"
+
+
+def _pack_folder(result: LintResult) -> str | None:
+    """The folder of the pack the result is of, found from its files: a pack.yaml's folder (one that cannot be read,
+    or is missing, too), or the pack whose scripts folder holds a file; None for text in no pack (``review``)."""
+    from scriptkit.loading import pack_of  # (a reporter need not load the pack machinery otherwise)
+
+    files = sorted({*result.sources, *(d.location.file for d in result.diagnostics)} - {""})
+    files = [f for f in files if not unplaceable(f)]
+    for file in files:
+        if Path(file).name == PACK_FILE:
+            return str(Path(file).parent)
+    # (the first file in a pack is enough: a result holds one pack's scripts, and a rules file outside it, if any)
+    return next((str(home) for f in files if (home := pack_of(Path(f))) is not None), None)
+
+
+def _automation_details(result: LintResult) -> dict[str, str]:
+    """``{"id": "scriptkit/<the pack's folder from the repository's root>/"}``: code scanning files a run under the
+    category its id names up to its last '/', so each pack of a repository is an analysis of its own (one SARIF
+    per pack uploaded under one category replaced the last pack's, whose alerts were then shown as fixed; several
+    uploaded at once were refused). The folder, not pack.yaml's name: two packs may share a name. ``{}`` for text
+    in no pack: the upload's category decides (the upload step's ``category`` applies only to a run with no id)."""
+    folder = _pack_folder(result)
+    if folder is None:
+        return {}
+    where = repository_path(folder)
+    return {"id": f"{CATEGORY}/" if where == "." else f"{CATEGORY}/{where.strip('/')}/"}
+
+
 def build(result: LintResult) -> dict[str, Any]:
     from scriptkit import __version__
 
@@ -141,11 +172,13 @@ def build(result: LintResult) -> dict[str, Any]:
     index = {c: i for i, c in enumerate(codes)}
     whole = whole_reply(result)
     files = _Files(result.sources)
+    details = _automation_details(result)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "scriptkit", "version": __version__, "rules": rules}},
+            **({"automationDetails": details} if details else {}),
             "originalUriBaseIds": {SRCROOT: {"uri": Path(repository_root()).as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": [_result(d, index[d.code], slot_shown(d, whole), files) for d in result.diagnostics],
