@@ -98,7 +98,7 @@ def test_missing_solution_is_an_error_and_a_blank_alone_is_not_a_solution(tmp_pa
     ("We kindly ask you to provide a photo of both sides of the card.", True),  # the customer's step
     ("Could you specify the purpose of the transfer?", True),
     ("Please upload the receipt on the claims page.", True),
-    ("Thanks for the report, which helps us a lot.", False),
+    ("Your report, which helps us a lot, is with the team.", False),  # (thanks alone is no solution at all: SK401)
     ("Here's a fresh link to the form: https://forms.example/claim", True),
     ("Here's the thing: the form is long.", False),
     ("You can resell the tickets on our resale page.", True),

@@ -17,6 +17,7 @@ from scriptkit.inference import (
     IMPERATIVE,
     REQUEST,
     Sentence,
+    analyse_message,
     body_sentences,
     may_refuse,
     only_thanks_for_praise,
@@ -848,7 +849,31 @@ def _has_solution(message: Message) -> bool:
 
 def _has_solution_text(message: Message) -> bool:
     text = solution_text(message)
-    return _enough_words(text) or _short_step(text)
+    return (_enough_words(text) or _short_step(text)) and not _only_closes(message)
+
+
+# thanks or good wishes that close a reply: "Thanks again for your patience.", "Have a lovely day!", "Take care"
+_CLOSING_WORDS = re.compile(r"\W*(?:(?:many|again|once\s+again)\s*,?\s*)?(?:thanks|thank\s+you|cheers|"
+                            r"(?:i|we)\s+(?:really\s+|truly\s+)?appreciate\s+(?:your|you)|have\s+an?\s+"
+                            r"(?:great|good|nice|lovely|wonderful|fantastic|brilliant)|take\s+care|"
+                            r"(?:all\s+the\s+|best\s+)?(?:best\s+)?wishes|"
+                            r"enjoy\s+(?:your|the)\s+(?:day|weekend|evening))\b",
+                            re.IGNORECASE)
+
+
+def _only_closes(message: Message) -> bool:
+    """The solution slot holds only a closing: a sign-off ("Kind regards, The Support Team"), or thanks or good
+    wishes ("Thank you for your patience.", "Have a lovely day!") with no step in them. A helpdesk import may put a
+    macro's sign-off there; it is no solution. (An offer of more help, "Is there anything else I can help with?",
+    stays SK402's: it names no step, as its docs say.)"""
+    if _news_tails(message):
+        return False
+    own = [s for s in analyse_message(message) if s.slot == "solution"]
+    return bool(own) and all(
+        s.cues.signoff or (
+            _CLOSING_WORDS.match(s.text)
+            and not (s.cues.apologies or _offers_action(s.text) or _finished(s.text) or asks_about_it(s)))
+        for s in own)
 
 
 # the door closed on any further step: "There is nothing more we can do", "there's nothing further I can do", "we
