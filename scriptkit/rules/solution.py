@@ -1017,7 +1017,14 @@ class MissingSolution(Rule):
     ## What it does
     Flags a reply whose solution slot is empty or has fewer than three words of its own
     (a blank alone does not count) and those name no step ("We'll check." and "Refund sent." do:
-    SK402 to SK404 judge them). A reply that only thanks the customer for praise ("Thank you
+    SK402 to SK404 judge them). A solution slot holding only a closing is empty too: a sign-off
+    ("Kind regards, The Support Team") or thanks or good wishes ("Thank you for your patience.",
+    "Have a lovely day!"), as a helpdesk import may place a macro's sign-off there (an offer of
+    more help alone, "Is there anything else I can help with?", is SK402's). A reply read sentence by sentence
+    (`scriptkit review`) with nothing read as its solution still has one when it tells what was
+    asked as done ("Done! Your box is paused until June.") or holds a chat while the writer
+    checks ("Bear with me while I check."), as SK301 leaves such a holding reply alone.
+    A reply that only thanks the customer for praise ("Thank you
     for the lovely review!") has nothing to solve and is left alone; one that also apologises,
     names a feeling or acknowledges a problem ("Thanks for the kind words, sorry the parcel was
     late.") still owes the customer what happens next. SK402 to SK405 leave such a reply alone
@@ -1084,38 +1091,58 @@ class NoNextStep(Rule):
     """The solution names no concrete action.
 
     ## What it does
-    Looks in the solution for an action the customer can picture (send, refund, replace,
-    reset, book, call, ship, "follow up", "here's how"; something made public or put in place:
-    "our engineers will publish a full report", "I'll post what went wrong on our status page",
-    "we'll deploy the fix"; a service told as restored: "everything is back up", "your account
-    is working again", though not "it isn't back up yet"; switching a card, an account or a
-    service off or on: "I've frozen the card", "we've blocked the payment", "I'll pause the
-    plan", though not the state alone, "your card is locked"; the customer's own fixes: "log out
-    and back in", "reboot the modem", "reload the page"...), or any verb the writer owns
-    with what it is done to or when ("I've emailed the invoice", "I'll ring you at 9am", "I'll
-    post it first class today", "I can hold the item for you until Sunday", "I've re-run it";
-    a reply promised with a time, "I'll answer your message first thing on Monday", "I'll get
-    back to you by noon tomorrow", though not a bare "I'll get back to you" or "we'll be in touch
-    soon"; not a verb of feeling, knowing or waiting, nor an offer of more help: "I can see how...",
-    "Is there anything else I can help you with?") and flags solutions without one. A look the
-    writer took, or a procedure followed, does nothing for the customer by itself ("We've looked
-    at your account.", "I've reviewed it and the charge is correct.", "We have followed the
-    correct procedure."): what it found must come with a step ("I've checked your account and
-    refunded the extra charge today."). A step
-    the writer refuses ("We will not refund you today.", "We can't replace it.") is not one,
-    nor is one refused with nobody refusing it ("Unfortunately refunds are not possible after
-    14 days.", "The refund was declined.", "The voucher cannot be refunded.", "You are no longer
-    eligible for a refund."): a solution that only refuses is no solution, which SK401 reports;
-    a step offered in another clause still counts ("Refunds are not
-    possible, but I'll send a replacement today."). A "not" that spares the customer refuses
-    nothing ("We won't charge you for the return, and I'll send a label today."). A question
-    to the customer about their problem ("Is it the app or the website?") is a step, theirs, and
-    the thing they need handed over ("Here's the right one: SPRING20.", "Please find the invoice
-    attached"; not "Here's what happened: ...") is one of the writer's.
-    A solution that only offers more help ("Anything else I can help with today?") in a reply
-    that otherwise only thanks the customer or confirms the problem is settled ("That's
-    brilliant, glad it's sorted!") is the reply's closer, not a failed solution, and is left
-    alone; after an apology or a problem named, the offer alone still names no step.
+    Flags a solution that names no step: nothing the customer can picture happening next.
+    A step is something done or to be done, by you or by the customer, or the thing they
+    need handed over. For example:
+
+    - "I'll reset your password now and email you a link." (your step, promised)
+    - "Please log out and back in." (theirs)
+    - "Here's the right one: SPRING20." (the thing handed over)
+    - "Your order is on its way." (a step done, told as news)
+
+    Edge cases:
+
+    - Verbs that count: send, refund, replace, reset, book, call, ship, "follow up", "here's
+      how"; something made public or put in place ("our engineers will publish a full report",
+      "I'll post what went wrong on our status page", "we'll deploy the fix"); the customer's
+      own fixes ("log out and back in", "reboot the modem", "reload the page"); and any verb
+      the writer owns with what it is done to or when ("I've emailed the invoice", "I'll ring
+      you at 9am", "I'll post it first class today", "I can hold the item for you until
+      Sunday", "I've re-run it").
+    - A reply promised with a time counts ("I'll answer your message first thing on Monday",
+      "I'll get back to you by noon tomorrow"); a bare "I'll get back to you" or "we'll be in
+      touch soon" does not.
+    - A verb of feeling, knowing or waiting is no step, nor is an offer of more help ("I can
+      see how...", "Is there anything else I can help you with?").
+    - A service told as restored counts ("everything is back up", "your account is working
+      again"); "it isn't back up yet" does not.
+    - Switching a card, an account or a service off or on counts ("I've frozen the card",
+      "we've blocked the payment", "I'll pause the plan"). The state alone does not ("your card
+      is locked"): it is as often the customer's problem. A state set until a date, confirming
+      what was asked, is the step done ("Done! Your box is paused until June.").
+    - Something sent on its way to the customer counts, whoever's it is called ("A replacement
+      is on its way."); on its way to you ("Your return is on its way to our warehouse") does not.
+    - A look the writer took, or a procedure followed, does nothing for the customer by itself
+      ("We've looked at your account.", "I've reviewed it and the charge is correct.", "We have
+      followed the correct procedure."): what it found must come with a step ("I've checked
+      your account and refunded the extra charge today.").
+    - A step the writer refuses is not one ("We will not refund you today.", "We can't replace
+      it."), nor is one refused with nobody refusing it ("Unfortunately refunds are not possible
+      after 14 days.", "The refund was declined.", "The voucher cannot be refunded.", "You are
+      no longer eligible for a refund."): a solution that only refuses is no solution, which
+      SK401 reports. A step offered in another clause still counts ("Refunds are not possible,
+      but I'll send a replacement today."), and a "not" that spares the customer refuses
+      nothing ("We won't charge you for the return, and I'll send a label today.").
+    - A question to the customer about their problem ("Is it the app or the website?") is a
+      step, theirs. Handing over counts ("Please find the invoice attached"); "Here's what
+      happened: ..." hands nothing over.
+    - A chat held while the writer checks ("Bear with me while I check.", "Let me check that
+      for you, one moment please.") is the writer's next step, the answer coming in the next
+      message. Beside another step ("Bear with me, I'll send a new card.") that step is judged.
+    - A solution that only offers more help ("Anything else I can help with today?") in a reply
+      that otherwise only thanks the customer or confirms the problem is settled ("That's
+      brilliant, glad it's sorted!") is the reply's closer, not a failed solution, and is left
+      alone; after an apology or a problem named, the offer alone still names no step.
 
     ## Why it matters
     "We will look into it" and "the matter is under review" leave the customer guessing,
@@ -1175,7 +1202,9 @@ class NoOwner(Rule):
     download the invoice under My Orders.", "Can you DM us the order number?", "Is it the app or
     the website?", "If anything else comes up, just drop me a line.") has its owner, the customer, unless a step of the
     company's still has nobody in it ("Your case will be escalated. Please reply with the order
-    number."). A solution that only explains what something is ("A bank statement is a document
+    number."). A chat held while the writer checks ("Bear with me while I check.", "One moment
+    please, let me look into it.") is the writer's, who comes back with the answer. A solution
+    that only explains what something is ("A bank statement is a document
     issued by a bank that ...", nobody speaking or spoken to, no step of anyone's) has no step
     to own.
 
@@ -1350,7 +1379,11 @@ class NoTimeFrame(Rule):
     the look the agent takes while the customer waits ("Let me take a look.", "Let me just check
     that for you.", answered in the next message) is no step to time, so a chat's "You can update
     it under Billing > Payment method." is left alone (an email's "Let me take a look.", or a
-    chat's "Let me check with the warehouse", still owes a when). A solution that only explains
+    chat's "Let me check with the warehouse", still owes a when). A holding line that asks the
+    customer to wait while the writer checks ("Bear with me while I check.", "Let me check that
+    for you, one moment please.", "Give me a few minutes to look into this.") says its own when,
+    in any channel; beside another step ("Bear with me, I'll send a new card.") that step still
+    owes one. A solution that only explains
     what something is ("A bank statement is a document issued by a bank that lists ...", with no
     step of anyone's and nobody speaking or spoken to) leaves nobody waiting either. A reply that only thanks
     the customer for praise has no solution to time (see SK401), and nor has one that only offers
