@@ -995,8 +995,10 @@ class DismissiveLanguage(Rule):
     order will ship when it ships"), their feeling judged ("There's no need to get angry"), the wait put on them
     ("Please be patient", "Kindly be patient"; the finding offers a thank-you instead, "Thanks for bearing with us"),
     and plain sarcasm ("thanks for your patience, I guess"). A feeling is not blame ("You must have felt so let down"),
-    nor a slip of the customer's forgiven ("No worries, these things happen!"), nor words in quotation marks, which are
-    someone else's told back ('You wrote "calm down and just refund me"'). The list is data in `dismissive.yaml`.
+    nor a slip of the customer's forgiven ("No worries, these things happen!"), nor how little is left to them after
+    help you gave ("I've emailed you a return label, so all you need to do is hand the box in"; handing the work back,
+    "All you need to do is read our FAQ", is reported), nor words in quotation marks, which are someone else's told
+    back ('You wrote "calm down and just refund me"'). The list is data in `dismissive.yaml`.
 
     ## Why it matters
     One dismissive phrase undoes every kind word around it: it tells a frustrated customer
@@ -1056,6 +1058,8 @@ class DismissiveLanguage(Rule):
                 continue
             if entry.get("fine_after_reassurance") and _REASSURED.search(_lead_up(text, start)):
                 continue  # ("No worries at all, these things happen!": their slip forgiven, not their problem shrunk)
+            if entry.get("fine_after_help") and _after_help(text, start):
+                continue  # ("I've emailed you the label, so all you need to do is...": how little is left to them)
             kind = str(entry.get("kind", "dismissive"))
             yield Finding(start, end, f'{kind} language "{found}"',
                           suggestion=str(entry.get("advice", "")) or None,
@@ -1070,6 +1074,17 @@ def _lead_up(text: str, at: int) -> str:
 
 
 _LEAD_UP = 80  # characters: "No worries at all, honestly!" and the sentence's own start
+_HELP_REACH = 300  # characters back, in the paragraph, where the help given before a phrase may be told
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def _after_help(text: str, at: int) -> bool:
+    """Whether help of the writer's is told before ``at``, in its sentence or the one before in its paragraph: a
+    step owned ("I've emailed you a return label", "I'll book a courier"), done ("Your label has been sent") or the
+    thing handed over ("Here's your label:")."""
+    start = max(text.rfind("\n\n", max(0, at - _HELP_REACH), at), at - _HELP_REACH, 0)
+    lead = " ".join(_SENTENCE_BREAK.split(normalise(text[start:at]))[-2:])
+    return pattern("owned_steps").search(lead) or hands_over(lead) or step_done(lead)
 # the customer's own slip forgiven ("No worries, these things happen!", "Don't worry, it's no big deal"): the words
 # that would shrink their problem reassure them instead
 _REASSURED = re.compile(r"\b(?:no\s+worries|(?:don['’]t|do\s+not|never)\s+worry|no\s+problem|not\s+a\s+problem|"
