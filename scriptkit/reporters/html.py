@@ -61,6 +61,7 @@ details.macro>summary{cursor:pointer;display:flex;gap:8px;align-items:center;fle
 details.macro>summary .t{font-weight:600;flex:1 1 300px;font-size:15px;margin:0}
 /* (a wide table scrolls inside its box: the common problems' table made a phone's page 435 px wide) */
 .scroll{overflow-x:auto;max-width:100%}td.kind{overflow-wrap:normal}
+dl.practices{display:grid;grid-template-columns:max-content 1fr;gap:2px 8px;font-size:13px}dl.practices dd{margin:0}
 details.macro>summary::before{content:"▸" / "";color:var(--muted)}details.macro[open]>summary::before{content:"▾" / ""}
 .sev{font:10px ui-monospace,monospace;color:var(--muted);margin-left:1px;user-select:none}details.macro.focus{background:#fffbe6}
 .body{white-space:pre-wrap;background:#fafbfc;border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:8px 0;font-size:14px}
@@ -427,6 +428,16 @@ def _rule_filter(text: str, section: str, rules: dict[str, str]) -> str:
     return section
 
 
+#: what each practice judges, as the page defines it
+_PRACTICE_MEANING = {
+    "acknowledgment": "the reply says what happened to the customer and how it feels, first",
+    "warm_language": "a warm, human line: thanks, reassurance, an apology that owns it",
+    "flexibility": "room the agent has to adapt the reply: notes, alternatives, fill-ins such as [reason]",
+    "solution": "what happens next: who does what, and when",
+    "readability": "plain, short sentences the customer reads at a glance; nothing sent as typed by mistake",
+}
+
+
 def _table(caption: str, head: str, rows: str) -> str:
     """A table with its caption, in a box that scrolls sideways on a screen narrower than the table."""
     return (f'<div class="scroll" role="region" tabindex="0" aria-label="{_e(caption)}"><table>'
@@ -437,7 +448,7 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
     """The page: the worst ``detailed`` macros in full (text, highlights, every problem), the others a row each."""
     averages = report.averages
     n = len(report.macros)
-    cards = [("macros", n), ("overall score", "-" if report.overall is None else f"{report.overall:.0f}"),
+    cards = [("macros", n), ("overall score", "-" if report.overall is None else f"{report.overall:.0f}/100"),
              ("problems", sum(len(m.diagnostics) for m in report.macros)),
              ("duplicate groups", len(report.duplicates)), ("contradictions", len(report.contradictions)),
              ("blank-risk placeholders", len(report.blank_risks)), ("unreadable items", len(report.unreadable))]
@@ -451,6 +462,16 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
     # (the page says once, above, which macros those are and why: here only that these are the same)
     practice_note = (f'<p class="muted">Over the same {len(report.judged_in_full)} macro(s) as the overall '
                      'score.</p>' if report.judged_in_part else "")
+    # (each practice said in a line: "Flexibility" was never defined on the page)
+    practice_note += ('<dl class="muted practices">' + "".join(
+        f"<dt>{_e(PRACTICE_LABELS[p])}</dt><dd>{_e(_PRACTICE_MEANING[p])}"
+        f"{'' if p in report.judged else ' (not scored here: see below)'}</dd>" for p in PRACTICES) + "</dl>")
+    # (the headline said "62" with no scale nor how it is made: that was only in --help and the JSON)
+    judged = len(report.judged_in_full)
+    headline = (f'<p class="headline-how muted">Overall score: out of 100, the mean of the overall scores of the '
+                f"{judged} macro(s) judged on every practice; each macro's is the mean of its practice scores "
+                f"({', '.join(PRACTICE_LABELS[p].lower() for p in PRACTICES if p in report.judged)}), at most "
+                f"{CAP:g} when it is broken for the customer.</p>")
     common = "".join(f'<tr><td class=code><a href="#rule={_e(c.code)}">{_e(c.code)}</a></td>'
                      f"<td>{_e(c.name)}</td><td>{_e(c.label)}</td>"
                      f"<td>{c.macros}</td><td>{c.count}</td><td>"
@@ -466,7 +487,7 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
            if len(g.members) > _GROUP_SHOWN else "") + "</td></tr>"
         for g in report.duplicates[:100]) + _more_rows(100, len(report.duplicates), "group(s)", 3)
     contra = "".join(
-        f"<tr><td>{_e(c.topic)}</td><td>{_e(c.unit)}</td><td><ul>"
+        f"<tr><td class=kind>{_e(c.topic)}</td><td class=kind>{_e(c.unit)}</td><td><ul>"
         + "".join(f"<li><b>{_e(v)}</b>: " + "; ".join(
             f'<a href="#drill={_e(q.macro)}"><bdi>{_e(titles.get(q.macro, q.macro))}</bdi></a> <span class=muted>'
             f"{_quote(by_id[q.macro].in_own_words(q.sentence) if q.macro in by_id else q.sentence, 140)}</span>"
@@ -505,6 +526,7 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
 <body><header><h1>Macro library audit</h1><p>{_e(report.source)} · {_e(report.format_name)} · {n} macro(s)</p></header>
 <main>
 <div class="cards">{"".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards)}</div>
+{headline}
 <div class="charts">
 <div class="chart"><h2>Score distribution</h2>{_histogram(report)}<p class="muted">Overall score per macro{' judged on every practice' if report.judged_in_part else ''}; click a bar to list those macros.</p></div>
 <div class="chart"><h2>Problems by rule family</h2>{_bars("chart-families", "Problems by rule family", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
