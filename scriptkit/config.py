@@ -142,6 +142,8 @@ class LintConfig:
     locale: str | None = None
     custom: tuple[type[Rule], ...] = ()
     sources: tuple[str, ...] = ()  # files the settings came from
+    #: settings files further from the pack than the one read, so not read (each table's place, the file read)
+    hidden: tuple[tuple[Location, str], ...] = ()
     # per-run memo (review lints one short text at a time); not copied by replace()
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -296,6 +298,11 @@ class LintConfig:
                 elif not rule.options:
                     out.append(_config_warning(f"rule {rule.code} [{rule.name}] takes no options", loc,
                                                "Remove this entry."))
+        for place, read in self.hidden:  # (a note: the nearest file is read by design, as ruff reads one)
+            note = _config_warning(f"these settings are not read: scriptkit reads one settings file, the nearest "
+                                   f"to the pack, and that is {read}", place,
+                                   f"Move what you need from here into {read} (or delete one of the two).")
+            out.append(replace(note, severity=Severity.SUGGESTION))
         if self.unconfirmed_grammar is not None:
             from scriptkit.engines.lt_server import shown
 
@@ -969,6 +976,25 @@ def find_project_config(start: Path) -> Path | None:
     return None
 
 
+def _hidden_by(found: Path) -> list[Location]:
+    """The settings further up than ``found`` (the nearest, the one read), which it hides: each other
+    ``scriptkit.toml``, and each ``[tool.scriptkit]`` (a pyproject.toml beside ``found`` too), at its table."""
+    hidden: list[Location] = []
+    for folder in (found.parent, *found.parent.parents):
+        for candidate in (folder / CONFIG_FILE, folder / "pyproject.toml"):
+            if candidate == found:
+                continue
+            try:
+                if not candidate.is_file() or (candidate.name != CONFIG_FILE and not _has_tool_table(candidate)):
+                    continue
+                text = read_capped(candidate).decode("utf-8-sig", "replace")
+            except (OSError, ConfigError, tomllib.TOMLDecodeError):
+                continue  # (a file that cannot be read is not read either way: the note is for settings)
+            table = re.search(r"(?m)^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*scriptkit\b", text)
+            hidden.append(SourceText(str(_as_shown(candidate)), text).location(table.start() if table else 0))
+    return hidden
+
+
 def _as_shown(path: Path) -> Path:
     """``path`` (found upward, so absolute) relative to the working folder when it is inside it, as the pack's
     files are named in messages (``reporters.display_path``); outside it, as it is."""
@@ -1105,6 +1131,7 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
             raise path_error(exc, root, ConfigError) from None
         if found is not None:  # (named as people read it: its errors said the absolute path, a pack's the one typed)
             config = read_project_config(_as_shown(found), config, errors)
+            config = replace(config, hidden=tuple((place, str(_as_shown(found))) for place in _hidden_by(found)))
     chosen_grammar = config.grammar  # (the project's settings, the person running the command's)
     if pack is not None:
         meta = pack.meta
