@@ -616,7 +616,8 @@ class AuditReport:
         if self.internal_notes:
             from scriptkit.linting import notes_told  # (by a setting or by their wording)
 
-            lines.append(f"Not judged as replies to a customer, so scored on flexibility only: "
+            scored = "scored on flexibility only" if "flexibility" in self.judged else "not scored"
+            lines.append(f"Not judged as replies to a customer, so {scored}: "
                          f"{self.internal_notes} internal note(s) (for the agents, never sent)"
                          f"{notes_told(self.internal_notes, self.internal_notes_by_wording)}")
         if self.fragments:

@@ -63,3 +63,15 @@ def test_help_scout_chat_text_is_judged_as_the_chat_reply(tmp_path: Path) -> Non
     # (the chat text is what chat customers get: its refusal is found, and it is no alternative, no room)
     assert any("per our policy" in (d.text or "").lower() for d in macro.diagnostics)
     assert macro.scores["flexibility"] is None
+
+
+@pytest.mark.timeout(120)
+def test_an_internal_note_is_not_said_to_be_scored_on_flexibility_where_it_is_not_scored(tmp_path: Path) -> None:
+    note = ("<p>The customer says their parcel never came. Check the tracking page first, and if it shows as "
+            "delivered, pass the case to the tier 2 team with the order number.</p>")
+    path = _helpscout(tmp_path, [{"id": 1, "name": "Damaged", "text": _COMPLETE},
+                                 {"id": 4, "name": "Lost parcel (agents)", "text": note}])
+    report = scriptkit.audit_library(path, grammar="off")
+    assert report.internal_notes == 1
+    said = " ".join(report.set_aside())
+    assert "internal note" in said and "flexibility only" not in said
