@@ -298,6 +298,15 @@ class LintConfig:
                 elif not rule.options:
                     out.append(_config_warning(f"rule {rule.code} [{rule.name}] takes no options", loc,
                                                "Remove this entry."))
+        numbered = {r.code: r for r in self.custom if getattr(r, "numbered", False)}
+        for sel in dict.fromkeys([*self.select, *self.ignore, *(s for s, _ in self.severities)]):
+            rule = numbered.get(sel.text.upper())
+            if rule is not None:  # (a note: the code is right today, and silently another rule's tomorrow)
+                out.append(replace(_config_warning(
+                    f"{rule.code} is {rule.name}'s code only by the order of these settings' team rules: another pack, "
+                    "or one more rule, numbers it otherwise", sel.location,
+                    f"Write its name, {rule.name}, or pin the code in its rule (code: {rule.code})."),
+                    severity=Severity.SUGGESTION))
         for place, read in self.hidden:  # (a note: the nearest file is read by design, as ruff reads one)
             note = _config_warning(f"these settings are not read: scriptkit reads one settings file, the nearest "
                                    f"to the pack, and that is {read}", place,

@@ -439,6 +439,7 @@ class _Coverage:
     @classmethod
     def of(cls, result: LintResult, loaded: Pack, pack: str, channels: tuple[str, ...], *, partial_rules: bool,
            unreadable: ScriptkitError | None) -> _Coverage:
+        from scriptkit.baseline import rule_key
         from scriptkit.rules.base import Rule
 
         one = Path(pack).is_file()
@@ -449,8 +450,8 @@ class _Coverage:
         some_scripts = one or unreadable is not None
         return cls(frozenset(s.id for s in loaded.scripts) if some_scripts else None,
                    frozenset(_baseline_name(f, loaded.root) for f in _texts(loaded)) if some_scripts else frozenset(),
-                   frozenset(r.code for r in result.rules),
-                   frozenset(r.code for r in result.rules if r.check_pack is not Rule.check_pack),
+                   frozenset(rule_key(r.code, r.name) for r in result.rules),  # (as entries name them)
+                   frozenset(rule_key(r.code, r.name) for r in result.rules if r.check_pack is not Rule.check_pack),
                    _some_channels(loaded, channels), tuple(why))
 
     @property

@@ -273,6 +273,8 @@ class CustomRule(Rule):
     """Base of the rules a pack declares in YAML."""
 
     spec: ClassVar[CustomSpec]
+    #: its code was handed out in order (no ``code:`` in its rule): another pack, or one more rule, numbers it otherwise
+    numbered: ClassVar[bool] = False
 
     def _scoped(self, message: Message, text_only: bool = False) -> list[tuple[int, int]]:
         """The ``[start, end)`` ranges of ``message.text`` this rule reads (``text_only``: no placeholders)."""
@@ -1024,7 +1026,7 @@ def build_custom_rules(specs: Iterable[tuple[Any, Locator, str]], taken: Sequenc
                 errors.add("too many custom rules (SK801-SK899)", locate(("name",), False),
                            "Merge rules of one kind: a rule takes many terms or patterns.", ConfigError)
                 break
-            spec["code"] = f"SK{number}"
+            spec["code"], spec["numbered"] = f"SK{number}", True
             used_codes.add(spec["code"])
         built.append(_make(spec))
     return built
@@ -1315,6 +1317,7 @@ def _make(data: dict[str, Any]) -> type[Rule]:
     attrs = {
         "code": data["code"], "name": spec.name, "severity": data["severity"], "spec": spec,
         "fix_safe": bool(data.get("fix")), "__doc__": _docs(spec, data.get("description") or ""),
+        "numbered": bool(data.get("numbered")),
         # a banned or preferred term is one in the alternatives too; a count or a measure is of the reply
         "reads_alternatives": spec.kind in ("existence", "substitution"),
         # (a phrase the reply lacks, or its measure: about the reply, save the findings marked as of a part)
