@@ -76,3 +76,15 @@ def test_a_team_rule_named_by_a_code_it_holds_by_order_gets_a_note(pack: Path) -
     (pack.parent / "scriptkit.toml").write_text('[severity]\nsay-refund = "error"\n', encoding="utf-8")
     result = run_cli("check", str(pack), "--grammar", "off", "--format", "concise")
     assert "SK800" not in result.output, result.output
+
+
+def test_a_gitlab_fingerprint_holds_when_a_team_rule_is_added(pack: Path) -> None:
+    def fingerprints() -> set[str]:
+        result = run_cli("check", str(pack), "--grammar", "off", "--format", "gitlab")
+        return {issue["fingerprint"] for issue in json.loads(result.output) if "say-refund" in issue["check_name"]
+                or "say-refund" in issue["description"]}
+
+    before = fingerprints()
+    assert before
+    _add_own_rule(pack)
+    assert fingerprints() == before

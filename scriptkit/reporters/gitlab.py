@@ -17,6 +17,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
+from scriptkit.baseline import rule_key
 from scriptkit.diagnostics import Diagnostic, Severity
 from scriptkit.reporters import repository_path, slot_shown, unplaceable, whole_reply, with_place, with_suggestion
 from scriptkit.reporters.json import writes_utf8
@@ -34,7 +35,8 @@ LOAD_ERROR_CODE, LOAD_ERROR_SEVERITY = "SK000", "blocker"
 def _fingerprint(path: str, d: Diagnostic, slot: str | None, seen: dict[tuple[str, ...], int]) -> str:
     """What ``d`` is, not where its line is: the file, rule, place in the script and quoted words, numbered
     among the same in the file."""
-    what = (path, d.code, d.script_id or "", d.channel or "", slot or "", " ".join(d.text.split()))
+    # (a team rule by its name: its code is handed out in order, and one more rule in the pack shifts it)
+    what = (path, rule_key(d.code, d.name), d.script_id or "", d.channel or "", slot or "", " ".join(d.text.split()))
     seen[what] = seen.get(what, 0) + 1
     return hashlib.sha256("\0".join([*what, str(seen[what])]).encode("utf-8", "surrogatepass")).hexdigest()
 
