@@ -48,6 +48,8 @@ PLACEHOLDERS: Mapping[str, str] = {
 
 #: Channel picklist values are defined per org; these are the common defaults (override: channels).
 CHANNEL_VALUES = {"email": "Email", "chat": "Chat", "sms": "Messaging", "social": "Social"}
+#: the channels whose value Salesforce's docs give (Chat, Email): the others' are a guess at an org's picklist
+DOCUMENTED_CHANNELS = ("email", "chat")
 NAME_MAX, MESSAGE_MAX, CATEGORY_MAX, COLLECTION_MAX = 255, 4096, 40, 200
 #: a Quick Text's Id as Salesforce gives it (15 or 18 characters; QuickText's key prefix is 0QT)
 ID_EXAMPLE = "0QT000000000001"
@@ -111,8 +113,9 @@ there is no `quick_text.json`.
   warning (SK504); a literal `{!` cannot be escaped and is refused (SK505).
 - `IsInsertable` is written where the `insertable` setting is (an import keeps a Quick Text's
   `false`): `insertable: false` keeps it out of its channels, updated or created.
-- `Channel` values are org-specific picklist values: map them under
-  `export: {salesforce: {channels: {chat: Chat}}}`.
+- `Channel` values are org-specific picklist values: scriptkit writes email as `Email`, chat as
+  `Chat`, sms as `Messaging` and social as `Social` (the export's summary names the last two where
+  it writes them); map them under `export: {salesforce: {channels: {sms: SMS}}}`.
 - Quick Text has no notes field: a script's guidance, alternatives and conditions are not
   exported (SK508 names them, once a script). Give agents the playbook export, which lists them
   beside each reply.
@@ -170,12 +173,10 @@ there is no `quick_text.json`.
 
     def render(self, message: Message) -> Payload:
         conf = settings(message)
-        mapped = conf.get("channels")
-        value = mapped.get(message.channel) if isinstance(mapped, Mapping) else None
         out: dict[str, Any] = {
             "Name": display_title(message),
             "Message": self.plain(message),
-            "Channel": text_setting(value) or CHANNEL_VALUES[message.channel],
+            "Channel": _mapped(message) or CHANNEL_VALUES[message.channel],
         }
         category = self._category(message)
         if category:
@@ -193,6 +194,20 @@ there is no `quick_text.json`.
     def measure(self, payload: Payload) -> tuple[str, str]:
         return str(payload["Name"]), str(payload["Message"])
 
+    def records_note(self, rendered: Sequence[Rendered]) -> str:
+        """The Channel values written for a channel whose value Salesforce documents none of (sms as 'Messaging'),
+        where no channels setting maps it: an org's picklist without the value refuses the record, so the summary
+        names the mapping once, not a warning a script."""
+        guessed = {r.message.channel for r in rendered if r.message.channel not in DOCUMENTED_CHANNELS
+                   and not _mapped(r.message)}
+        if not guessed:
+            return ""
+        named = [channel for channel in CHANNEL_VALUES if channel in guessed]
+        values = ", ".join(f"{channel} as '{CHANNEL_VALUES[channel]}'" for channel in named)
+        them = "it" if len(named) == 1 else "them"
+        return (f" (Channel: {values}; if your org's Channel picklist names {them} otherwise, map {them} under "
+                f"export: {{salesforce: {{channels: {{{named[0]}: <value>}}}}}})")
+
     def records(self, rendered: Sequence[Rendered]) -> int:
         """How many Quick Texts ``files`` writes for ``rendered``: a script for several channels with one text
         is one record ('Email;Chat'), so the export's summary counts it once."""
@@ -208,6 +223,12 @@ there is no `quick_text.json`.
         _bundles(out, "quick_text", [r for r in rendered if "Id" not in r.payload], keep_empty=not known)
         _bundles(out, "quick_text_update", known)
         return {**out, **self.readme_file()}
+
+
+def _mapped(message: Message) -> str | None:
+    """The Channel value the channels setting gives ``message``'s channel, if any."""
+    mapped = settings(message).get("channels")
+    return text_setting(mapped.get(message.channel)) if isinstance(mapped, Mapping) else None
 
 
 def _cut(text: str, units: int) -> str:
