@@ -52,3 +52,23 @@ def test_advice_on_an_apology_names_no_case_of_its_own() -> None:
     assert advice.startswith("say in the apology what happened to them")
     assert "a week late" not in advice
     assert "<" in advice and ">" in advice
+
+
+@pytest.mark.parametrize("body", [
+    "This is a known issue, and a fix ships next week. You can use the web app until then.",
+    "We've had several reports of this since Monday. You can use the web app until then.",
+    "We are aware of the sync problem and our engineers are on it. You can use the web app until then.",
+    "There are known problems with some older routers. You can use the web app until then.",
+])
+def test_confirming_their_problem_is_known_acknowledges_it(body: str) -> None:
+    # (as "Other customers have reported the same thing" does: they are not alone with it, and it is real)
+    assert sk301(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "We've had a high volume of requests this week. You can use the web app until then.",
+    "We are aware of your request. You can use the web app until then.",
+    "Is this a known issue? You can use the web app until then.",
+])
+def test_a_reply_that_only_sounds_like_it_is_still_reported(body: str) -> None:
+    assert len(sk301(body)) == 1

@@ -83,7 +83,9 @@ class MissingAcknowledgment(Rule):
     is a note about the customer for colleagues, never sent to them, that speaks to no "you"
     ("Customer wants their address changed before dispatch. Please action, thanks!"). Telling
     them they are not alone with it ("You're not alone: we know about the outage") or that the
-    writer reproduced it ("I followed your steps and reproduced the crash") hears them too, and so
+    writer reproduced it ("I followed your steps and reproduced the crash") or knows of it ("This
+    is a known issue", "We've had several reports of this"; not "We're aware of your request")
+    hears them too, and so
     does taking their reason for a request as the ordinary thing it is ("Life gets busy, and
     sometimes you need a break from deliveries.", "Plans change!"; not "Delays happen", which
     excuses a failure of ours). A cold reply is still reported: "Your ticket has been received."
@@ -199,15 +201,32 @@ _ORDINARY_REASON = re.compile(
     re.IGNORECASE)
 
 
+# their problem confirmed as real and known: "This is a known issue", "There are known problems with ...", "We've had
+# several reports of this", "We're aware of the sync problem" (as "Other customers have reported the same" is: not
+# alone with it; not "We're aware of your request", nor a volume of requests, an excuse)
+_KNOWN_PROBLEM = (r"(?:issues?|problems?|bugs?|faults?|errors?|outages?|glitch(?:es)?|limitations?|difficult(?:y|ies)|"
+                  r"disruptions?|delays?)")
+_CONFIRMED = re.compile(
+    rf"\b(?:(?:this|that|it)(?:['’]s|\s+is|\s+was)\s+a\s+known|there\s+(?:is\s+a|are|have\s+been|has\s+been\s+a)\s+"
+    rf"known)\s+(?:[\w-]+\s+){{0,2}}?{_KNOWN_PROBLEM}\b"
+    rf"|\b(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:already\s+|fully\s+|well\s+|now\s+)?aware\s+of\s+"
+    rf"(?:this|that|the|these|an?)\s+(?:[\w-]+\s+){{0,2}}?{_KNOWN_PROBLEM}\b"
+    r"|\b(?:we|i)(?:['’]ve|\s+have)\s+(?:had|received|seen|got(?:ten)?)\s+(?:quite\s+)?(?:a\s+(?:few|lot|number|couple)\s+"
+    r"(?:of\s+)?|several\s+|many\s+|some\s+|lots\s+of\s+|other\s+|similar\s+)(?:other\s+|similar\s+)?"
+    r"reports?\s+(?:about|of|on|like)\s+(?:this|that|it|the\s+same|yours)\b",
+    re.IGNORECASE)
+
+
 def _hears_it_otherwise(s: Sentence) -> bool:
     """A sentence that hears the customer without a feeling word: the writer reproduced their problem ("I followed
-    your steps and reproduced the crash"), or takes their reason for a request as ordinary ("Life gets busy, and
-    sometimes you need a break"), as "that makes sense" does. (Telling them they are not alone with it is an
+    your steps and reproduced the crash") or confirms it is known ("This is a known issue", "We've had several
+    reports of this"), or takes their reason for a request as ordinary ("Life gets busy, and sometimes you need a
+    break"), as "that makes sense" does. (Telling them they are not alone with it is an
     acknowledgment opener of the lexicon, which inference reads.)"""
     if s.text.rstrip(" \"'”’)").endswith("?"):
         return False
     text = normalise(s.text)
-    return _REPRODUCED.search(text) is not None or _ORDINARY_REASON.search(text) is not None
+    return any(p.search(text) is not None for p in (_REPRODUCED, _ORDINARY_REASON, _CONFIRMED))
 
 
 def opens_with_good_news(body: list[Sentence]) -> bool:
