@@ -92,7 +92,7 @@ def test_every_report_of_the_cli_leaves_them_out(tmp_path: Path) -> None:
     assert "the 1 judged in part are left out of it" in text
     page = html.read_text(encoding="utf-8")
     assert "the 1 judged in part are left out of it" in page
-    assert '<div class="card"><b>' + f"{english['overall']:.0f}" + "</b><span>overall score</span>" in page
+    assert '<div class="card"><b>' + f"{english['overall']:.0f}/100" + "</b><span>overall score</span>" in page
     # the score distribution counts the English macro only, and its bars list no macro judged in part
     counts = [int(n) for n in re.findall(r'data-bucket="\d" data-count="(\d+)"', page)]
     assert sum(counts) == 1
