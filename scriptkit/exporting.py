@@ -257,6 +257,61 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
                         count_notes, refused)
 
 
+def said_once_across_targets(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """``diagnostics`` (an export's, in order) with the findings that are the same for several targets said once,
+    in the first target's words and "(the same for helpscout and salesforce)", its ``target`` naming them all
+    ('freshdesk,helpscout,salesforce'): the same code at the same place in the same words but for the helpdesk's
+    name and its word for a reply ('canned response', 'saved reply'). Exported to four helpdesks, a pack's every
+    script with notes said SK508 three times over and hid the findings of one. (For the report read by people:
+    ``export()`` keeps one finding a target, which a program reading them picks by target.)"""
+    from scriptkit.targets import get
+
+    units_of: dict[str, Sequence[str]] = {}
+
+    def neutral(text: str, name: str) -> str:  # (the words with the target's own taken out)
+        text = re.sub(rf"\b{re.escape(name)}\b", "\x00", text)
+        if name not in units_of:
+            units_of[name] = getattr(get(name), "units", ())
+        units = units_of[name]
+        for n, unit in enumerate(sorted(units, key=len, reverse=True)):  # (the plural first: it holds the one)
+            text = text.replace(unit, f"\x01{n}")
+        return text
+
+    groups: dict[tuple[object, ...], list[Diagnostic]] = {}
+    order: list[Diagnostic | tuple[object, ...]] = []
+    for d in diagnostics:
+        name = d.extra.get("target", "")
+        if not name or "," in name:
+            order.append(d)
+            continue
+        key = (d.code, d.severity, d.location, d.script_id, d.extra.get("channels", d.channel),
+               neutral(d.message, name), neutral(d.suggestion or "", name))
+        if key not in groups:
+            order.append(key)
+        groups.setdefault(key, []).append(d)
+    out: list[Diagnostic] = []
+    for each in order:
+        if isinstance(each, Diagnostic):
+            out.append(each)
+            continue
+        first, *rest = groups[each]
+        if not rest:
+            out.append(first)
+            continue
+        others = _and([d.extra["target"] for d in rest])
+        hint = first.suggestion
+        if hint and re.search(rf"\b{re.escape(first.extra['target'])}\b", hint):
+            hint += f" Likewise for {others}."
+        out.append(replace(first, message=f"{first.message} (the same for {others})", suggestion=hint,
+                           extra={**first.extra, "target": ",".join(d.extra["target"] for d in (first, *rest))}))
+    return out
+
+
+def _and(names: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _own_packs(pack: Pack, targets: Sequence[Target]) -> dict[str, Pack]:
     """Each target's pack: with its own channel layouts (``export: {<target>: {layouts: ...}}``), else ``pack``
     itself (its messages are then the pack's; another's are rendered when the target is built). Every target's

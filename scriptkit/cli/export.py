@@ -21,12 +21,14 @@ if TYPE_CHECKING:
 
 def _report(diagnostics: list[Diagnostic]) -> None:
     from scriptkit.config import LintConfig
+    from scriptkit.exporting import said_once_across_targets
     from scriptkit.linting import LintResult
     from scriptkit.reporters.text import report
 
-    # export stops only on errors, so the summary judges against that level
-    report(LintResult(diagnostics=diagnostics, config=LintConfig().override(fail_on="error")), sys.stdout,
-           export=True)
+    # export stops only on errors, so the summary judges against that level; a finding that is the same for
+    # several helpdesks, once
+    report(LintResult(diagnostics=said_once_across_targets(diagnostics), config=LintConfig().override(fail_on="error")),
+           sys.stdout, export=True)
 
 
 @click.command("export", cls=OneValueCommand)
