@@ -40,3 +40,26 @@ def test_after_help_given_it_tells_how_little_is_left(body: str) -> None:
 ])
 def test_handing_the_work_back_is_still_minimising(body: str) -> None:
     assert len(minimising(body)) == 1
+
+
+def policy(body: str) -> list[str]:
+    return [d.message for d in lint_text(body, channel="email", config=_CONFIG).diagnostics
+            if d.code == "SK305" and d.message.startswith("policy language")]
+
+
+@pytest.mark.parametrize("body", [
+    "Your refund of $30 has been approved in line with our policy. It will reach your card within 5 days.",
+    "As per our policy, your refund has been approved and will reach your card within 5 days.",
+])
+def test_policy_named_in_a_request_granted_hides_nothing(body: str) -> None:
+    # (the policy is on their side: nothing is refused behind it)
+    assert policy(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "In line with our policy, we cannot refund opened items.",
+    "Per our policy, your refund has not been approved.",
+    "Your refund has been approved. Per our policy, the delivery fee is not refunded.",
+])
+def test_policy_behind_a_refusal_is_still_reported(body: str) -> None:
+    assert len(policy(body)) == 1

@@ -1016,7 +1016,8 @@ class DismissiveLanguage(Rule):
     and plain sarcasm ("thanks for your patience, I guess"). A feeling is not blame ("You must have felt so let down"),
     nor a slip of the customer's forgiven ("No worries, these things happen!"), nor how little is left to them after
     help you gave ("I've emailed you a return label, so all you need to do is hand the box in"; handing the work back,
-    "All you need to do is read our FAQ", is reported), nor words in quotation marks, which are someone else's told
+    "All you need to do is read our FAQ", is reported), nor a policy named where their request is granted ("Your
+    refund has been approved in line with our policy"), nor words in quotation marks, which are someone else's told
     back ('You wrote "calm down and just refund me"'). The list is data in `dismissive.yaml`.
 
     ## Why it matters
@@ -1077,9 +1078,11 @@ class DismissiveLanguage(Rule):
                 continue
             if entry.get("fine_after_reassurance") and _REASSURED.search(_lead_up(text, start)):
                 continue  # ("No worries at all, these things happen!": their slip forgiven, not their problem shrunk)
+            if kind_of(entry) == "policy" and _grants(text, start, end):
+                continue  # ("Your refund has been approved in line with our policy": the policy is on their side)
             if entry.get("fine_after_help") and _after_help(text, start):
                 continue  # ("I've emailed you the label, so all you need to do is...": how little is left to them)
-            kind = str(entry.get("kind", "dismissive"))
+            kind = kind_of(entry)
             yield Finding(start, end, f'{kind} language "{found}"',
                           suggestion=str(entry.get("advice", "")) or None,
                           severity=Severity.SUGGESTION if kind in self.SOFT_KINDS else None)
@@ -1095,6 +1098,26 @@ def _lead_up(text: str, at: int) -> str:
 _LEAD_UP = 80  # characters: "No worries at all, honestly!" and the sentence's own start
 _HELP_REACH = 300  # characters back, in the paragraph, where the help given before a phrase may be told
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def kind_of(entry: Mapping[str, Any]) -> str:
+    """The kind of a ``dismissive.yaml`` entry (dismissive, minimising, blaming, policy...)."""
+    return str(entry.get("kind", "dismissive"))
+
+
+# a refusal or a condition in the sentence: "not", "can't", "unable", "only if", "except"
+_REFUSES = re.compile(r"\b(?:not|cannot|can['’]t|won['’]t|n['’]t|never|unable|no|only|unless|except|however|but)\b",
+                      re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
+
+
+def _grants(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` grants the customer's request ("Your refund has been approved
+    in line with our policy") and refuses nothing: the policy named is on their side, and hides no refusal."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - _HELP_REACH), start)]
+    after = _SENTENCE_END.search(text, end)
+    sentence = normalise(text[ends[-1] if ends else max(0, start - _HELP_REACH):after.end() if after else len(text)])
+    return GRANTED.search(sentence) is not None and _REFUSES.search(sentence) is None
 
 
 def _after_help(text: str, at: int) -> bool:
