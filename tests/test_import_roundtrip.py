@@ -134,8 +134,8 @@ def test_variants_exported_each_as_a_macro_come_back_as_one_script(tmp_path: Pat
     # it says; every title's '::' restored, Help Scout's from the " / " its export writes)
     assert titles == ["Orders::Parcel late"]
     again.write(tmp_path / "back")
-    # Gorgias's external_id names the script; the other helpdesks keep no id of scriptkit's: from the title
-    script = load_pack(tmp_path / "back").script("parcel-late" if fmt == "gorgias" else "orders-parcel-late")
+    # Gorgias's external_id names the script; the others' export names each script's file by its id
+    script = load_pack(tmp_path / "back").script("parcel-late")
     texts = [_options(script, slot) for slot in ("acknowledgment", "solution")]
     assert len(texts[0]) == 3 and "Waiting all week" in texts[0][1] and "needed it by now" in texts[0][2]
     assert "{{ customer.first_name" in texts[0][0]

@@ -63,8 +63,9 @@ def test_each_channels_macro_comes_back_as_the_scripts_channel(tmp_path: Path, t
     back = tmp_path / "back"
     result = CliRunner().invoke(main, ["import", str(exported), "-o", str(back)])
     assert result.exit_code == 0, result.output
-    assert [p.name for p in (back / "scripts").glob("*.yaml")] == ["orders-late-parcel.yaml"], target
-    doc = YAML(typ="safe").load((back / "scripts" / "orders-late-parcel.yaml").read_text(encoding="utf-8"))
+    # (its id, 'late-parcel', as the export names its file)
+    assert [p.name for p in (back / "scripts").glob("*.yaml")] == ["late-parcel.yaml"], target
+    doc = YAML(typ="safe").load((back / "scripts" / "late-parcel.yaml").read_text(encoding="utf-8"))
     assert doc["title"] == "Orders::Late parcel" and doc["channels"] == ["email", "chat", "sms"]
     assert "text you tomorrow" in json.dumps(doc["by_channel"]["sms"]) and "text you" not in doc["solution"]
     # exported again, the same macros under the same titles

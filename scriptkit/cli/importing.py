@@ -136,6 +136,10 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     if len(library.parts) > 1:  # (a file that gave none is seen here, not lost in the total)
         con.print("  " + ", ".join(f"{Path(part.source).name} {len(part.macros)}" for part in library.parts),
                   markup=False)
+    if library.titled_ids:  # (exported and imported again, 'refund-late' came back named after its title, unsaid)
+        con.print(f"The ids of {library.titled_ids} script(s) were made from their titles, as the export holds no "
+                  "script id: each names its script's file (scripts/<id>.yaml); to give one another, rename the file "
+                  "and its 'id:' together.", markup=False)
     for note in library.notes:  # (about an export file as a whole, not one macro)
         con.print(f"note (also in pack.yaml's header): {note}.", markup=False)
     for item in library.skipped:

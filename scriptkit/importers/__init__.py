@@ -40,6 +40,7 @@ from scriptkit.importers.common import (
     take_out_terminal_escapes,
 )
 from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, reply_too_long, slugify
+from scriptkit.importers.exported_ids import ExportedIds, exported_id, exported_ids
 from scriptkit.importers.html import html_images
 from scriptkit.importers.tabular import DEFAULTS, FileNote
 from scriptkit.importers.variants import merge_variants
@@ -323,6 +324,8 @@ class Library:
     parts: list[Library] = field(default_factory=list)
     #: notes on an export file as a whole, not on one macro (a CSV's columns not read): in pack.yaml's header
     notes: list[str] = field(default_factory=list)
+    #: how many scripts took an id made from their macro's title (the export holds none): said in the summary
+    titled_ids: int = 0
     #: whose words its errors and notes speak in: the Python API's (``fmt``) or the command line's (``--from``)
     wording: Wording = API_WORDING
 
@@ -538,6 +541,7 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
         library.problems += part.problems
         library.skipped += part.skipped
         library.notes += part.notes
+        library.titled_ids += part.titled_ids
     # (a helpdesk export of a file per macro, as scriptkit's own macros/ folder: a channel's or a variant's macro is
     # in a file of its own, merged into its script only here, where they meet)
     library.macros = merge_channels(merge_variants(library.macros))
@@ -555,6 +559,19 @@ def _exported(path: Any, fmt: Any, wording: Wording) -> list[str | Path] | None:
         return None
     files = exported_files(folder, fmt if isinstance(fmt, str) else None, command_line=wording.command_line)
     return None if files is None else list(files)
+
+
+def _id_of(item: RawItem, own_ids: ExportedIds | None, titled: set[int]) -> str:
+    """The item's script id: the one its export gives (Gorgias's external_id, a sheet's column), else the one the
+    file of scriptkit's own export that holds its title is named by (``exported_ids``), else one made from its
+    title, the item then in ``titled`` (by ``id``)."""
+    if item.script_id:
+        return item.script_id
+    if own_ids and (own := exported_id(own_ids, item.export_title or item.title, item.settings.get("id"))
+                    or exported_id(own_ids, item.title, item.settings.get("id"))):
+        return own
+    titled.add(id(item))
+    return _script_id(item)
 
 
 def _script_id(item: RawItem) -> str:
@@ -697,6 +714,8 @@ def _read_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[
     library = Library(str(file), fmt, wording=w)
     taken = set() if taken is None else taken
     tried: dict[str, int] = {}
+    own_ids = exported_ids(file) if file.is_file() else None  # (scriptkit's own export folder: ids by file name)
+    titled: set[int] = set()  # (the items whose id was made from their title)
     try:
         for n, item in enumerate(_read(reader, file, options, fmt), start=1):
             # (half a character in an id, a title or a text, of any format's item, scriptkit's own export's too)
@@ -715,7 +734,7 @@ def _read_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[
                 library.format = "scriptkit"
             elif (long := reply_too_long(item)) is not None:  # (its text, measured once read)
                 library.problems.append(long)
-            elif (macro := convert(item, _unique(item.script_id or _script_id(item), taken, tried))).pieces:
+            elif (macro := convert(item, _unique(_id_of(item, own_ids, titled), taken, tried))).pieces:
                 library.macros.append(macro)
             else:  # only markup: an image, an empty paragraph
                 images = ", ".join(html_images(item.body)) if item.html else ""
@@ -730,6 +749,7 @@ def _read_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[
     except RecursionError:
         raise ImportFormatError("the file is nested too deeply to read", Location(str(file), 1, 1)) from None
     library.macros = merge_channels(merge_variants(library.macros))  # (a channel's variants into its macro first)
+    library.titled_ids = sum(id(macro.raw) in titled for macro in library.macros)
     _name_repeated_ids(library.macros)
     if titles_named:
         _name_repeated_titles(library.macros)
