@@ -50,6 +50,7 @@ from scriptkit.targets.base import (
     scopes_meet,
     script_ids,
 )
+from scriptkit.text import joined_with_and
 
 if TYPE_CHECKING:
     from scriptkit.config import LintConfig
@@ -298,18 +299,13 @@ def said_once_across_targets(diagnostics: Sequence[Diagnostic]) -> list[Diagnost
         if not rest:
             out.append(first)
             continue
-        others = _and([d.extra["target"] for d in rest])
+        others = joined_with_and([d.extra["target"] for d in rest])
         hint = first.suggestion
         if hint and re.search(rf"\b{re.escape(first.extra['target'])}\b", hint):
             hint += f" Likewise for {others}."
         out.append(replace(first, message=f"{first.message} (the same for {others})", suggestion=hint,
                            extra={**first.extra, "target": ",".join(d.extra["target"] for d in (first, *rest))}))
     return out
-
-
-def _and(names: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _own_packs(pack: Pack, targets: Sequence[Target]) -> dict[str, Pack]:
@@ -698,8 +694,7 @@ def _carried_actions(pack: Pack, script: Script, target: str, own: Mapping[str, 
             said.append(what)
             on_ticket = on_ticket or action.kind != "intent"
         if said:
-            listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
-            told.append(f"in {helpdesk} this macro also {listed}")
+            told.append(f"in {helpdesk} this macro also {joined_with_and(said)}")
     if not lost:
         return added, []
     skip = f"leave the script out with export: {{{target}: {{skip: true}}}} if it should not be used without it."
@@ -901,7 +896,7 @@ def _dropped_notes(target: Target, script: Script, one_body: bool, renamed: Mapp
     # (one finding for the script's notes, at the first: one a note made every script of a pack with guidance warn
     # three times a helpdesk)
     names = [what for what, _ in dropped]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    listed = joined_with_and(names)
     one = len(names) == 1
     it = "it" if one else "them"
     return [problem("SK508", f"{target.name} has no place for agent notes in a {unit}: {listed} "

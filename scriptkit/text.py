@@ -305,6 +305,11 @@ def clipped(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def joined_with_and(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c': items named in a sentence ('' for none)."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
 def ordinal(n: int) -> str:
     """'first' to 'fifth', then '6th'..."""
     return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")

@@ -41,6 +41,7 @@ from typing import Any
 
 from scriptkit import engines
 from scriptkit.errors import ConfigError, EngineUnavailable
+from scriptkit.text import joined_with_and
 
 LT_VERSION = "6.8"
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies"
@@ -176,8 +177,7 @@ def language_name(code: str) -> str:
 
 def names_in_words(codes: Iterable[str]) -> str:
     """"English, Spanish and Catalan" for ``("en", "es", "ca")``."""
-    names = list(dict.fromkeys(language_name(code) for code in codes))
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    return joined_with_and(list(dict.fromkeys(language_name(code) for code in codes)))
 
 
 def assemble(version: str = LT_VERSION, *, quiet: bool = True, languages: Iterable[str] = ()) -> Assembly:
