@@ -48,8 +48,8 @@ from scriptkit.models import (
 )
 from scriptkit.placeholders import is_placeholder_name
 from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
-from scriptkit.sourcetext import PACK_FILE as PACK_FILE
 from scriptkit.sourcetext import (
+    NOTEPAD_UTF8,
     NotAFileError,
     SourceText,
     byte_location,
@@ -59,6 +59,7 @@ from scriptkit.sourcetext import (
     read_capped,
     scalar_offsets,
 )
+from scriptkit.sourcetext import PACK_FILE as PACK_FILE
 from scriptkit.text import HALF_CHARACTER, WINDOWS_DEVICE_NAMES, named_as_a_copy, slug, wide_encoding
 
 SCRIPTS_DIR = "scripts"
@@ -319,7 +320,7 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         errors.add("file is not valid UTF-8", byte_location(name, exc.object, exc.start),
-                   not_utf8_hint(name, exc.object, exc.start, exc.end, save_as=_NOTEPAD_UTF8, in_place=True))
+                   not_utf8_hint(name, exc.object, exc.start, exc.end, save_as=NOTEPAD_UTF8, in_place=True))
         return None
     source = SourceText(name, text)
     if "\r" in text:  # (old Mac files: each lone "\r" read as the "\n" it stands for, offsets unchanged, so
@@ -514,7 +515,6 @@ _NOT_PLAIN_START = frozenset("'\"|>{[&*!#")  # a value quoted, a block, a mappin
 
 
 _SAVE_AS_UTF8 = "Save the file as UTF-8 in your editor."
-_NOTEPAD_UTF8 = "Notepad: Save As, Encoding 'UTF-8'"
 
 
 # characters YAML refuses in a file (its 'printable' set): pasted control characters, mostly

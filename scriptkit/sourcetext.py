@@ -116,6 +116,10 @@ def byte_location(path: str, raw: bytes, offset: int) -> Location:
     return SourceText(path, before).location(len(before))
 
 
+#: how Notepad, the editor of most Windows writers, saves a file as UTF-8 (``not_utf8_hint``'s ``save_as``)
+NOTEPAD_UTF8 = "Notepad: Save As, Encoding 'UTF-8'"
+
+
 def not_utf8_hint(path: str, raw: bytes, start: int, end: int, *, save_as: str = "", redo: str = "",
                   in_place: bool = False, piped_into: str = "") -> str:
     """What to do about a file that is not UTF-8 from byte ``start`` to ``end`` of ``raw`` (its bytes after

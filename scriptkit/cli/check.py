@@ -753,7 +753,7 @@ STDIN_NAME = "<stdin>"  # (the name review gives text read from standard input)
 def _decode(raw: bytes, name: str) -> str:
     """The text: UTF-8 (a byte order mark dropped), or UTF-16 or UTF-32 with or without its mark (Notepad's and
     Excel's "Unicode", ``wide_encoding``), or an error where it stops being text."""
-    from scriptkit.sourcetext import byte_location, not_utf8_hint
+    from scriptkit.sourcetext import NOTEPAD_UTF8, byte_location, not_utf8_hint
     from scriptkit.text import wide_encoding
 
     wide = wide_encoding(raw)
@@ -771,11 +771,9 @@ def _decode(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        from scriptkit.loading import _NOTEPAD_UTF8  # (here only: a reply read need not load the pack machinery)
-
         # (as check says of a script: likely Windows-1252, and how to save or convert it; 'Save it as UTF-8.' alone
         # left a Windows user asking how)
-        hint = not_utf8_hint(name, exc.object, exc.start, exc.end, save_as=_NOTEPAD_UTF8,
+        hint = not_utf8_hint(name, exc.object, exc.start, exc.end, save_as=NOTEPAD_UTF8,
                              piped_into="scriptkit review -" if name == STDIN_NAME else "")
         raise ConfigError("the text is not valid UTF-8", byte_location(name, exc.object, exc.start), hint) from None
 
