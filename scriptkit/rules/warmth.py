@@ -1010,7 +1010,11 @@ class FormalTone(Rule):
     forms written out that could be contracted ("we will not"), long words, or its length. A reply
     whose every sentence is under the ceiling alone is not reported for lines it ends without a
     full stop ("Here's where things are:", "I'll walk you through it 💛"): each is a sentence of
-    its own, not one long one.
+    its own, not one long one. Nor is a reply over the ceiling for the length of its sentences
+    alone: one that would be under it were they of an everyday 15 words, and whose most formal
+    sentence has no long word or stock phrase to change ("Thanks for the report but the plugin is
+    not one of ours, so please report the bug to the person who wrote it"). Its words read as plain
+    talk, and a sentence too long to follow is SK103's to report.
 
     What the score means to a writer: about 0.3 reads like a friendly chat ("Thanks for your
     message! I'll refund it today."), about 0.45 like a polite email without contractions
@@ -1080,7 +1084,8 @@ class FormalTone(Rule):
         ended = [t + "." if any(listed[i:i + 2]) and t[-1:] not in ".!?" else t for i, t in enumerate(texts)]
         prose = [t for t, item in zip(ended, listed, strict=True) if not item]
         locale = _formal_locale(ctx)
-        score = max(joined_formality(ended, locale), joined_formality(prose, locale) if prose else 0.0)
+        scored = max([ended, prose] if prose else [ended], key=lambda texts: joined_formality(texts, locale))
+        score = joined_formality(scored, locale)
         if score <= ceiling:
             return
         # (a sentence of a word or two, such as a fill-in alone on its line, "**{explanation}**", has no tone to change)
@@ -1093,6 +1098,12 @@ class FormalTone(Rule):
         # however its short lines are counted.)
         if most <= ceiling and joined_formality([t if _SENTENCE_END.search(t) else t + "." for t in ended],
                                                 locale) <= ceiling:
+            return
+        # formal for long sentences alone, its most formal one with no formal word or stock phrase to change ("Thanks
+        # for the report but the plugin is not one of ours, so please report the bug to the person who wrote it"):
+        # plain talk, whose length is SK103's to report
+        if score - _length_alone(scored, locale) <= ceiling and not any(
+                d.wording for d in _formal_drivers(texts[worst], locale)):
             return
         shown, limit = _fmt_apart(score, ceiling)
         # (the numbers stay, after the words: they are what a team tunes the ceiling by)
@@ -1110,39 +1121,59 @@ _PLAIN_WORD_LENGTH = 4.5 / 8.0
 _PLAIN_SENTENCE_LENGTH = math.log1p(15) / math.log1p(40)
 
 
-def _what_makes_it_formal(text: str, locale: str | None = None) -> str:
-    """SK202's hint: the one or two things in ``text`` (the most formal sentence) that push its score up most, each
-    weighed by what the score would lose without it (``FORMALITY_WEIGHTS``), named with the sentence's own words."""
+def _length_alone(texts: list[str], locale: str | None) -> float:
+    """What the formality of ``texts`` (a reply's sentences) owes to sentences longer than an everyday one: a reply
+    formal by that alone reads as plain talk ("Thanks for the report but the plugin is not one of ours, so please
+    report the bug to the person who wrote it"), where long words or stock phrases make a notice."""
+    length = formality_features(" ".join(texts), locale)["sentence_length"]
+    return FORMALITY_WEIGHTS["sentence_length"] * max(0.0, length - _PLAIN_SENTENCE_LENGTH)
+
+
+class _Driver(NamedTuple):
+    lost: float  # what the score would lose without it
+    cause: str  # what is formal, in the sentence's own words
+    remedy: str
+    wording: bool  # a stock phrase or long words (not the sentence's length, nor a form written out)
+
+
+def _formal_drivers(text: str, locale: str | None = None) -> list[_Driver]:
+    """The one or two things in ``text`` (the most formal sentence) that push its score up most, each weighed by
+    what the score would lose without it (``FORMALITY_WEIGHTS``), named with the sentence's own words."""
     weight, feats = FORMALITY_WEIGHTS, formality_features(text, locale)
     words = _words(_one_word_links(text))
     n = max(1, len(words))
-    drivers: list[tuple[float, str, str]] = []  # (what the score loses, what is formal, what to do)
+    drivers: list[_Driver] = []
     folded = fold(text)
     split = _corporate_by_locale(corporate_table())
     only = split.only.get(locale) if locale else None
     spans = sorted([*split.everywhere.spans(folded, folded=True), *(only.spans(folded, folded=True) if only else ())])
     stock = list(dict.fromkeys(folded[a:b] for a, b in spans))
     if stock:
-        drivers.append((weight["corporate"] * feats["corporate"], f"the stock phrase '{stock[0]}'",
-                        "say it in your own words"))
+        drivers.append(_Driver(weight["corporate"] * feats["corporate"], f"the stock phrase '{stock[0]}'",
+                               "say it in your own words", True))
     full = [(form, short) for _, _, form, short in _contractible(normalise(text))]  # ("we will not" -> "we won't")
     if full:
         shown = list(dict.fromkeys(full))[:2]
-        drivers.append((-weight["contractions"] * len(full) / n,
-                        " and ".join(f"'{form}'" for form, _ in shown) + " written out",
-                        "write " + " and ".join(f"'{short}'" for _, short in shown)))
+        drivers.append(_Driver(-weight["contractions"] * len(full) / n,
+                               " and ".join(f"'{form}'" for form, _ in shown) + " written out",
+                               "write " + " and ".join(f"'{short}'" for _, short in shown), False))
     long_words = list(dict.fromkeys(w for w in words if len(w) >= 7 and w.endswith(_LATINATE_ENDINGS))) \
         or list(dict.fromkeys(w for w in words if len(w) >= 9))
     lost = weight["latinate"] * feats["latinate"] + weight["word_length"] * (feats["word_length"] - _PLAIN_WORD_LENGTH)
     if long_words:
-        drivers.append((lost, "long words like " + ", ".join(f"'{w}'" for w in long_words[:3]),
-                        "use everyday words"))
+        drivers.append(_Driver(lost, "long words like " + ", ".join(f"'{w}'" for w in long_words[:3]),
+                               "use everyday words", True))
     lost = weight["sentence_length"] * (feats["sentence_length"] - _PLAIN_SENTENCE_LENGTH)
-    drivers.append((lost, f"{len(words)} words in one sentence", "split it"))
-    top = sorted((d for d in drivers if d[0] > 0.01), key=lambda d: -d[0])[:2]
+    drivers.append(_Driver(lost, f"{len(words)} words in one sentence", "split it", False))
+    return sorted((d for d in drivers if d.lost > 0.01), key=lambda d: -d.lost)[:2]
+
+
+def _what_makes_it_formal(text: str, locale: str | None = None) -> str:
+    """SK202's hint: what ``_formal_drivers`` names in ``text``, the most formal sentence."""
+    top = _formal_drivers(text, locale)
     if not top:  # (its closed words, "of the", "in the", weigh most: no one thing to name)
         return "use contractions, shorter sentences and everyday words"
-    return "what makes it formal: " + ", and ".join(f"{cause} ({remedy})" for _, cause, remedy in top)
+    return "what makes it formal: " + ", and ".join(f"{d.cause} ({d.remedy})" for d in top)
 
 
 # Uncontracted forms and their contractions. Only contracted when another word follows
