@@ -30,7 +30,6 @@ from scriptkit.text import (
     plain_identifiers,
     reading_spans,
     run_table,
-    sentence_spans,
     trimmed,
     word_findall,
 )
@@ -196,22 +195,30 @@ _ENDED = re.compile(r"[.!?…][\"'”’)\]]*")
 
 
 def items_ended(text: str) -> str:
-    """``text`` with a full stop after each list item and the lead-in of each list ("Here's what I've done:")
-    that has no . ! or ?, and after each sentence ended by an emoji ("So sorry about the mix-up 😔"): the Flesch
-    formulas end sentences at those marks only, and a reader takes each as a sentence, as SK103 does
-    (``sentence_spans``)."""
-    if not (may_end_with_emoji(text) or holds_list(text)):  # (most replies: no sentence to end, no split)
+    """``text`` with a full stop after each sentence that a reader, and SK103, take as ended but that has no . ! or
+    ?: a list item and a list's lead-in ("Here's what I've done:"), a line ended with a Markdown hard line break or
+    a colon, a paragraph, and a sentence ended by an emoji ("So sorry about the mix-up 😔"). The Flesch formulas end
+    sentences at those marks only: "Hi Sam,  \nHere's what changed:  \n**Your flight moved**" was one run-on
+    sentence to them, and a plain reply read at grade 10."""
+    if "\n" not in text and not may_end_with_emoji(text):  # (most one-line replies: no sentence to end, no split)
         return text
-    spans = tuple(sentence_spans(text))
-    items = [list_item_at(text, a) for a, _ in spans] if "\n" in text else [False] * len(spans)
+    spans = tuple(_lead_ins_apart(text, reading_spans(text)))
+    items = [list_item_at(text, a) for a, _ in spans] if holds_list(text) else [False] * len(spans)
     out: list[str] = []
     done = 0
     for i, (a, b) in enumerate(spans):
-        if emoji_ended(text, a, b) or ((items[i] or (i + 1 < len(spans) and items[i + 1]))
-                                       and _ENDED.fullmatch(text, _last_mark(text, a, b), b) is None):
+        if i + 1 == len(spans) and not emoji_ended(text, a, b):
+            break  # (the text's end ends its last sentence)
+        if emoji_ended(text, a, b) or (_ENDED.fullmatch(text, _last_mark(text, a, b), b) is None
+                                       and (_ends_its_line(text, b) or items[i] or items[i + 1])):
             out += (text[done:b], ".")
             done = b
     return "".join([*out, text[done:]]) if out else text
+
+
+def _ends_its_line(text: str, end: int) -> bool:
+    """Whether the sentence that ends at ``end`` ends its line, not a comma ("Hi Sam,  \nThanks" goes on)."""
+    return text[end - 1] != "," and (end == len(text) or text[end:].lstrip(" \t\\").startswith(("\n", "\r")))
 
 
 def _last_mark(text: str, a: int, b: int) -> int:
@@ -280,7 +287,9 @@ class LowReadingEase(Rule):
     (default 60, "plain English"). Placeholders count as a short name, blanks as a short
     phrase, and links, email addresses and reference codes ("INV-1043") as one short word.
     A sentence ended by an emoji or an emoticon ends there, as at a full stop ("So sorry
-    about the mix-up 😔 I've sent the right size"), and so does each item of a list.
+    about the mix-up 😔 I've sent the right size"), and so does each item of a list, a
+    paragraph, and a line ended with a Markdown hard line break or a colon: the sentences
+    SK103 reads.
     Replies shorter than `min_words` are not scored: the formula is unstable there.
 
     ## Why it matters
