@@ -1,6 +1,7 @@
 """SK202 on replies support teams write: a reply formal for the length of its sentences alone, one long sentence of
 everyday words ("Thanks for the report but the plugin is not one of ours, so please ..."), read as a notice, with
-nothing to change in it but "split it" (SK103's to say) or "write isn't"."""
+nothing to change in it but "split it" (SK103's to say) or "write isn't". And SK204 on a stock apology that names what
+went wrong ("We're sorry for any inconvenience the late delivery has caused"): it said "sorry for no one thing"."""
 
 from __future__ import annotations
 
@@ -44,3 +45,26 @@ def test_a_lower_ceiling_still_reports_the_plain_long_sentence() -> None:
     text = "Thanks for the report but the plugin is not one of ours, so please report the bug to its writer."
     low = dataclasses.replace(LintConfig(), options={"SK202": {"ceiling": 0.3}})
     assert [d.code for d in lint_text(text, config=low).diagnostics if d.code == "SK202"] == ["SK202"]
+
+
+# ---------------------------------------------------------------- SK204: a stock apology that names its cause
+
+@pytest.mark.parametrize("text", [
+    "Your parcel is on the next van. We're sorry for any inconvenience the late delivery has caused.",
+    "The app works again now. We're sorry for the inconvenience caused by the outage this morning.",
+    "I've reset your password for you. I'm sorry for the inconvenience of the second login.",
+])
+def test_a_stock_apology_that_names_what_went_wrong_is_not_sorry_for_nothing(text: str) -> None:
+    assert found(text, "SK204") == []
+
+
+@pytest.mark.parametrize(("text", "apology"), [
+    ("Your parcel is on the next van. We're sorry for any inconvenience.", "sorry for any inconvenience"),
+    ("Your parcel is on the next van. We're sorry for any inconvenience this may have caused.",
+     "sorry for any inconvenience"),
+    # "we apologize" is still the company's voice, cause named or not
+    ("Your parcel is on the next van. We apologize for the inconvenience caused by the late delivery.",
+     "We apologize for the inconvenience"),
+])
+def test_a_stock_apology_for_nothing_named_is_still_reported(text: str, apology: str) -> None:
+    assert found(text, "SK204") == [apology]

@@ -1476,7 +1476,9 @@ class ImpersonalApology(Rule):
     Finds apologies that no person makes: passive ("mistakes were made"), by the company in
     the third person ("the company apologizes", "Acme regrets"), for "any inconvenience"
     ("apologies for any inconvenience", "we apologize for any inconvenience"), or asking the
-    customer to "accept our apologies".
+    customer to "accept our apologies". Someone sorry "for any inconvenience" ("we're sorry for
+    the inconvenience") is reported as sorry for no one thing, unless the sentence names it right
+    after ("... the late delivery has caused", "... caused by the outage").
 
     ## Why it matters
     An apology without a person in it sounds like legal cover. Customers forgive a mistake
@@ -1530,11 +1532,22 @@ class ImpersonalApology(Rule):
                 continue  # the old email quoted ('it said "We apologize for any inconvenience"'): not the writer's
             if any(x < b and a < y for x, y in personal):  # "I'm sorry for any inconvenience": someone is
                 # sorry, for nothing in particular (as SK207 says it); "nobody in it is sorry" told them otherwise
+                if _CAUSE_NAMED.match(text, b):
+                    continue  # "... for any inconvenience the late delivery caused": sorry for that one thing
                 yield Finding(a, b, f'stock apology "{text[a:b]}": sorry for no one thing',
                               suggestion='name what went wrong: "I\'m really sorry your order is late"')
             else:
                 yield Finding(a, b, f'impersonal apology "{text[a:b]}": nobody in it is sorry',
                               suggestion='say it as yourself and name what went wrong: "I\'m really sorry we ..."')
+
+
+# what a stock apology's "inconvenience" is, said right after it: "caused by the outage", "of the second login", "the
+# late delivery has caused" ("this may have caused", "caused." name nothing)
+_CAUSE_NAMED = re.compile(
+    r"\s+(?:(?:caused\s+by|due\s+to|of|with)\s+(?:the|your|our|my)\s+\w"
+    r"|(?:the|your|our|my)\s+(?:[\w'’-]+\s+){1,4}?(?:(?:has|have|had|may\s+have|might\s+have)\s+)?caused\b)",
+    re.IGNORECASE,
+)
 
 
 def _table_rule_check(tbl: PhraseTable, message: Message, what: str, ctx: RuleContext) -> Iterator[Finding]:
