@@ -5,7 +5,7 @@ sentence and a short, plain reply read at grade 10."""
 from __future__ import annotations
 
 from scriptkit.linting import lint_text
-from scriptkit.rules.readability import items_ended
+from scriptkit.rules.readability import items_ended, short_items_out
 
 
 def codes(text: str) -> list[str]:
@@ -41,3 +41,27 @@ def test_long_words_in_long_sentences_are_still_reported() -> None:
              "administrative verification necessitates additional documentation regarding your circumstances.  \n"
              "Consequently, remediation activities necessitate additional administrative verification.")
     assert "SK102" in codes(dense)
+
+
+COUNTRIES = ["Austria", "Belgium", "Denmark", "Finland", "Germany", "Ireland", "Italy", "Norway", "Portugal", "Spain",
+             "Sweden", "Switzerland", "Poland", "Greece", "United Kingdom", "New Zealand"]
+
+
+def test_a_list_of_one_or_two_word_items_does_not_make_a_plain_reply_hard_to_read() -> None:
+    # (the formulas count a two-word item's words but not the item as a sentence: 16 country names made the two
+    # plain sentences read as one of 35 words)
+    text = ("We can ship your order to these countries:\n\n" + "\n".join(f"• {c}" for c in COUNTRIES)
+            + "\n\nPick one at checkout and we'll do the rest.")
+    assert "SK102" not in codes(text) and "SK101" not in codes(text)
+
+
+def test_a_list_of_short_items_under_long_dense_sentences_is_still_reported() -> None:
+    text = ("Notwithstanding comprehensive organisational precautions, consequential administrative verification "
+            "necessitates supplementary documentation:\n\n" + "\n".join(f"- {c}" for c in COUNTRIES[:6])
+            + "\n\nConsequently, remediation activities necessitate additional administrative verification.")
+    assert "SK102" in codes(text) and "SK101" in codes(text)
+
+
+def test_only_items_of_one_or_two_words_are_left_out_of_the_score() -> None:
+    steps = "Here is how:\n- Open the app\n- Tap Settings\n- Choose the payment page"
+    assert short_items_out(steps) == "Here is how:\n- Open the app\n\n- Choose the payment page"

@@ -221,6 +221,22 @@ def _ends_its_line(text: str, end: int) -> bool:
     return text[end - 1] != "," and (end == len(text) or text[end:].lstrip(" \t\\").startswith(("\n", "\r")))
 
 
+def short_items_out(text: str) -> str:
+    """``text`` without its list items of one or two words ("• Austria", "- Google Play"): the Flesch formulas count
+    such an item's words but not the item as a sentence (textstat's sentence count leaves out two words or fewer),
+    so a list of 16 countries under two plain sentences read as one sentence of 35 words. A name in a list is no
+    prose to score; an item of three words or more ("- Tap your profile picture") is a sentence and stays."""
+    if not holds_list(text):  # (most replies)
+        return text
+    out: list[str] = []
+    done = 0
+    for a, b in _lead_ins_apart(text, reading_spans(text)):
+        if list_item_at(text, a) and word_count(text[a:b]) <= 2:
+            out.append(text[done:a])
+            done = b
+    return "".join([*out, text[done:]]) if out else text
+
+
 def _last_mark(text: str, a: int, b: int) -> int:
     """Where the closing quotes and brackets at the end of ``text[a:b]`` start, less one: its last mark."""
     while b > a and text[b - 1] in "\"'”’)]":
@@ -231,7 +247,7 @@ def _last_mark(text: str, a: int, b: int) -> int:
 @lru_cache(maxsize=32_768)  # SK101 and SK102 score the same texts; rules may run rule by rule
 def _scores(text: str, locale: str) -> engine.Scores | None:
     try:
-        return engine.scores(plain_identifiers(items_ended(text)), locale)
+        return engine.scores(plain_identifiers(items_ended(short_items_out(text))), locale)
     except EngineUnavailable:
         return None  # no hyphenation data for this language: nothing to judge
 
@@ -289,7 +305,8 @@ class LowReadingEase(Rule):
     A sentence ended by an emoji or an emoticon ends there, as at a full stop ("So sorry
     about the mix-up 😔 I've sent the right size"), and so does each item of a list, a
     paragraph, and a line ended with a Markdown hard line break or a colon: the sentences
-    SK103 reads.
+    SK103 reads. A list item of one or two words ("- Google Play", a country, a document)
+    is not scored: it is no sentence to the formulas, which would count its words all the same.
     Replies shorter than `min_words` are not scored: the formula is unstable there.
 
     ## Why it matters
