@@ -305,6 +305,11 @@ def clipped(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def holds_right_to_left(text: str) -> bool:
+    """Whether ``text`` holds a letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana...)."""
+    return not text.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
 def joined_with_and(items: Sequence[str]) -> str:
     """'a', 'a and b', 'a, b and c': items named in a sentence ('' for none)."""
     return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)

@@ -18,7 +18,7 @@ from rich.text import Text
 from scriptkit.diagnostics import SPREAD, Diagnostic, Severity
 from scriptkit.linting import NOT_JUDGED
 from scriptkit.reporters import display_path, not_judged, whole_reply_apart
-from scriptkit.text import DIRECTION_CONTROLS
+from scriptkit.text import DIRECTION_CONTROLS, holds_right_to_left
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult, SentenceNote
@@ -296,7 +296,6 @@ _NO_COLUMN = frozenset(("Mn", "Me", "Cf"))
 _UNSEEN = DIRECTION_CONTROLS | frozenset("\u200b\u2060\ufeff\u00ad")
 _JOINERS = frozenset("\u200c\u200d")
 _LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
-_RIGHT_TO_LEFT = frozenset(("R", "AL"))
 
 #: off a terminal (a file, a pipe, a CI log) a source line longer than this many columns is shown as a window around
 #: the finding, the same in every log whatever window it ran in; on a terminal the window is the terminal's width
@@ -344,7 +343,7 @@ def _window(con: _Page, line: str, col: int, width: int) -> tuple[str, int, int,
     if len(line) <= 4 * room:  # (a longer line is wider than any window: not measured whole)
         cells = _cells(con, line, 0, len(line))
         if _columns("".join(cells)) <= room:
-            right_to_left = any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in line)
+            right_to_left = holds_right_to_left(line)
             return ("".join(cells), _columns("".join(cells[:at])) + past_end,
                     max(1, _columns("".join(cells[at:at + width]))), right_to_left)
     # (measured a character at a time from the finding out, never the whole line: it may be a paragraph of 2 MB)
@@ -369,7 +368,7 @@ def _window(con: _Page, line: str, col: int, width: int) -> tuple[str, int, int,
     shown = before + "".join(cells) + (con.more if end < len(line) else "")
     lead = _columns(before) + _columns("".join(cells[:at - start])) + past_end
     under = max(1, _columns("".join(cells[at - start:max(at, min(at + width, end)) - start])))
-    return shown, lead, under, any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in line[start:end])
+    return shown, lead, under, holds_right_to_left(line[start:end])
 
 
 def _diagnostic(con: _Page, d: Diagnostic, lines: _Lines) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, T
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.text import ESCAPED_ITEM as ESCAPED_ITEM  # (re-exported, as LINK)
 from scriptkit.text import LINK as LINK  # (re-exported: the exports and importers read links through base)
-from scriptkit.text import is_text
+from scriptkit.text import holds_right_to_left, is_text
 from scriptkit.text import unsafe_address as unsafe_address
 
 if TYPE_CHECKING:  # (a pack's models load pydantic: `rules` and import's --help read the targets without them)
@@ -348,11 +347,6 @@ def text_direction(locale: object) -> str | None:
     language, *rest = re.split(r"[-_]", locale.strip().lower())
     script = next((part for part in rest if len(part) == 4 and part.isalpha()), None)
     return "rtl" if (script in _RTL_SCRIPTS if script else language in _RTL_LANGUAGES) else None
-
-
-def holds_right_to_left(text: str) -> bool:
-    """Whether ``text`` holds a letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana...)."""
-    return not text.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None,
