@@ -1073,6 +1073,19 @@ def asks_the_customer(sentence: str) -> bool:
     review shows it as asking, not as a solution of the writer's."""
     folded = fold(sentence).rstrip()
     return folded.endswith("?") and _QUESTION_FOR_THEM.match(folded, _words_from(folded)) is not None
+
+
+#: what review shows a sentence of the solution as when it asks the customer for an answer (``practice_shown``)
+ASKS = "asks"
+
+
+def practice_shown(slot: str, sentence: str) -> str:
+    """The practice review shows a sentence as, in every report: its slot, or ``ASKS`` for a question of the
+    solution for the customer's answer (``asks_the_customer``), which the rules read as what happens next but which
+    is no solution of the writer's."""
+    return ASKS if slot == "solution" and asks_the_customer(sentence) else slot
+
+
 _NO_STEP_LONGEST = 200  # characters: a longer sentence says more than a notice or a refusal (and is not read)
 
 

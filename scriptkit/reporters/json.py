@@ -55,11 +55,14 @@ def build(result: LintResult) -> dict[str, Any]:
         if result.notes_by_wording:  # (told by their wording, not a setting: inference.reads_as_note)
             data["summary"]["internal_notes_by_wording"] = len(result.notes_by_wording)
     if result.sentences:
+        from scriptkit.inference import practice_shown  # (read only when a reply is reviewed, as the text report)
+
         why = not_judged(result)
         if why:  # (no practice per sentence then: slot and confidence are null, not a guess)
             data["not_judged"] = why
         data["sentences"] = [
-            {"text": s.text, "slot": None if unjudged else s.slot, "confidence": None if unjudged else s.confidence,
+            # (the practice as the text report shows it: a question for the customer's answer "asks")
+            {"text": s.text, "slot": None if unjudged else practice_shown(s.slot, s.text), "confidence": None if unjudged else s.confidence,
              "judged": not unjudged, "line": s.location.line, "col": s.location.col, "codes": [d.code for d in diags]}
             for s, diags in zip(result.sentences, inside, strict=True)
             for unjudged in (bool(why) or s.slot == NOT_JUDGED,)  # (another language's sentence beside English)

@@ -484,9 +484,9 @@ def _shows_practice(s: SentenceNote) -> bool:
 def _asks(s: SentenceNote) -> bool:
     """A question for the customer's answer in the solution ("Do you see an error message?"): the rules read it as
     what happens next, but it is no solution of the writer's, so it is shown as asking and has no tick."""
-    from scriptkit.inference import asks_the_customer  # (read only when a reply is reviewed)
+    from scriptkit.inference import ASKS, practice_shown  # (read only when a reply is reviewed)
 
-    return s.slot == "solution" and asks_the_customer(s.text)
+    return practice_shown(s.slot, s.text) == ASKS
 
 
 def report(result: LintResult, stream: TextIO, *, export: bool = False) -> None:
