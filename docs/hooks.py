@@ -6,7 +6,6 @@ Markers in a page's Markdown are replaced while the site builds:
     writes the block to PATH in the page's workspace (a temporary folder, one per page) and
     keeps the block on the page: the file a reader sees is the file the commands below read.
     An admonition (``!!! failure "Before"`` and its indented text) works as the block too.
-    ``write hidden:`` writes it without showing it.
 ``<!-- run -->`` + a ````` ```console ````` block of ``$ COMMAND`` lines
     runs each COMMAND in the workspace (NO_COLOR=1, fixed width) and puts its output under
     it. The command stays visible in the source (GitHub and editors hide HTML comments, and a
@@ -17,8 +16,8 @@ Markers in a page's Markdown are replaced while the site builds:
     code every command of the block is expected to give, default 0; any other code fails the
     build), ``lines=N`` (show the first N lines of each output), ``lang=L`` (the code block
     language of the output, shown apart from its command).
-``<!-- run hidden: COMMAND -->``
-    runs a setup step the page does not show (its prose says what it does).
+Every step is on the page: a reader who types what it shows gets what it shows, so a step the
+page would not show (a file written or a command run out of sight) fails the build.
 ``<!-- copy: FOLDER DEST -->``
     copies FOLDER (under ``docs/_examples/``, excluded from the site) into the workspace as DEST.
 ``<!-- show: PATH -->``
@@ -149,7 +148,14 @@ def _options(raw: str | None) -> dict[str, str]:
     for token in (raw or "").split():
         key, _, value = token.partition("=")
         opts[key] = value or "true"
-    unknown = set(opts) - {"exit", "hidden", "lines", "lang"}
+    if "hidden" in opts:
+        # a reader following the page would not take the step, and would not get what it shows
+        raise PluginError(
+            "a hidden step is one a reader following the page does not take, so what the page shows "
+            "is not what they get: show it (`<!-- write: PATH -->` keeps its block on the page; a command "
+            "goes in a ```console block after `<!-- run -->`)"
+        )
+    unknown = set(opts) - {"exit", "lines", "lang"}
     if unknown:
         raise PluginError(f"unknown marker option(s): {', '.join(sorted(unknown))}")
     return opts
@@ -211,19 +217,15 @@ def process_markdown(markdown: str, workspace: Path, page_name: str = "page") ->
             continue
         out.append(markdown[pos : match.start()])
         pos = match.end()
-        kind, opts, arg = match.group(1), _options(match.group(2)), match.group(3)
+        kind, arg = match.group(1), match.group(3)
         try:
+            opts = _options(match.group(2))  # (in the try: a wrong option is reported at its line too)
             if kind == "run" and arg is not None:
-                if "hidden" not in opts:
-                    raise PluginError(
-                        f"`<!-- run: {arg} -->` is invisible on GitHub and in an editor's preview: write the "
-                        f"command as `$ {arg}` in a ```console block right after `<!-- run -->`, or mark a "
-                        "setup step the page does not show `<!-- run hidden: ... -->`"
-                    )
-                run_command(arg, workspace, int(opts.get("exit", "0")))
+                raise PluginError(
+                    f"`<!-- run: {arg} -->` is invisible on GitHub and in an editor's preview: write the "
+                    f"command as `$ {arg}` in a ```console block right after `<!-- run -->`"
+                )
             elif kind == "run":
-                if "hidden" in opts:
-                    raise PluginError("`<!-- run hidden -->` shows nothing: write `<!-- run hidden: COMMAND -->`")
                 commands, pos = _console_commands(markdown, pos)
                 shown = [_shown_run(c, run_command(c, workspace, int(opts.get("exit", "0"))), opts) for c in commands]
                 if opts.get("lang"):
@@ -236,18 +238,16 @@ def process_markdown(markdown: str, workspace: Path, page_name: str = "page") ->
                 fence = _FENCE.match(markdown, pos)
                 block = _ADMONITION.match(markdown, pos)
                 if fence:
-                    body, end = fence.group("body"), fence.end()
+                    body = fence.group("body")
                 elif block:
                     # prose: unwrap the lines of each paragraph, as a reader sees them
                     text = textwrap.dedent(block.group("body")).strip()
-                    body, end = re.sub(r"(?<!\n)\n(?!\n)", " ", text) + "\n", block.end()
+                    body = re.sub(r"(?<!\n)\n(?!\n)", " ", text) + "\n"
                 else:
                     raise PluginError(f"`write: {arg}` must be followed by a fenced code block or an admonition")
                 target = _inside(workspace, arg)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(body, encoding="utf-8")
-                if "hidden" in opts:
-                    pos = end
             elif kind == "copy":
                 src, _, dest = arg.partition(" ")
                 source = (DOCS / src).resolve()

@@ -115,7 +115,7 @@ def test_run_marker_shows_real_output_and_fails_on_an_unexpected_exit(hooks: Mod
 
     page = (
         "<!-- write: p/pack.yaml -->\n```yaml\nname: Docs test\n```\n\n"
-        "<!-- write hidden: p/scripts/a.yaml -->\n```yaml\nid: a\ntitle: A\nchannels: [chat]\n"
+        "<!-- write: p/scripts/a.yaml -->\n```yaml\nid: a\ntitle: A\nchannels: [chat]\n"
         "acknowledgment: I can see how worrying a late refund is.\nsolution: I've sent it today.\n```\n\n"
         "<!-- run -->\n```console\n$ scriptkit render p --channel chat\n```\n\n<!-- show: p/scripts/a.yaml -->\n"
     )
@@ -123,7 +123,7 @@ def test_run_marker_shows_real_output_and_fails_on_an_unexpected_exit(hooks: Mod
     assert "$ scriptkit render p --channel chat" in out
     assert ('Hi {{ customer.first_name | fallback("there") }}! I can see how worrying a late refund is. '
             "I've sent it today.") in out
-    assert out.count("id: a") == 1  # hidden write is not shown, the show marker is
+    assert out.count("id: a") == 2  # the written block stays on the page, and the show marker shows it again
     assert "<!--" not in out
 
     admonition = (
@@ -141,7 +141,7 @@ def test_run_marker_shows_real_output_and_fails_on_an_unexpected_exit(hooks: Mod
     with pytest.raises(PluginError, match="unknown generator"):
         hooks.process_markdown("<!-- generate: nothing-like-this -->", tmp_path / "ws4")
     with pytest.raises(PluginError, match="not 'rm'"):
-        hooks.process_markdown("<!-- run hidden: rm -rf / -->", tmp_path / "ws5")
+        hooks.process_markdown("<!-- run -->\n```console\n$ rm -rf /\n```\n", tmp_path / "ws5")
     with pytest.raises(PluginError, match="outside"):
         hooks.process_markdown("<!-- write: ../escape.txt -->\n```\nx\n```\n", tmp_path / "ws6")
 
@@ -263,10 +263,9 @@ def test_a_run_is_written_as_a_console_block_a_reader_sees_on_github(hooks: Modu
                                tmp_path / "w1")
     with pytest.raises(PluginError, match="console"):
         hooks.process_markdown("<!-- run -->\n\nNo block here.\n", tmp_path / "w2")
-    # a comment-only run would hide the command again; a setup step says so with `hidden`
+    # a comment-only run would hide the command again, and no step is hidden (tests/test_s36_docs_no_hidden_steps.py)
     with pytest.raises(PluginError, match="invisible"):
         hooks.process_markdown("<!-- run: scriptkit --version -->\n", tmp_path / "w3")
-    assert hooks.process_markdown("<!-- run hidden: scriptkit --version -->\n", tmp_path / "w4") == "\n"
     with pytest.raises(PluginError, match="exited 0, the page expects 1"):
         hooks.process_markdown("<!-- run exit=1 -->\n```console\n$ scriptkit --version\n```\n", tmp_path / "w5")
 
