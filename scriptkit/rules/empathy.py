@@ -405,7 +405,11 @@ class LateAcknowledgment(Rule):
     In a reviewed transcript the acknowledgment is placed among the agent's turns after the
     customer's first message, which tells the problem: the greeting and "How can I help?" sent
     before it do not count, nor does a turn that only asks the customer something ("Could you
-    send me your order number?") before the turn with the acknowledgment.
+    send me your order number?") before the turn with the acknowledgment. An acknowledgment that takes up what
+    the customer has just written ("...and my meeting starts in 20 minutes", then "That sounds so stressful with
+    the meeting so close.") is placed in the agent's answer to it: it could not have come sooner. One that takes
+    up none of it ("seriously?", then "I understand how stressful the wait is.") is still placed after what the
+    agent wrote since the customer's first message.
 
     ## Why it matters
     Order matters: the customer reads the first sentence as the answer to "did they hear
@@ -454,6 +458,9 @@ class LateAcknowledgment(Rule):
             # (a thank-you for the customer's patience acknowledges the wait, but after other content it
             # closes the reply: moving it to the top would not help, so the next acknowledgment is judged)
             first = next((i for i, s in enumerate(body) if s.cues.acknowledges and not _thanks_only(s)), None)
+        answered = False
+        if turns and first:
+            body, first, answered = _from_the_answer(message, body, first, turns)
         within = options.integer(type(self), ctx, "within", 1)
         courtesy = _opening_courtesy(body[:first]) if first else 0
         if first is None or first - courtesy < within:
@@ -466,7 +473,8 @@ class LateAcknowledgment(Rule):
         if ctx.pack is None and _opens_an_answer_to_a_quote(message, ack):
             return  # (a reply written as answers under the customer's quoted lines: it comes first where it belongs)
         # (quoted: the first sentence of content before it, not the opening thanks it may follow rightly)
-        where = "in the agent's turns after the customer's first message" if turns else "in the reply"
+        where = ("in the agent's answer to what the customer wrote before it" if answered
+                 else "in the agent's turns after the customer's first message" if turns else "in the reply")
         yield Finding(ack.start, ack.end,
                       f"the acknowledgment comes {ordinal(first + 1)} {where}, after "
                       f'"{clipped(body[courtesy].text)}"',
@@ -519,6 +527,61 @@ def _after_the_problem(body: list[Sentence], turns: tuple[ReplyTurn, ...]) -> li
         if heard or not all(_only_asks(s) for s in said):
             kept += said
     return kept
+
+
+def _from_the_answer(message: Message, body: list[Sentence], first: int,
+                     turns: tuple[ReplyTurn, ...]) -> tuple[list[Sentence], int, bool]:
+    """``body`` and the index of its acknowledgment ``body[first]`` measured from the agent's turn that answers the
+    customer's latest message before it, where the acknowledgment takes up words of that message ("...and I have a
+    meeting in 20 minutes" then "That sounds so stressful with a meeting so close."): it answers what the customer
+    just said, and could not have come sooner. One that takes up nothing of it ("seriously?" then "I understand how
+    stressful the wait is.") hears the problem told at first, after what the agent wrote before; it is measured as
+    before. The third value: whether it was measured from the answer."""
+    ack = body[first]
+    at = max((i for i, t in enumerate(turns) if t.start <= ack.start), default=0)
+    while at > 0 and not turns[at].answers:
+        at -= 1  # (the agent's second message in a row goes on with the answer begun before it)
+    if at == 0 or not turns[at].answers:
+        return body, first, False
+    said = _customer_lines(message, turns[at - 1], turns[at])
+    if not said or not _takes_up(ack.text, said):
+        return body, first, False
+    kept = next((i for i, s in enumerate(body) if s.start >= turns[at].start), first)
+    return body[kept:], first - kept, True
+
+
+def _customer_lines(message: Message, before: ReplyTurn, after: ReplyTurn) -> str:
+    """What the other speakers wrote between two agent turns of a transcript judged as one reply ("" where the
+    turns are not found written in it)."""
+    end, start = message.literal_run(before.end - 1, before.end), message.literal_run(after.start, after.start + 1)
+    if end is None or start is None or end[2] is None or end[2] is not start[2]:
+        return ""
+    from scriptkit.transcript import turns  # (a transcript's reply only)
+
+    text = end[2].text
+    found = turns(text) or []
+    return "\n".join(t.said if t.said is not None else text[t.start:t.end]
+                     for t in found if t.start >= end[1] and t.end <= start[0])
+
+
+_WORD = re.compile(r"[a-z][a-z'’]{3,}")
+# words any acknowledgment or message may hold: sharing them is not taking up what the customer said
+_COMMON_WORDS = """that this with have been just your what when will from they them there their about would could
+should really very still please thanks thank sorry know here again because sure much such some into than then also
+only even more most understand sounds hear feel feeling totally completely absolutely can't don't it's that's i've
+you've you're we're i'm we've isn't wasn't doesn't didn't haven't hasn't must being going make made thing things
+something anything time right well like need want okay"""
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _WORD.findall(text.lower().replace("’", "'")) if w not in _COMMON}
+
+
+def _takes_up(acknowledgment: str, said: str) -> bool:
+    """Whether ``acknowledgment`` shares a word (its first five letters) with what the customer ``said``, beyond
+    the words any message holds: "a meeting so close" takes up "a client meeting in 20 minutes"."""
+    return not _stems(acknowledgment).isdisjoint(_stems(said))
 
 
 def _only_asks(s: Sentence) -> bool:
