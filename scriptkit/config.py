@@ -299,14 +299,11 @@ class LintConfig:
                     out.append(_config_warning(f"rule {rule.code} [{rule.name}] takes no options", loc,
                                                "Remove this entry."))
         numbered = {r.code: r for r in self.custom if getattr(r, "numbered", False)}
-        for sel in dict.fromkeys([*self.select, *self.ignore, *(s for s, _ in self.severities)]):
+        selectors = {(s, "select"): None for s in self.select} | {(s, "ignore"): None for s in self.ignore}
+        for sel, option in selectors | {(s, "severity"): None for s, _ in self.severities}:
             rule = numbered.get(sel.text.upper())
             if rule is not None:  # (a note: the code is right today, and silently another rule's tomorrow)
-                out.append(replace(_config_warning(
-                    f"{rule.code} is {rule.name}'s code only by the order of these settings' team rules: another pack, "
-                    "or one more rule, numbers it otherwise", sel.location,
-                    f"Write its name, {rule.name}, or pin the code in its rule (code: {rule.code})."),
-                    severity=Severity.SUGGESTION))
+                out.append(replace(_held_by_order(rule, sel, option), severity=Severity.SUGGESTION))
         for place, read in self.hidden:  # (a note: the nearest file is read by design, as ruff reads one)
             note = _config_warning(f"these settings are not read: scriptkit reads one settings file, the nearest "
                                    f"to the pack, and that is {read}", place,
@@ -580,6 +577,19 @@ def unknown_suppression(verb: str, location: Location) -> Diagnostic:
     warning = _config_warning(f"unknown suppression '# scriptkit: {verb}': it switches nothing off", location, hint)
     warning.text = verb  # (the text report underlines the whole verb, not its first letter)
     return warning
+
+
+def _held_by_order(rule: type[Rule], sel: Selector, option: str) -> Diagnostic:
+    """The note that ``sel`` names ``rule`` by a code it holds only by the order of the team rules. Given on the
+    command line (no location), it is worded for it and placed at the rule, where its code would be pinned: at
+    ``<config>`` a CI annotation pointed at no file."""
+    why = "only by the order of these settings' team rules: another pack, or one more rule, numbers it otherwise"
+    pin = f"pin the code in its rule (code: {rule.code})"
+    if sel.location is not None:
+        return _config_warning(f"{rule.code} is {rule.name}'s code {why}", sel.location,
+                               f"Write its name, {rule.name}, or {pin}.")
+    return _config_warning(f"--{option} {sel.text} names {rule.name} by a code it holds {why}",
+                           getattr(rule, "written_at", None), f"Write --{option} {rule.name}, or {pin}.")
 
 
 def _config_warning(message: str, location: Location | None, hint: str) -> Diagnostic:

@@ -275,6 +275,8 @@ class CustomRule(Rule):
     spec: ClassVar[CustomSpec]
     #: its code was handed out in order (no ``code:`` in its rule): another pack, or one more rule, numbers it otherwise
     numbered: ClassVar[bool] = False
+    #: where the rule is written (its name), for a note that a selector should name it or its rule pin a code
+    written_at: ClassVar[Location | None] = None
 
     def _scoped(self, message: Message, text_only: bool = False) -> list[tuple[int, int]]:
         """The ``[start, end)`` ranges of ``message.text`` this rule reads (``text_only``: no placeholders)."""
@@ -1019,6 +1021,7 @@ def build_custom_rules(specs: Iterable[tuple[Any, Locator, str]], taken: Sequenc
         pending.append((spec, locate, origin))
     number = 801  # SK800 is the unknown-selector warning
     for spec, locate, _ in pending:
+        spec["written_at"] = locate(("name",), False)
         if not spec.get("code"):
             while f"SK{number}" in used_codes:
                 number += 1
@@ -1317,7 +1320,7 @@ def _make(data: dict[str, Any]) -> type[Rule]:
     attrs = {
         "code": data["code"], "name": spec.name, "severity": data["severity"], "spec": spec,
         "fix_safe": bool(data.get("fix")), "__doc__": _docs(spec, data.get("description") or ""),
-        "numbered": bool(data.get("numbered")),
+        "numbered": bool(data.get("numbered")), "written_at": data.get("written_at"),
         # a banned or preferred term is one in the alternatives too; a count or a measure is of the reply
         "reads_alternatives": spec.kind in ("existence", "substitution"),
         # (a phrase the reply lacks, or its measure: about the reply, save the findings marked as of a part)

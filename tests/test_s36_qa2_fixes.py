@@ -1,0 +1,35 @@
+"""Session 36, second QA round: a note for a command-line selector is worded for the command line and placed at the
+team rule; the shadowed-settings note stops at the repository; a layout's misspelt key hides nothing beside it;
+a re-import keeps ids from any export folder; a Zendesk id of 5.0 is a whole number; check --fix says what is a
+link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+REPLY = ('id: late\ntitle: Late\nacknowledgment: "I can see your parcel is late, unfortunately."\n'
+         'warm_language: "Thanks for waiting."\nsolution: "I have sent it again today."\n'
+         'flexibility: "Offer a call if they prefer."\n')
+
+
+def _pack(root: Path, pack_yaml: str) -> Path:
+    (root / "scripts").mkdir(parents=True)
+    (root / "pack.yaml").write_text(pack_yaml, encoding="utf-8")
+    (root / "scripts" / "late.yaml").write_text(REPLY, encoding="utf-8")
+    return root
+
+
+def test_a_command_line_code_held_by_order_is_noted_at_the_rule(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _pack(tmp_path / "pack", "name: Replies\nrules:\n  custom:\n"
+          "    - {name: no-unfortunately, kind: existence, terms: [unfortunately]}\n")
+    result = run_cli("check", "pack", "--grammar", "off", "--select", "SK801", "--format", "concise")
+    notes = [line for line in result.output.splitlines() if "SK800" in line]
+    assert len(notes) == 1, result.output
+    assert "<config>" not in notes[0] and notes[0].startswith("pack/pack.yaml:4:"), notes[0]
+    assert "--select SK801" in notes[0] and "--select no-unfortunately" in notes[0], notes[0]
