@@ -981,11 +981,12 @@ def _toml_locator(source: SourceText, table: str) -> Locator:
 
 
 def find_project_config(start: Path) -> Path | None:
-    """The nearest ``scriptkit.toml``, or ``pyproject.toml`` with ``[tool.scriptkit]``, upward."""
+    """The nearest ``scriptkit.toml``, or ``pyproject.toml`` with ``[tool.scriptkit]``, upward to the repository's
+    root (``_settings_folders``)."""
     here = start.resolve()
     if here.is_file():
         here = here.parent
-    for folder in (here, *here.parents):
+    for folder in _settings_folders(here):
         candidate = folder / CONFIG_FILE
         if _settings_file(candidate):
             return candidate
@@ -995,11 +996,24 @@ def find_project_config(start: Path) -> Path | None:
     return None
 
 
+def _settings_folders(here: Path) -> list[Path]:
+    """The folders settings are looked for in: ``here`` and those above it, up to the root of the git repository
+    it is in (a folder holding ``.git``), or to the file system's root outside one. A settings file above the
+    checkout is on one machine only: read, a run there differed from CI's; noted as hidden, every check of the
+    repository had a note about a file outside it (a SARIF address outside the checkout)."""
+    folders = []
+    for folder in (here, *here.parents):
+        folders.append(folder)
+        if (folder / ".git").exists():  # (a folder, or a file in a worktree or submodule)
+            break
+    return folders
+
+
 def _hidden_by(found: Path) -> list[Location]:
     """The settings further up than ``found`` (the nearest, the one read), which it hides: each other
     ``scriptkit.toml``, and each ``[tool.scriptkit]`` (a pyproject.toml beside ``found`` too), at its table."""
     hidden: list[Location] = []
-    for folder in (found.parent, *found.parent.parents):
+    for folder in _settings_folders(found.parent):
         for candidate in (folder / CONFIG_FILE, folder / "pyproject.toml"):
             if candidate == found:
                 continue

@@ -33,3 +33,21 @@ def test_a_command_line_code_held_by_order_is_noted_at_the_rule(tmp_path: Path,
     assert len(notes) == 1, result.output
     assert "<config>" not in notes[0] and notes[0].startswith("pack/pack.yaml:4:"), notes[0]
     assert "--select SK801" in notes[0] and "--select no-unfortunately" in notes[0], notes[0]
+
+
+def test_settings_above_the_repository_are_neither_read_nor_noted(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.scriptkit]\nfail-on = "suggestion"\n', encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _pack(repo / "pack", "name: Replies\n")
+    monkeypatch.chdir(repo)
+    result = run_cli("check", "pack", "--grammar", "off", "--format", "concise")
+    assert "pyproject.toml" not in result.output and result.exit_code == 0, result.output
+    (repo / "scriptkit.toml").write_text('ignore = ["SK104"]\n', encoding="utf-8")
+    result = run_cli("check", "pack", "--grammar", "off", "--format", "concise")
+    assert "pyproject.toml" not in result.output and result.exit_code == 0, result.output
+    (repo / "pack" / "scriptkit.toml").write_text('ignore = ["SK104"]\n', encoding="utf-8")
+    result = run_cli("check", "pack", "--grammar", "off", "--format", "concise")  # (inside it, still noted)
+    notes = [line for line in result.output.splitlines() if "SK800" in line]
+    assert len(notes) == 1 and notes[0].startswith("scriptkit.toml:1:1:"), result.output
