@@ -62,6 +62,11 @@ def test_a_stock_apology_that_names_what_went_wrong_is_not_sorry_for_nothing(tex
     ("Your parcel is on the next van. We're sorry for any inconvenience.", "sorry for any inconvenience"),
     ("Your parcel is on the next van. We're sorry for any inconvenience this may have caused.",
      "sorry for any inconvenience"),
+    # "the issue", "the situation" name nothing
+    ("Your parcel is on the next van. We're sorry for any inconvenience caused by the issue.",
+     "sorry for any inconvenience"),
+    ("Your parcel is on the next van. I'm sorry for the inconvenience the situation has caused.",
+     "sorry for the inconvenience"),
     # "we apologize" is still the company's voice, cause named or not
     ("Your parcel is on the next van. We apologize for the inconvenience caused by the late delivery.",
      "We apologize for the inconvenience"),

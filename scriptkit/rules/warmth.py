@@ -1542,10 +1542,12 @@ class ImpersonalApology(Rule):
 
 
 # what a stock apology's "inconvenience" is, said right after it: "caused by the outage", "of the second login", "the
-# late delivery has caused" ("this may have caused", "caused." name nothing)
+# late delivery has caused" ("this may have caused", "caused by the issue", "caused." name nothing)
+_VAGUE_CAUSE = r"(?!(?:issue|situation|matter|problem|inconvenience|circumstances?)\b)"
 _CAUSE_NAMED = re.compile(
-    r"\s+(?:(?:caused\s+by|due\s+to|of|with)\s+(?:the|your|our|my)\s+\w"
-    r"|(?:the|your|our|my)\s+(?:[\w'’-]+\s+){1,4}?(?:(?:has|have|had|may\s+have|might\s+have)\s+)?caused\b)",
+    r"\s+(?:(?:caused\s+by|due\s+to|of|with)\s+(?:the|your|our|my)\s+" + _VAGUE_CAUSE + r"\w"
+    r"|(?:the|your|our|my)\s+" + _VAGUE_CAUSE
+    + r"(?:[\w'’-]+\s+){1,4}?(?:(?:has|have|had|may\s+have|might\s+have)\s+)?caused\b)",
     re.IGNORECASE,
 )
 
