@@ -51,3 +51,16 @@ def test_settings_above_the_repository_are_neither_read_nor_noted(tmp_path: Path
     result = run_cli("check", "pack", "--grammar", "off", "--format", "concise")  # (inside it, still noted)
     notes = [line for line in result.output.splitlines() if "SK800" in line]
     assert len(notes) == 1 and notes[0].startswith("scriptkit.toml:1:1:"), result.output
+
+
+def test_a_typo_in_a_helpdesk_layout_hides_nothing_beside_it(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _pack(tmp_path / "pack", "name: Replies\nexport:\n  front:\n    layouts:\n      email:\n"
+          "        greting: \"Hi {{ customer.first_name | fallback(\u2018there\u2019) }},\"\n"
+          "        signoff: \"{{ agent.first_nme }}\"\n")
+    result = run_cli("check", "pack", "--grammar", "off", "--format", "concise")
+    assert result.exit_code == 2, result.output
+    assert "pack/pack.yaml:6:9: error: unknown key 'greting'" in result.output, result.output
+    assert "pack/pack.yaml:6:56:" in result.output and "curly quote" in result.output, result.output
+    assert "pack/pack.yaml:7:" in result.output and "agent.first_nme" in result.output, result.output

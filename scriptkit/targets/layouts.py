@@ -56,7 +56,8 @@ def for_target(pack: Pack, target: str) -> Pack:
 
     if given(pack, target) is None:
         return pack
-    overrides = _checked(pack, target)
+    errors = ErrorCollector()  # (the setting's own problems and its templates', told in one run)
+    overrides = _checked(pack, target, errors)
     origin = pack.origin
     channels = dict(pack.meta.channels)
     values = dict(origin.values) if origin else {}
@@ -69,13 +70,27 @@ def for_target(pack: Pack, target: str) -> Pack:
             if channel not in pack.meta.channels and (*own, channel) in source:
                 table["channels", channel] = source[(*own, channel)]
             for slot in written:
-                if (*own, channel, slot) in source:
-                    table["channels", channel, slot] = source[(*own, channel, slot)]
+                at = (*own, channel, _written_key(given(pack, target), channel, slot))
+                if at in source:
+                    table["channels", channel, slot] = source[at]
     derived = pack.model_copy(update={"meta": pack.meta.model_copy(update={"channels": channels})})
     if origin is not None:
         derived._origin = Origin(origin.source, values, keys)
-    _check_templates(derived)
+    _check_templates(derived, errors)
+    errors.raise_if_any()
     return derived
+
+
+def _written_key(value: Any, channel: str, slot: str) -> str:
+    """The key a layout's ``slot`` is written as: itself, or the typo read as it ('greting:', told apart)."""
+    from scriptkit.loading import _meant_key
+    from scriptkit.models import Layout
+
+    layout = value.get(channel) if isinstance(value, Mapping) else None
+    if not isinstance(layout, Mapping) or slot in layout:
+        return slot
+    return next((str(key) for key in layout if _meant_key(str(key), list(Layout.model_fields), layout) == slot),
+                slot)
 
 
 def check(pack: Pack) -> None:
@@ -103,12 +118,14 @@ def in_script(export: Mapping[str, Any], origin: Origin | None, file: str) -> li
             for target, conf in export.items() if isinstance(conf, Mapping) and SETTING in conf]
 
 
-def _checked(pack: Pack, target: str) -> dict[ChannelName, Layout]:
+def _checked(pack: Pack, target: str, errors: ErrorCollector) -> dict[ChannelName, Layout]:
     """The setting's layouts, by channel, as pack.yaml's ``channels:`` is checked (the same messages: an unknown
-    channel or key with the one meant, a value that is not text, a separator that glues the parts)."""
+    channel or key with the one meant, a value that is not text, a separator that glues the parts), its problems
+    into ``errors``. A layout with a problem gives what of it is sound, salvaged as ``channels:`` is (a misspelt
+    key read as the one meant), so the templates beside it are checked in the same run."""
     from pydantic import ValidationError
 
-    from scriptkit.loading import _check_separators, _model_errors
+    from scriptkit.loading import _check_separators, _model_errors, _salvage_meta
     from scriptkit.models import PackMeta
 
     value = given(pack, target)
@@ -121,18 +138,15 @@ def _checked(pack: Pack, target: str) -> dict[ChannelName, Layout]:
     # the setting's block seen where pack.yaml's channels: is, so loading's own checks place each problem in it
     view = _moved(origin, here, ("channels",)) if origin else None
     data = {"name": pack.meta.name, "channels": dict(value)}
-    errors = ErrorCollector()
     try:
         channels = PackMeta.model_validate(data).channels
     except ValidationError as exc:
         if view is None:
             raise ConfigError(f"{target} export setting '{SETTING}' is not a channel layout: {exc}") from None
         _model_errors(exc, PackMeta, view, errors, data=data)
-        errors.raise_if_any()
-        raise  # (not reached: a validation error is always told)
+        channels = _salvage_meta(data, PackMeta(name=pack.meta.name)).channels
     if view is not None:
         _check_separators(PackMeta(name=pack.meta.name, channels=channels), view, errors)
-    errors.raise_if_any()
     return channels
 
 
@@ -148,11 +162,9 @@ def _moved(origin: Origin, path: tuple[str | int, ...], to: tuple[str | int, ...
     return Origin(origin.source, move(origin.values), move(origin.keys))
 
 
-def _check_templates(pack: Pack) -> None:
+def _check_templates(pack: Pack, errors: ErrorCollector) -> None:
     """A template problem of the setting's greetings and sign-offs (an unknown placeholder, a broken ``{{``), at
-    its line: those of the pack's own were told when it was loaded."""
+    its line, into ``errors``: those of the pack's own were told when it was loaded."""
     from scriptkit.rendering import check_templates
 
-    errors = ErrorCollector()
     errors.extend(check_templates(pack, script_problems=()))
-    errors.raise_if_any()
