@@ -19,14 +19,16 @@ import click
 from scriptkit.cli.options import (
     OneValueCommand,
     channel_option,
+    each_pack,
     grammar_option,
+    not_a_folder_of_packs,
     report_options,
     selection_options,
     written_for,
 )
 from scriptkit.cli.output import console, make_folder_for, stages, writing
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError, ErrorGroup, PackError, ScriptkitError, each_error
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, each_error
 from scriptkit.reporters import Reporter, display_path, get_reporter
 from scriptkit.sourcetext import MAX_FILE_BYTES, PACK_FILE, SourceText
 
@@ -174,50 +176,6 @@ def _written(fix: FileFix) -> bool:
         return False
 
 
-#: how deep below a folder with no pack.yaml the packs it holds are looked for (packs/a, teams/eu/support)
-PACKS_BELOW_DEPTH = 3
-#: the folders never looked into for packs: a checkout's tools and caches, thousands of folders each
-NOT_LOOKED_INTO = frozenset({"node_modules", "__pycache__", "site-packages"})
-
-
-def _packs_below(folder: Path) -> list[Path]:
-    """The pack folders (each with its pack.yaml) under ``folder``, in path order, down to PACKS_BELOW_DEPTH; a
-    pack's own folders, and hidden ones (.git, .venv), are not looked into."""
-    found: list[Path] = []
-    for here, subfolders, files in os.walk(folder):
-        depth = len(Path(here).relative_to(folder).parts)
-        if PACK_FILE in files and depth > 0:
-            found.append(Path(here))
-            subfolders.clear()
-        elif depth >= PACKS_BELOW_DEPTH:
-            subfolders.clear()
-        else:
-            subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in NOT_LOOKED_INTO)
-    return sorted(found)
-
-
-def _not_a_folder_of_packs(given: str) -> None:
-    """Refuse a folder with no pack.yaml that holds packs (a repository's packs/), saying which and how to check each:
-    told to create packs/pack.yaml, a CI engineer would have made the folder of packs a pack of none of their
-    scripts. (A folder in a pack, and one holding no pack, are left to the loader's own advice.)"""
-    folder = Path(given)
-    if not folder.is_dir() or (folder / PACK_FILE).exists():
-        return
-    packs = _packs_below(folder)
-    if not packs:
-        return
-    shown = [display_path(str(p)) for p in packs]
-    # (a glob per depth the packs are at, over their pack.yaml: a folder beside them that is no pack is left out)
-    globs = " ".join(f"{shlex.quote(display_path(str(parent)))}/*/{PACK_FILE}"
-                     for parent in sorted({p.parent for p in packs}))
-    count = f"{len(packs)} pack{'s' if len(packs) != 1 else ''}"
-    raise PackError(f"{display_path(given)} holds {count} ({', '.join(shown[:3])}{', ...' if len(shown) > 3 else ''}) "
-                    f"and no {PACK_FILE} of its own: check reads one pack folder at a time",
-                    Location(str(folder / PACK_FILE), 1, 1),
-                    f"Check each pack: `scriptkit check {shlex.quote(shown[0])}`; or all of them, one after another: "
-                    f'`for f in {globs}; do scriptkit check "$(dirname "$f")"; done`.')
-
-
 def _one_pack(paths: tuple[str, ...]) -> str:
     """The one pack (or script) of the command line. Several are refused with the folder to give:
     'scriptkit check scripts/*.yaml', as a shell expands it, was "Got unexpected extra argument"."""
@@ -232,8 +190,8 @@ def _one_pack(paths: tuple[str, ...]) -> str:
              if scripts_dir is not None and os.path.basename(scripts_dir) == "scripts" else "")
     packs = [p for p in paths if os.path.isfile(os.path.join(p, PACK_FILE))]
     if len(packs) > 1:  # (`check packs/a packs/b`, or `packs/*` as a shell expands it: one run per pack)
-        whole = (f" To check the packs one after another: "
-                 f"`for pack in {' '.join(map(shlex.quote, packs))}; do scriptkit check \"$pack\"; done`.")
+        loop = each_pack(f"d in {' '.join(map(shlex.quote, packs))}", 'scriptkit check "$d"')
+        whole = f" To check the packs one after another, keeping the worst exit code: `{loop}`."
     raise click.UsageError(f"check reads one pack folder, or one script of it; it was given {len(paths)} paths "
                            f"({', '.join(paths[:3])}{', ...' if len(paths) > 3 else ''}).{whole}")
 
@@ -298,7 +256,7 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     with _reported(fmt, output, pack):
         with stages() as tell:
             tell(f"Loading {pack}")
-            _not_a_folder_of_packs(pack)
+            not_a_folder_of_packs(pack, "check")
             loaded, unreadable = ((load_pack(pack, jobs=jobs), None) if all_or_none
                                   else load_readable_part(pack, jobs=jobs))
         try:

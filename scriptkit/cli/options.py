@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import click
 
 from scriptkit.message import CHANNELS
 from scriptkit.reporters import FORMATS
+from scriptkit.sourcetext import PACK_FILE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -120,6 +124,72 @@ def report_options(func: F) -> F:
                              "(code scanning), github (workflow annotations), junit (test reports) or gitlab (Code "
                              "Quality) for CI.")(func)
     return func
+
+
+#: how deep below a folder with no pack.yaml the packs it holds are looked for (packs/a, teams/eu/support)
+PACKS_BELOW_DEPTH = 3
+#: the folders never looked into for packs: a checkout's tools and caches, thousands of folders each
+NOT_LOOKED_INTO = frozenset({"node_modules", "__pycache__", "site-packages"})
+
+
+def _packs_below(folder: Path) -> list[Path]:
+    """The pack folders (each with its pack.yaml) under ``folder``, in path order, down to PACKS_BELOW_DEPTH; a
+    pack's own folders, and hidden ones (.git, .venv), are not looked into."""
+    found: list[Path] = []
+    for here, subfolders, files in os.walk(folder):
+        depth = len(Path(here).relative_to(folder).parts)
+        if PACK_FILE in files and depth > 0:
+            found.append(Path(here))
+            subfolders.clear()
+        elif depth >= PACKS_BELOW_DEPTH:
+            subfolders.clear()
+        else:
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in NOT_LOOKED_INTO)
+    return sorted(found)
+
+
+def each_pack(over: str, command: str, first: str = "") -> str:
+    """A shell loop running ``command`` ``for`` each of ``over``, that exits with the worst exit code (2 over 1),
+    as docs/guides/ci.md's: a bare loop ends with the last pack's code, so in CI a failing pack passed. (In
+    parentheses: pasted into a terminal, its ``exit`` ends a subshell, not the user's shell.)"""
+    return (f'(worst=0; for {over}; do {first}code=0; {command} || code=$?; '
+            f'if [ "$code" -gt "$worst" ]; then worst=$code; fi; done; exit "$worst")')
+
+
+def not_a_folder_of_packs(given: str, command: str, out: str | None = None, options: str = "") -> None:
+    """Refuse a folder with no pack.yaml that holds packs (a repository's packs/), saying which and how to run
+    ``command`` (check, export, audit) on each: told to create packs/pack.yaml, a CI engineer would have made the
+    folder of packs a pack of none of their scripts. Export's loop gives each pack a folder of ``out`` of its own;
+    ``options`` (export's --to) are given to each run.
+    (A folder in a pack, and one holding no pack, are left to the loader's own advice.)"""
+    from scriptkit.diagnostics import Location
+    from scriptkit.errors import PackError
+    from scriptkit.reporters import display_path
+
+    folder = Path(given)
+    if not folder.is_dir() or (folder / PACK_FILE).exists():
+        return
+    packs = _packs_below(folder)
+    if not packs:
+        return
+    shown = [display_path(str(p)) for p in packs]
+    # (a glob per depth the packs are at, over their pack.yaml: a folder beside them that is no pack is left out)
+    globs = " ".join(f"{shlex.quote(display_path(str(parent)))}/*/{PACK_FILE}"
+                     for parent in sorted({p.parent for p in packs}))
+    count = f"{len(packs)} pack{'s' if len(packs) != 1 else ''}"
+    one, each = f"scriptkit {command} {shlex.quote(shown[0])}", f'scriptkit {command} "$d"'
+    if out is not None:  # (packs/a's export in out/a: one --out for all, each export replacing the last, kept one)
+        prefix = shlex.quote(display_path(given).rstrip("/") + "/")
+        one += f" -o {shlex.quote(os.path.join(out, os.path.relpath(packs[0], folder)))}"
+        each += f' -o {shlex.quote(out)}/"${{d#{prefix}}}"'
+    if options:
+        one, each = f"{one} {options}", f"{each} {options}"
+    loop = each_pack(f"f in {globs}", each, 'd=$(dirname "$f"); ')
+    raise PackError(f"{display_path(given)} holds {count} ({', '.join(shown[:3])}{', ...' if len(shown) > 3 else ''}) "
+                    f"and no {PACK_FILE} of its own: {command} reads one pack folder at a time",
+                    Location(str(folder / PACK_FILE), 1, 1),
+                    f"{command.capitalize()} each pack: `{one}`; or all of them, one after another, keeping the "
+                    f"worst exit code: `{loop}`.")
 
 
 def channel_option(multiple: bool = True, help: str = "Only these channels (repeatable).") -> Callable[[F], F]:

@@ -1,0 +1,74 @@
+"""What a folder of packs (or several pack folders) is told to run keeps the worst exit code."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from scriptkit.cli import main
+
+CLEAN = ("id: calm\ntitle: Calm\nacknowledgment: I'm sorry the reset link stopped working; that is frustrating.\n"
+         "warm_language: Thanks for telling us so quickly.\n"
+         "flexibility:\n  guidance: Offer a phone call if the customer prefers.\n"
+         "solution: I've sent you a new link just now, and it works for the next 24 hours.\n")
+COLD = ("id: cold\ntitle: Cold\nacknowledgment: We have received your request.\n"
+        "solution: Please be advised that links expire after one hour. Kindly request a new link.\n")
+
+
+def _run(*args: str) -> Result:
+    result = CliRunner().invoke(main, list(args), env={"NO_COLOR": "1", "COLUMNS": "400"})
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def _pack(where: Path, script: str | None = CLEAN, pack_yaml: str = "name: P\n") -> Path:
+    (where / "scripts").mkdir(parents=True)
+    (where / "pack.yaml").write_text(pack_yaml, encoding="utf-8")
+    if script is not None:
+        (where / "scripts" / "one.yaml").write_text(script, encoding="utf-8")
+    return where
+
+
+@pytest.fixture
+def packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """packs/a cannot be read (exit 2), packs/b fails (exit 1), packs/c is clean (exit 0): a loop that ends with
+    the last pack's code passes."""
+    for variable in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        monkeypatch.delenv(variable, raising=False)
+    _pack(tmp_path / "packs" / "a", pack_yaml="name: [unclosed\n")
+    _pack(tmp_path / "packs" / "b", COLD)
+    _pack(tmp_path / "packs" / "c")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _suggested_loop(said: str) -> str:
+    loops = [cmd for cmd in re.findall(r"`([^`]+)`", said) if "for " in cmd]
+    assert len(loops) == 1, said
+    return loops[0]
+
+
+def _exit_code_of(loop: str, shell: list[str], where: Path) -> int:
+    # (scriptkit as this test run has it; --grammar off keeps each check quick)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    command = loop.replace('scriptkit check "$', 'scriptkit check --grammar off "$')
+    return subprocess.run([*shell, command], cwd=where, env=env, capture_output=True, timeout=300).returncode
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize("args", [["check", "packs"], ["check", "packs/a", "packs/b", "packs/c"]])
+def test_the_suggested_loop_exits_with_the_worst_code(packs: Path, args: list[str]) -> None:
+    said = _run(*args, "--grammar", "off").output
+    loop = _suggested_loop(said)
+    assert _exit_code_of(loop, ["bash", "-e", "-c"], packs) == 2  # (as a CI `run:` step runs it)
+    assert _exit_code_of(loop, ["sh", "-c"], packs) == 2
+    shutil.rmtree(packs / "packs" / "a")  # (a failing pack still fails, though a clean one comes after it)
+    assert _exit_code_of(loop.replace("packs/a ", ""), ["sh", "-c"], packs) == 1
