@@ -64,3 +64,34 @@ def test_a_typo_in_a_helpdesk_layout_hides_nothing_beside_it(tmp_path: Path,
     assert "pack/pack.yaml:6:9: error: unknown key 'greting'" in result.output, result.output
     assert "pack/pack.yaml:6:56:" in result.output and "curly quote" in result.output, result.output
     assert "pack/pack.yaml:7:" in result.output and "agent.first_nme" in result.output, result.output
+
+
+CHAT_TOO = ('id: late\ntitle: Orders / Late parcel\nchannels: [email, chat]\n'
+            'acknowledgment: "I can see your parcel is late."\nsolution: "I have sent a new one today."\n'
+            'by_channel:\n  chat:\n    solution: "New one sent today, it should reach you soon."\n')
+EMAIL_ONLY = ('id: lost-box\ntitle: Orders / Box went missing\nchannels: [email]\n'
+              'acknowledgment: "I am sorry your box went missing."\nsolution: "I have sent another one."\n')
+
+
+@pytest.fixture()
+def exported(tmp_path: Path) -> Path:
+    pack = tmp_path / "pack"
+    (pack / "scripts").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("name: Replies\n", encoding="utf-8")
+    (pack / "scripts" / "late.yaml").write_text(CHAT_TOO, encoding="utf-8")
+    (pack / "scripts" / "lost-box.yaml").write_text(EMAIL_ONLY, encoding="utf-8")
+    done = run_cli("export", str(pack), "--to", "zendesk,intercom", "-o", str(tmp_path / "out"), "--grammar", "off",
+                   "--force")
+    assert done.exit_code == 0, done.output
+    return tmp_path / "out"
+
+
+@pytest.mark.parametrize("library", ["intercom/macros.json", "zendesk/macros/late-chat.json",
+                                     "zendesk/macros/late.json"])
+def test_an_export_folder_gives_back_its_ids(exported: Path, tmp_path: Path, library: str) -> None:
+    assert (exported / "zendesk" / "macros" / "late-chat.json").is_file()  # (the chat text's own macro)
+    result = run_cli("import", str(exported / library), "-o", str(tmp_path / "back"))
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "back" / "scripts").rglob("*.yaml"))
+    assert names == (["late.yaml", "lost-box.yaml"] if library.endswith("macros.json") else ["late.yaml"]), names
+    assert "made from their titles" not in result.output

@@ -8,7 +8,9 @@ files) takes each macro's id from the file that holds its title."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +43,31 @@ def exported_ids(file: Path) -> ExportedIds | None:
         ids: ExportedIds = {}
         for path in sorted(listed):
             parent, _, name = path.rpartition("/")
-            stem = name.removesuffix(".json")
-            if parent == folder and name.endswith(".json") and is_script_id(stem):
-                title, helpdesk_id = _title(out / path)
-                if title is not None:
-                    ids.setdefault(title, []).append((helpdesk_id, stem))
+            stem, _, suffix = name.rpartition(".")
+            if parent != folder or not is_script_id(stem):
+                continue
+            # (Intercom's own files are a page to paste, titled, and its text: no JSON)
+            title, helpdesk_id = _title(out / path) if suffix == "json" else (
+                (_page_title(out / path), None) if suffix == "html" else (None, None))
+            if title is not None:
+                ids.setdefault(title, []).append((helpdesk_id, stem))
+        if folder == rel.rpartition("/")[0]:  # one script's file: a channel's own macro is of its script
+            _channel_macros_to_their_script(ids)
         return ids
     return None
+
+
+def _channel_macros_to_their_script(ids: ExportedIds) -> None:
+    """A channel's own macro ('Late parcel (chat)' in ``late-chat.json``, beside 'Late parcel' in ``late.json``)
+    takes its script's id: read on its own it is that script's text, which the file named ``late-chat`` gave an id
+    no script has. (Read with its script, in the whole library, it is merged into it by title.)"""
+    from scriptkit.importers.channels import _CHANNEL_TITLE
+
+    for title, found in ids.items():
+        named = _CHANNEL_TITLE.fullmatch(title)
+        script = ids.get(named["base"], []) if named else []
+        if named and len(found) == 1 and len(script) == 1 and found[0][1] == f"{script[0][1]}-{named['channel']}":
+            ids[title] = [(found[0][0], script[0][1])]
 
 
 def exported_id(ids: ExportedIds, title: str, helpdesk_id: object) -> str | None:
@@ -57,6 +77,17 @@ def exported_id(ids: ExportedIds, title: str, helpdesk_id: object) -> str | None
     if len(found) > 1:
         found = [(ident, stem) for ident, stem in found if ident is not None and ident == helpdesk_id]
     return found[0][1] if len(found) == 1 else None
+
+
+def _page_title(path: Path) -> str | None:
+    """The title of a page the export wrote (Intercom's ``macros/<id>.html``), else None."""
+    try:
+        if path.stat().st_size > _MAX_FILE_BYTES:
+            return None
+        found = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.DOTALL)
+    except (OSError, ValueError):
+        return None
+    return html.unescape(found[1]) if found else None
 
 
 def _title(path: Path) -> tuple[str | None, object]:
