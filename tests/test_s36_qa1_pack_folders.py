@@ -1,4 +1,5 @@
-"""What a folder of packs (or several pack folders) is told to run keeps the worst exit code."""
+"""What a folder of packs (or several pack folders) is told to run keeps the worst exit code, and export and audit of
+a folder of packs are told which packs it holds and how to run each, as check is."""
 
 from __future__ import annotations
 
@@ -72,3 +73,16 @@ def test_the_suggested_loop_exits_with_the_worst_code(packs: Path, args: list[st
     assert _exit_code_of(loop, ["sh", "-c"], packs) == 2
     shutil.rmtree(packs / "packs" / "a")  # (a failing pack still fails, though a clean one comes after it)
     assert _exit_code_of(loop.replace("packs/a ", ""), ["sh", "-c"], packs) == 1
+
+
+@pytest.mark.parametrize("command", ["export", "audit"])
+def test_export_and_audit_of_a_folder_of_packs_are_told_which_packs_it_holds(packs: Path, command: str) -> None:
+    result = _run(command, "packs", *(["-o", "out"] if command == "export" else []))
+    assert result.exit_code == 2
+    said = result.output
+    assert "Create packs/pack.yaml" not in said and "(name: packs)" not in said, said
+    assert "packs holds 3 packs (packs/a, packs/b, packs/c)" in said, said
+    assert f"{command} reads one pack folder at a time" in said
+    assert f"scriptkit {command} packs/a" in said
+    assert f'scriptkit {command} "$d"' in _suggested_loop(said)
+    assert not (packs / "out").exists()

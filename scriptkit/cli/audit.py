@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from scriptkit.cli.importing import bodies_option, say_detected, source_options
-from scriptkit.cli.options import OneValueCommand, grammar_option
+from scriptkit.cli.options import OneValueCommand, grammar_option, not_a_folder_of_packs
 from scriptkit.cli.output import console, escape_markup, make_folder_for, stages, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, each_error, no_file_in_the_way
@@ -129,6 +129,8 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
         if html_path:  # (before the long part, not after; its folders are made as it is written, as check -o's are)
             no_file_in_the_way(Path(html_path).parent, html_path, "the HTML report")
             replaceable = html_path
+        if len(sources) == 1 and fmt is None:  # (a folder is read as a pack: one of packs is told to audit each)
+            not_a_folder_of_packs(sources[0], "audit")
         config = settings_at(settings) if settings is not None else None
         with stages() as tell:
             report = audit(sources, fmt, mapping=parse_mapping(mapping), where=parse_where(where),

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
-from scriptkit.cli.options import OneValueCommand, channel_option, grammar_option, no_dash, written_for
+from scriptkit.cli.options import (
+    OneValueCommand,
+    channel_option,
+    grammar_option,
+    no_dash,
+    not_a_folder_of_packs,
+    written_for,
+)
 from scriptkit.cli.output import console, escape_markup, stages, writing
 from scriptkit.reporters import display_path
 
@@ -74,6 +82,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     names = [name for t in targets for name in names_listed(t)]
     with stages() as tell:
         tell(f"Loading {pack}")
+        not_a_folder_of_packs(pack, "export", out, " ".join(f"--to {shlex.quote(t)}" for t in targets))
         loaded = load_pack(pack)  # (read first: a failure to read the pack is not one to write the export)
     written_for(loaded, channels or (), pack, "export")
     try:
