@@ -95,3 +95,18 @@ def test_an_export_folder_gives_back_its_ids(exported: Path, tmp_path: Path, lib
     names = sorted(p.name for p in (tmp_path / "back" / "scripts").rglob("*.yaml"))
     assert names == (["late.yaml", "lost-box.yaml"] if library.endswith("macros.json") else ["late.yaml"]), names
     assert "made from their titles" not in result.output
+
+
+@pytest.mark.parametrize(("written", "kept"), [("5.0", "id: 5"), ("5.5", None), ("1e999", None),
+                                               ("9007199254740993.0", None)])
+def test_a_zendesk_id_written_as_a_whole_float_is_kept(tmp_path: Path, written: str, kept: str | None) -> None:
+    export = tmp_path / "macros.json"
+    export.write_text('{"macros": [{"id": ' + written + ', "title": "Refund", "actions": [{"field": "comment_value", '
+                      '"value": "Thanks for waiting. I have refunded you today."}]}]}\n', encoding="utf-8")
+    result = run_cli("import", str(export), "--from", "zendesk", "-o", str(tmp_path / "back"))
+    assert result.exit_code == 0, result.output
+    script = (tmp_path / "back" / "scripts" / "refund.yaml").read_text(encoding="utf-8")
+    if kept:
+        assert kept in script and "not a Zendesk id" not in script, script
+    else:
+        assert "not a Zendesk id (a whole number from 1)" in script, script

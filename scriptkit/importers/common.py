@@ -797,7 +797,7 @@ def own_id(entry: Entry, helpdesk: str, kind: str = "number") -> tuple[MacroId |
     """The item's id as its helpdesk's export writes it back (``macro_id``), and the located note of an id that is
     none (-5, "abc", 1.5, true): dropped unsaid, the script exported back made a copy of the macro it came from."""
     value = entry.fields.get("id")
-    if value is None or (ident := macro_id(value, kind)) is not None:
+    if value is None or (ident := macro_id(_whole_float(value), kind)) is not None:
         return (None if value is None else ident), []
     where, spelled = entry.where, json.dumps(value) if isinstance(value, str) else str(value)
     if (found := _id_written(entry, value)) is not None:
@@ -806,6 +806,15 @@ def own_id(entry: Entry, helpdesk: str, kind: str = "number") -> tuple[MacroId |
     return None, [f"{where}: its id {spelled} is not a {helpdesk} id ({what}): not carried over, so exported back "
                   f"it is a new {helpdesk} macro beside the one it came from; if it is that one, set its id under "
                   "'export:' in the script"]
+
+
+def _whole_float(value: object) -> object:
+    """``value``, or the int a float holding a whole number stands for (5.0, as a JSON writer that keeps every
+    number a float gives an id: a whole number, refused as none); not one past 2**53, where a float no longer
+    holds every whole number (the id written may not be the one read), nor inf (1e999)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
 
 
 def _id_written(entry: Entry, value: object) -> tuple[Location, str] | None:
