@@ -1287,7 +1287,9 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
     # CSV is Salesforce's, a Zendesk macro of a two-helpdesk library Zendesk's; a sheet's id column, the sheet's)
     export_ids = {m.id: {m.raw.dialect if m.raw.dialect in TARGET_DIALECTS else library.format: m.raw.export_id}
                   for m in library.macros if m.raw.export_id} if library else _pack_export_ids(pack)
-    helpdesk = _helpdesk_of(library.format if library else "pack", [export_ids.get(s.id, {}) for s in pack.scripts])
+    # (named by what the library was read as, as the report's format and helpdesk are: a Salesforce Quick Text file,
+    # read through the JSON reader, is 'json' by its format, and was judged as JSON's, with flexibility scored)
+    helpdesk = _helpdesk_of(library.read_as if library else "pack", [export_ids.get(s.id, {}) for s in pack.scripts])
     chat_versions = _chat_as_channel(pack) if helpdesk == "helpscout" else set()
     tell(f"Linting {len(pack.scripts)} scripts")
     # (an export has no pack.yaml of its own: ``audit`` passes the settings beside it, ``export_config``; a
