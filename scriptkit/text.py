@@ -634,10 +634,16 @@ def _utf16_shaped(head: bytes, high: int) -> bool:
 
 # ---------------------------------------------------------------- links, as a reader reads them
 
+#: a link's address written bare: no space, its parentheses in balanced pairs one level deep
+#: (``https://en.wikipedia.org/wiki/Router_(computing)``); not starting with '<', as in CommonMark
+LINK_ADDRESS = re.compile(r"(?:[^()\s]|\([^()\s]*\))+")
 #: a link as a pack writes it (an import of an HTML ``<a href>``, or a writer's): ``[text](address)``, the address
-#: without a space, its parentheses in balanced pairs one level deep; ``\\[`` is a bracket that starts no link.
+#: bare (``LINK_ADDRESS``) or, as CommonMark allows for one with spaces, in angle brackets on one line:
+#: ``[our team](<mailto:help@example.com?subject=Stop my plan>)``; group 2 is the address without them.
+#: ``\\[`` is a bracket that starts no link.
 #: (the pattern the exports read, ``scriptkit.targets.base.LINK``: what they write as a link is read as one here)
-LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
+LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\((?:<(?=[^<>\n]+>\)))?"
+                  r"((?<=\(<)[^<>\n]+|(?<!<)(?!<)" + LINK_ADDRESS.pattern + r")>?\)")
 # an address that runs a script or holds a file: no export writes it as a link, but as the text and the address
 _UNSAFE_SCHEME = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.I)
 
@@ -682,10 +688,14 @@ def link_marks(text: str, written_out: Callable[[re.Match[str]], bool] | None = 
             prefix = next((p for p in ("mailto:", "tel:") if text.startswith(p, at)), "")
             if prefix == "mailto:" and text.startswith("tel:", at + len(prefix)):
                 prefix += "tel:"  # (as link_address reads it: 'mailto:' then 'tel:' taken off)
-            out.append((close + 1, at, MARKUP))
+            # (the angle brackets of ``(<address>)`` are no part of what the customer reads: "text (address)")
+            out.append((close + 1, close + 2, MARKUP))
+            out.append((close + 2, at, DROPPED))
             if prefix:
                 out.append((at, at + len(prefix), DROPPED))
-            out.append((at + len(prefix), m.end(), MARKUP))
+            out.append((at + len(prefix), m.end(2), MARKUP))
+            out.append((m.end(2), m.end() - 1, DROPPED))
+            out.append((m.end() - 1, m.end(), MARKUP))
         else:
             out.append((m.end(1), m.end(), DROPPED))
         pos = m.end()

@@ -22,6 +22,7 @@ from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, T
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.text import ESCAPED_ITEM as ESCAPED_ITEM  # (re-exported, as LINK)
 from scriptkit.text import LINK as LINK  # (re-exported: the exports and importers read links through base)
+from scriptkit.text import LINK_ADDRESS as LINK_ADDRESS  # (re-exported, as LINK)
 from scriptkit.text import holds_right_to_left, is_text
 from scriptkit.text import unsafe_address as unsafe_address
 
@@ -285,11 +286,11 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _HOLE = re.compile(r"\x00(?:(\d+)\x01|\x02)")
 #: a link as the pack writes it (and an import of an HTML link): ``[text](address)``, the address without a space
 #: (an import writes it %-escaped), its parentheses in balanced pairs one level deep as a writer types them
-#: (``https://en.wikipedia.org/wiki/Router_(computing)``); text and address may hold placeholders
+#: (``https://en.wikipedia.org/wiki/Router_(computing)``), or one with spaces in angle brackets, as CommonMark
+#: allows (``[our team](<mailto:help@example.com?subject=Stop my plan>)``); text and address may hold placeholders.
 #: ``\\[`` is a bracket that starts no link (the HTML import writes ``\\[1](2)`` for text that reads so), written ``[``
-LINK_ADDRESS = re.compile(r"(?:[^()\s]|\([^()\s]*\))+")
-# (the link itself, and whether its address runs a script, are read as the lint reads them: scriptkit.text's LINK
-# and unsafe_address, the one source of both; LINK_ADDRESS is its address's pattern, for a written address:
+# (the link itself, its bare address's pattern LINK_ADDRESS, and whether its address runs a script, are read as the
+# lint reads them: scriptkit.text's LINK, LINK_ADDRESS and unsafe_address, the one source of each:
 # tests/test_s18_import_patterns.py holds them together)
 #: a line of a list: ``- item`` or ``1. item``, as an import writes an HTML list (numbered lines make a list
 #: where they count up one by one, as an HTML list numbers them)
@@ -327,10 +328,21 @@ def link_address(href: str) -> str:
 def plain_address(href: str) -> str:
     """An address as plain text writes it for the customer: ``link_address``, and of a 'mailto:' link the address
     alone. Its query (``?subject=Ticket%20123``) fills in the mail a click opens; read, it is percent-encoded noise,
-    and the customer writing to the address needs only the address."""
+    and the customer writing to the address needs only the address. A space left in it (an address written in
+    angle brackets) is %-encoded, ``url_address``: a mail client makes a link of the address up to its first space."""
     if href.startswith("mailto:"):
         href = href.partition("?")[0]
-    return link_address(href)
+    return url_address(link_address(href))
+
+
+# whitespace in an address, which only one written in angle brackets holds (``[text](<address>)``)
+_ADDRESS_SPACE = re.compile(r"\s")
+
+
+def url_address(address: str) -> str:
+    """``address`` as an href or a Markdown link writes it: each space (a tab, ...) %-encoded, ``%20``; an href with
+    a space is cut there by some helpdesk editors, and a plain address is linked only up to it."""
+    return _ADDRESS_SPACE.sub(lambda m: f"%{ord(m.group()):02X}", address)
 
 
 #: languages written right to left where no script is named ('iw' and 'ji': Hebrew's and Yiddish's old codes)
@@ -379,7 +391,7 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
                 out.append(f"{literal(m.group(1))} ({literal(plain_address(m.group(2)))})")
                 pos = m.end()
                 continue
-            href = literal(m.group(2), attribute=True)
+            href = literal(url_address(m.group(2)), attribute=True)
             quote = "'" if '"' in href and "'" not in href else '"'
             href = href if quote == "'" else href.replace('"', "&quot;")
             out.append(f"<a href={quote}{href}{quote}>{literal(m.group(1))}</a>")

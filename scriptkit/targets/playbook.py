@@ -30,6 +30,7 @@ from scriptkit.targets.base import (
     text_direction,
     to_html,
     unsafe_address,
+    url_address,
 )
 from scriptkit.text import slug
 
@@ -77,7 +78,7 @@ def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: 
         if _HOLE.search(address) or unsafe_address(address):
             out.append(f"{words(m.group(1))} ({words(plain_address(address))})")
         else:
-            out.append(link(words(m.group(1)), address))
+            out.append(link(words(m.group(1)), url_address(address)))  # (a space in it: %20, as the exports)
         pos = m.end()
     out.append(words(flat[pos:]))
     return "".join(out).strip()
