@@ -62,8 +62,9 @@ def build(result: LintResult) -> dict[str, Any]:
             data["not_judged"] = why
         data["sentences"] = [
             # (the practice as the text report shows it: a question for the customer's answer "asks")
-            {"text": s.text, "slot": None if unjudged else practice_shown(s.slot, s.text), "confidence": None if unjudged else s.confidence,
-             "judged": not unjudged, "line": s.location.line, "col": s.location.col, "codes": [d.code for d in diags]}
+            {"text": s.text, "slot": None if unjudged else practice_shown(s.slot, s.text),
+             "confidence": None if unjudged else s.confidence, "judged": not unjudged, "line": s.location.line,
+             "col": s.location.col, "codes": [d.code for d in diags]}
             for s, diags in zip(result.sentences, inside, strict=True)
             for unjudged in (bool(why) or s.slot == NOT_JUDGED,)  # (another language's sentence beside English)
         ]
