@@ -420,7 +420,7 @@ class TextArtifact(Rule):
     """Characters meant for the editor reach the customer: a typed `\\n`, quotes around a whole slot, a `#` note.
 
     ## What it does
-    Finds seven slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
+    Finds eight slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
 
     - a `\\n` typed in plain, single-quoted or block text, where YAML keeps it as a backslash
       and an "n" (only double-quoted YAML turns it into a line break);
@@ -435,6 +435,10 @@ class TextArtifact(Rule):
       else, but inside a block it is part of the text, so a note to colleagues is sent too;
     - Markdown bold (`**free return label**`, `__today__`): the exports make links and lists of a
       slot's Markdown, not bold text, so every helpdesk shows the asterisks or underscores;
+    - a link whose address has a space (`[our team](mailto:help@example.com?subject=Stop my plan)`):
+      as in Markdown, it is no link, so every helpdesk shows the brackets and the address. Write
+      each space as `%20`, or the address in angle brackets, `[our team](<mailto:...?subject=Stop my plan>)`,
+      which every export makes a link (its spaces written `%20` in the href);
     - a Jinja tag on its own line (`{% if open_today %}`) that leaves two spaces in the reply (a
       folded block, `>`) or a blank line where one line break was typed (a literal block, `|`):
       the tag's line is gone, its line breaks are not. Reported at the tag, only where the text
@@ -489,7 +493,7 @@ class TextArtifact(Rule):
     character reference becomes its character (`&nbsp;` a space), a `<br>` a line break, and tags
     that only style words (`<b>`, `<em>`, `<span>`) are deleted around them; a link (the fix
     makes none: its suggestion writes it as `[text](address)`), a paragraph's tag and an invisible
-    character's reference (`&#8203;`) are reported with no fix.
+    character's reference (`&#8203;`) are reported with no fix, as is a link's address with a space.
     Quotes around a slot with placeholders, on several lines or with escapes in the YAML
     (`'I''ll'`), around a `folders` name (a key), or around a value of pack.yaml on several lines
     or that YAML would read otherwise without them (`“{{ agent.first_name }} here”`), are
@@ -516,6 +520,9 @@ class TextArtifact(Rule):
                    solution="I'll send the **tracking link** today."),
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="Clear your cache &amp; cookies, then I'll send the <b>tracking link</b> today."),
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="I'll send the tracking link today, or [write to us](mailto:help@example.com?subject=Late "
+                            "parcel)."),
     )
     good_examples = (
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
@@ -527,6 +534,9 @@ class TextArtifact(Rule):
                    solution="Order #4471 left our warehouse today.\n#1 on my list: the tracking link, by noon."),
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="Our Q&A page has the tracking link: press the <b> key, then type 5 < 6 to search."),
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="I'll send the tracking link today, or [write to us](<mailto:help@example.com?subject=Late "
+                            "parcel>) [sic](see below)."),
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
@@ -544,6 +554,8 @@ class TextArtifact(Rule):
             yield from _tag_line_gaps(message)
         if "&" in text or "<" in text:
             yield from _html_in_text(message)
+        if "](" in text:
+            yield from _spaced_addresses(text)
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         """The names an export gives the helpdesk (a title, its categories, a category or folder setting):
@@ -707,6 +719,25 @@ def _markdown_bold(message: Message) -> Iterator[Finding]:
                           suggestion=f"Delete the {marks}; to make the words stand out, give them a sentence or a "
                                      "list item of their own" + (" (a name in code stays as it is)" if name else ""),
                           replacement=None if name else m[2])
+
+
+# a link whose address, written bare, holds a space: no link (nor in CommonMark), so every export sends the brackets
+# and the address as typed. Only an address that reads as one (a scheme, '/' or 'www.'): "[sic](see below)" is prose
+_SPACED_ADDRESS = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\("
+                             r"((?:[A-Za-z][A-Za-z0-9+.-]*:|/|www\.)[^()<>\n]*?\s[^()<>\n]*)\)")
+
+
+def _spaced_addresses(text: str) -> Iterator[Finding]:
+    """A link ``[text](address)`` not read as one because its address holds a space (a mailto's subject, a page's
+    name): it would be one written ``[text](<address>)``, or with each space as %20."""
+    for m in _SPACED_ADDRESS.finditer(text):
+        address = m.group(2).strip()
+        shown = m.group(0) if len(m.group(0)) <= 70 else m.group(0)[:67] + "..."
+        yield Finding(m.start(), m.end(),
+                      f"'{shown}' is not a link: its address has a space, so every helpdesk shows the brackets and "
+                      "the address as typed",
+                      suggestion=f"Write each space in the address as %20, or wrap the address in angle brackets: "
+                                 f"[{m.group(1)}](<{address}>)")
 
 
 # ---------------------------------------------------------------- HTML written in a slot's plain text
