@@ -93,7 +93,7 @@ from scriptkit.importers import (
     refuse_folder,
 )
 from scriptkit.importers.common import BODIES
-from scriptkit.importers.convert import TARGET_DIALECTS, ImportedMacro
+from scriptkit.importers.convert import HELPDESKS, TARGET_DIALECTS, ImportedMacro
 from scriptkit.importers.dialects import PlaceholderPiece
 from scriptkit.language import name_of, written_language
 from scriptkit.loading import load_pack, load_readable_part
@@ -242,6 +242,9 @@ class Unmapped:
     #: why the import kept it as a blank, in the import's words ("unknown Zendesk placeholder: ... sends it empty
     #: ...; did you mean {{ticket.requester.first_name}}?"), "" where it said none
     reason: str = ""
+    #: the helpdesk whose export it is, where scriptkit exports to it (its catalogue says which placeholders it
+    #: fills); None for a pack or a sheet
+    helpdesk: str | None = None
 
     @property
     def how_sent(self) -> str:
@@ -1536,7 +1539,8 @@ def _blanks_of(script: Script, imported: ImportedMacro | None, catalogue: Catalo
         unnamed = FILL_IN.fullmatch(original.strip())  # (its "run": 'XXXX' or '____', as the import reads one)
         if held or by_field or "cannot map" in reason or (unnamed is not None and unnamed["run"] is not None):
             value = held or placeholder
-            unmapped.append(Unmapped(original, name, value, _helpdesk_spelling(helpdesk, value), reason))
+            unmapped.append(Unmapped(original, name, value, _helpdesk_spelling(helpdesk, value), reason,
+                                     helpdesk if helpdesk in TARGET_DIALECTS else None))
             no_room.add(name)
         elif reason.startswith("unknown ") or "template logic" in reason or "filter" in reason:
             no_room.add(name)  # (a field of the helpdesk's own: it fills it, the agent does not)
@@ -1596,8 +1600,11 @@ def unmapped_advice(u: Unmapped) -> str:
     (a misspelt Zendesk field: "... Zendesk's Liquid sends it empty ...; did you mean ...?"), as its notes say it."""
     if u.how_sent != "as written":
         return u.reason
-    if u.placeholder:
+    if u.placeholder and (u.written or u.helpdesk is None):
         return f"use {u.written or '{{ ' + u.placeholder + ' }}'} (the helpdesk fills it)"
+    if u.placeholder:  # (not {{ order.number }}: exported to this helpdesk, it is this marker again, SK503)
+        return (f"{HELPDESKS.get(u.helpdesk or '', u.helpdesk)} has no field for {u.placeholder}: it stays a blank "
+                "the agent fills before sending, or reword the reply without it")
     return "map it to a placeholder of the catalogue, or write the text"
 
 

@@ -1,8 +1,10 @@
-"""An audit of a helpdesk's export judges as that helpdesk: a Salesforce Quick Text file read through the JSON reader
-is Salesforce's (flexibility not scored)."""
+"""An audit of a helpdesk's export judges and advises as that helpdesk: a Salesforce Quick Text file read through the
+JSON reader is Salesforce's (flexibility not scored), a placeholder the helpdesk has no field for is not advised."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -37,3 +39,28 @@ def test_a_salesforce_quick_text_file_is_audited_as_salesforce(starter_exports: 
     said = _run("audit", str(starter_exports / "salesforce" / "quick_text.json")).output
     assert "Flexibility is not scored: Salesforce" in said, said
     assert "SK406 no-flexibility in" not in said and "SK406 no-flexibility (" not in said  # (ranked, counted)
+
+
+@pytest.mark.parametrize("helpdesk, file", [("helpscout", "saved_replies.json"),
+                                            ("freshdesk", "canned_responses.json"),
+                                            ("front", "message_templates.json"), ("gorgias", "macros.json"),
+                                            ("intercom", "saved_replies.json"), ("salesforce", "quick_text.json"),
+                                            ("zendesk", "macros.json")])
+def test_no_placeholder_is_advised_that_the_helpdesk_does_not_fill(starter_exports: Path, helpdesk: str,
+                                                                  file: str) -> None:
+    path = starter_exports / helpdesk / file
+    if not path.is_file():
+        [path] = [p for p in (starter_exports / helpdesk).iterdir() if p.suffix in (".json", ".csv")]
+    said = _run("audit", str(path)).output
+    assert "[[order number]]" in said, said
+    assert "{{ order.number }}" not in said and "the helpdesk fills it" not in said, said
+    assert re.search(r"\[\[order number\]\]: .*has no field for order\.number.*the agent fills", said), said
+
+
+def test_a_placeholder_the_helpdesk_maps_is_advised_in_its_spelling(tmp_path: Path) -> None:
+    path = tmp_path / "macros.json"
+    path.write_text(json.dumps({"macros": [{"id": 7, "title": "Hello", "actions": [{"field": "comment_value_html",
+        "value": "<p>Hi [Customer Name], I'm sorry the link failed. I've sent a new one just now.</p>"}]}]}),
+        encoding="utf-8")
+    said = _run("audit", str(path), "--from", "zendesk").output
+    assert "[Customer Name]: use {{ticket.requester.first_name}} (the helpdesk fills it)" in said, said
