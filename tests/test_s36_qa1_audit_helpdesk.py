@@ -1,5 +1,6 @@
 """An audit of a helpdesk's export judges and advises as that helpdesk: a Salesforce Quick Text file read through the
-JSON reader is Salesforce's (flexibility not scored), a placeholder the helpdesk has no field for is not advised."""
+JSON reader is Salesforce's (flexibility not scored), a placeholder the helpdesk has no field for is not advised; and
+a report at 100 with template findings does not say that none needs work."""
 
 from __future__ import annotations
 
@@ -64,3 +65,18 @@ def test_a_placeholder_the_helpdesk_maps_is_advised_in_its_spelling(tmp_path: Pa
         encoding="utf-8")
     said = _run("audit", str(path), "--from", "zendesk").output
     assert "[Customer Name]: use {{ticket.requester.first_name}} (the helpdesk fills it)" in said, said
+
+
+def test_a_report_at_100_with_template_findings_does_not_say_none_needs_work(tmp_path: Path) -> None:
+    path = tmp_path / "replies.json"
+    path.write_text(json.dumps([
+        {"id": 1, "name": "Late", "text": "<p>Hi {%customer.firstName%},</p><p>I'm sorry your parcel came late; I "
+         "know how much that matters. I've refunded the shipping today and you'll see it within 3 days.</p>"},
+        {"id": 2, "name": "Broken", "text": "<p>Hi {%customer.firstName,fallback=%},</p><p>I'm sorry the lamp "
+         "arrived broken; I know how upsetting that is. I've sent a new one today and it arrives within 3 days.</p>"},
+    ]), encoding="utf-8")
+    said = _run("audit", str(path), "--from", "helpscout").output
+    assert "SK001 placeholder-without-fallback in 2 macro(s)" in said, said
+    assert "none needs work" not in said
+    assert ("No macro scores below 100, but 2 macro(s) have findings no score counts (template and custom rules "
+            "are listed, not scored)") in said, said

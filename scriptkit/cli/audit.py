@@ -352,7 +352,13 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         columns = ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES if p in report.judged)
         # (a macro at 100 needs no work: a perfect library's "Worst 10 macros" were ten 100s)
         needing_work = [m for m in whole if m.overall is None or m.overall < 100]
-        if whole and top > 0 and not needing_work:
+        # (but at 100 a macro's findings are ones no score counts, template and custom rules, which the work order
+        # lists: "none needs work" above an SK001 'Hi ,' to fix read as a contradiction)
+        unscored = [m for m in whole if m.diagnostics]
+        if whole and top > 0 and not needing_work and unscored:
+            con.print(f"No macro scores below 100, but {len(unscored)} macro(s) have findings no score counts "
+                      "(template and custom rules are listed, not scored): fix them as the work order lists them.")
+        elif whole and top > 0 and not needing_work:
             con.print("No macro scores below 100: none needs work.")
         elif needing_work and top > 0:  # (--top 0: no list, and no "Worst 0 macros" heading)
             shown = _worst(needing_work, copies, top)
