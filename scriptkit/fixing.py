@@ -255,12 +255,9 @@ def apply(fixes: Iterable[FileFix]) -> int:
             continue
         if not fix.changed:
             continue
-        away = _link_out_of_pack(fix.path)
-        if away is not None:
-            errors.append(ConfigError(f"this script is a link to {away}, outside the pack and its repository: --fix "
-                                      "writes no file there, so it was not changed", Location(fix.path, 1, 1),
-                                      "Run check --diff to see the change and make it there by hand, or copy the "
-                                      "script into the pack in place of the link."))
+        refused = _link_out_of_pack(fix.path)
+        if refused is not None:
+            errors.append(refused)
             continue
         try:
             write_atomic(Path(fix.path), fix.bom + fix.after, unchanged=(fix.bom + fix.before).encode("utf-8"))
@@ -280,20 +277,38 @@ def apply(fixes: Iterable[FileFix]) -> int:
     return written
 
 
-def _link_out_of_pack(path: str) -> str | None:
-    """Where ``path`` leads when it is a link (or lies under one) out of the pack it is written in and out of the
-    repository that holds the pack: a pull request's link (scripts/x.yaml -> ../../elsewhere) must not have --fix
-    edit a file the repository does not hold. A script shared by several packs of one repository (a link to
+def _link_out_of_pack(path: str) -> ConfigError | None:
+    """The refusal to write ``path`` when it is a link (or lies under one) out of the pack it is written in and out
+    of the repository that holds the pack: a pull request's link (scripts/x.yaml -> ../../elsewhere) must not have
+    --fix edit a file the repository does not hold. A script shared by several packs of one repository (a link to
     ../shared/refund.yaml) is fixed where it is. None for a file in no pack (``check reply.yaml``: the file asked
-    for) and one its pack or repository holds."""
-    from scriptkit.reporters import work_tree
+    for) and one its pack or repository holds. It names the link that leads out (the script, a folder holding it,
+    the pack folder) and what it leads out of (a pack in no repository has none)."""
+    from scriptkit.reporters import display_path, work_tree
 
     written = Path(os.path.abspath(path))
     pack = next((folder for folder in written.parents if (folder / PACK_FILE).is_file()), None)
     if pack is None:
         return None
-    real, bound = os.path.realpath(written), os.path.realpath(work_tree(str(pack)))  # (the pack, in no repository)
-    return None if os.path.commonpath([real, bound]) == bound else real
+    root = work_tree(str(pack))  # (the pack, in no repository)
+    real, bound = os.path.realpath(written), os.path.realpath(root)
+    if os.path.commonpath([real, bound]) == bound:
+        return None
+    link = next((p for p in (written, *written.parents) if p.is_symlink()), written)
+    in_repository = root != str(pack)
+    out_of = "its repository" if link == pack else (
+        "the pack and its repository" if in_repository else "the pack (which is in no git repository)")
+    if link == written:
+        what, instead = f"this script is a link to {real}", "copy the script into the pack in place of the link"
+    elif link == pack:
+        what, instead = (f"the pack folder {display_path(str(link))} is a link to {os.path.realpath(link)}",
+                         f"run check --fix on the pack where it is, {os.path.realpath(link)}")
+    else:
+        what, instead = (f"the folder {display_path(str(link))} holding this script is a link to "
+                         f"{os.path.realpath(link)}", "copy that folder into the pack in place of the link")
+    return ConfigError(f"{what}, outside {out_of}: --fix writes no file there, so it was not changed",
+                       Location(path, 1, 1), f"Run check --diff to see the change and make it there by hand, or "
+                       f"{instead}.")
 
 
 def _changed_during_run(path: str) -> ConfigError:

@@ -110,3 +110,46 @@ def test_a_zendesk_id_written_as_a_whole_float_is_kept(tmp_path: Path, written: 
         assert kept in script and "not a Zendesk id" not in script, script
     else:
         assert "not a Zendesk id (a whole number from 1)" in script, script
+
+
+SETTINGS = "name: Replies\nrules:\n  custom:\n    - {name: say-package, kind: substitution, swap: {parcel: package}}\n"
+
+
+def _fix_refusal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, link: str, repository: bool) -> str:
+    """check --fix's words for a pack whose ``link`` ("scripts", "pack" or "script") leads out of it."""
+    outside = tmp_path / "outside"
+    (outside / "pack" / "scripts").mkdir(parents=True)
+    (outside / "pack" / "pack.yaml").write_text(SETTINGS, encoding="utf-8")
+    (outside / "pack" / "scripts" / "late.yaml").write_text(REPLY, encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    if repository:
+        (home / ".git").mkdir()
+    if link == "pack":
+        (home / "pack").symlink_to(outside / "pack")
+    else:
+        (home / "pack").mkdir()
+        (home / "pack" / "pack.yaml").write_text(SETTINGS, encoding="utf-8")
+        if link == "scripts":
+            (home / "pack" / "scripts").symlink_to(outside / "pack" / "scripts")
+        else:
+            (home / "pack" / "scripts").mkdir()
+            (home / "pack" / "scripts" / "late.yaml").symlink_to(outside / "pack" / "scripts" / "late.yaml")
+    monkeypatch.chdir(home)
+    result = run_cli("check", "pack", "--grammar", "off", "--fix")
+    assert result.exit_code == 2, result.output
+    assert "parcel" in (outside / "pack" / "scripts" / "late.yaml").read_text(encoding="utf-8")
+    return " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(("link", "repository", "said", "not_said"), [
+    ("scripts", True, "the folder pack/scripts holding this script is a link to", "copy the script"),
+    ("scripts", False, "outside the pack (which is in no git repository)", "and its repository"),
+    ("script", False, "this script is a link to", "and its repository"),
+    ("pack", True, "the pack folder pack is a link to", "copy the script"),
+])
+def test_fix_says_which_link_leads_out_and_out_of_what(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, link: str,
+                                                       repository: bool, said: str, not_said: str) -> None:
+    words = _fix_refusal(tmp_path, monkeypatch, link, repository)
+    assert said in words and not_said not in words, words
+    assert "--diff" in words
