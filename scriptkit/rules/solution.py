@@ -7,12 +7,13 @@ can act on names what happens next, who does it and when.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.diagnostics import AGENT_TURNS, Diagnostic, Location, Severity
 from scriptkit.inference import (
     IMPERATIVE,
     REQUEST,
@@ -23,7 +24,7 @@ from scriptkit.inference import (
     only_thanks_for_praise,
     refused_spans,
 )
-from scriptkit.message import Blank, Message, Text
+from scriptkit.message import Blank, Message, Segment, Text
 from scriptkit.placeholders import (
     DEFAULT_CATALOGUE,
     FILL_IN,
@@ -847,6 +848,63 @@ def _has_solution(message: Message) -> bool:
     return kept
 
 
+# where a transcript's message keeps its agent turns (``_turns``), in its own __dict__: two rules ask
+_TURNS = "_sk_turns"
+
+
+def _turns(message: Message) -> list[tuple[int, Message]]:
+    """A reviewed transcript's agent turns that hold a sentence of solution, each as a message of its own with
+    where it starts in ``message.text`` (``text_message`` joins the turns with a layout "\n\n" of no source);
+    none for any other message."""
+    kept: list[tuple[int, Message]] | None = message.__dict__.get(_TURNS)
+    if kept is None:
+        kept = message.__dict__[_TURNS] = []
+        if message.meta.get(AGENT_TURNS):
+            meta = {k: v for k, v in message.meta.items() if k != AGENT_TURNS}
+            start, segments = 0, list[Segment]()
+            for _, b, seg in [*message.spans(), (-1, -1, None)]:
+                if seg is None or (isinstance(seg, Text) and seg.slot == "layout" and seg.source is None
+                                   and seg.text == "\n\n"):
+                    if any(isinstance(s, Text) and s.slot == "solution" for s in segments):
+                        kept.append((start, replace(message, segments=tuple(segments), meta=meta)))
+                    start, segments = b, []
+                else:
+                    segments.append(seg)
+    return kept
+
+
+def _judged_by_turn(judge: Callable[[Message, RuleContext], Iterable[Finding]], settles: Callable[[str], bool],
+                    message: Message, ctx: RuleContext) -> Iterable[Finding]:
+    """SK403's and SK404's findings, in a transcript turn by turn. The reply is judged as a whole, as any other; and
+    each agent turn that promises something of its own (a "will" or "'ll" in its solution, not only what an earlier
+    step means for the customer, "It will be back on your card by Friday.") is judged on its own
+    instead, so an earlier turn's time or owner does not cover a later promise ("You'll hear from them when they
+    have news."). A turn's finding, or the whole reply's on a turn, stands unless a later turn judged clean
+    ``settles`` it: the step done, timed or owned there ("we'll get this sorted", then "I've unlocked your
+    account")."""
+    whole = list(judge(message, ctx))
+    turns = _turns(message)
+    if len(turns) < 2:
+        yield from whole
+        return
+    judged = [(start, turn, list(judge(turn, ctx))) for start, turn in turns]
+
+    def settled(k: int) -> bool:
+        return any(not later and settles(solution_text(turn)) for _, turn, later in judged[k + 1:])
+
+    # (what an earlier turn's step means for the customer, "It will be back on your card by Friday.", is that
+    # step's, not a promise of its own)
+    own = {k for k, (_, turn, _) in enumerate(judged) if _PROMISE.search(_consequences(solution_text(turn))[0])}
+    for k in sorted(own):
+        start, _, findings = judged[k]
+        if not settled(k):
+            yield from (replace(f, start=f.start + start, end=f.end + start) for f in findings)
+    for f in whole:
+        at = next((k for k, (start, turn, _) in enumerate(judged) if start <= f.start < start + len(turn.text)), None)
+        if at is None or (at not in own and not settled(at)):
+            yield f
+
+
 def _has_solution_text(message: Message) -> bool:
     text = solution_text(message)
     return (_enough_words(text) or _short_step(text)) and not _only_closes(message)
@@ -1208,6 +1266,11 @@ class NoOwner(Rule):
     issued by a bank that ...", nobody speaking or spoken to, no step of anyone's) has no step
     to own.
 
+    In a transcript the reply is the agent's turns, judged as a whole; a turn that promises something
+    of its own ("will", "'ll") is judged on its own instead, so an owner named in an earlier turn
+    does not cover a later "You'll hear from them when they have news." A turn's finding is left out
+    when a later turn owns the step or reports it done.
+
     ## Why it matters
     "Your case will be escalated" has no person behind it; "I'll escalate it" does. Owning
     the step is what makes the customer trust it will happen.
@@ -1233,6 +1296,10 @@ class NoOwner(Rule):
                                 solution="I'll send a replacement today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        return _judged_by_turn(self._judge, lambda text: bool(_OWNER_FOLDED.span(text)) or _finished(text),
+                               message, ctx)
+
+    def _judge(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         if not _has_solution(message):
             return
         text = solution_text(message)
@@ -1393,6 +1460,13 @@ class NoTimeFrame(Rule):
     A "now" that says how things stand is no time frame: "For now, please use the app", "some payments are
     failing right now" (not "I'm resending the code right now").
 
+    In a transcript the reply is the agent's turns, judged as a whole; a turn that promises something
+    of its own ("will", "'ll"; not only what an earlier step means for the customer, "It'll be back
+    on your card within 3 days.") is judged on its own instead, so a time given in an earlier turn
+    does not cover a later "You'll hear from them when they have news." A turn's finding is left
+    out when a later turn gives the time or reports the step done ("We'll get you back in.", then
+    "I've reset your access just now.").
+
     The advice says "within 2 working days" in a pack whose `locale` is en-GB, en-IE, en-AU, en-NZ
     or en-IN, where "business days" reads as American.
 
@@ -1422,6 +1496,9 @@ class NoTimeFrame(Rule):
                                 solution="I'll send a replacement within 2 business days."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        return _judged_by_turn(self._judge, lambda text: _has_time(text) or _finished(text), message, ctx)
+
+    def _judge(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         if not _has_solution(message):
             return
         text = solution_text(message)
