@@ -1073,7 +1073,10 @@ class DismissiveLanguage(Rule):
     responsibility"), the work handed back ("You'll need to contact the courier yourself", "Your issue is with the
     courier, not us"), the door shut ("We can't help with that", "that's not something we can help with", "This is not
     something we can handle"; not when the sentence goes on to what the writer does: "We can't help with that ourselves,
-    but I've asked the courier to call you today"), the door shown ("You're free to shop elsewhere"), a shrug ("Your
+    but I've asked the courier to call you today"), a bare refusal ("Unfortunately that's not possible."; not when
+    the next sentence offers something, "What I can do is move it to Friday"), the team's workload given as the answer
+    ("Our engineers are very busy."; not a notice of the wait that says what it means, "We're very busy this week, so
+    replies may take 3 days"), the door shown ("You're free to shop elsewhere"), a shrug ("Your
     order will ship when it ships"), their feeling judged ("There's no need to get angry"), the wait put on them
     ("Please be patient", "Kindly be patient"; the finding offers a thank-you instead, "Thanks for bearing with us"),
     and plain sarcasm ("thanks for your patience, I guess"). A feeling is not blame ("You must have felt so let down"),
@@ -1145,6 +1148,10 @@ class DismissiveLanguage(Rule):
                 continue  # ("Your refund has been approved in line with our policy": the policy is on their side)
             if entry.get("fine_after_help") and _after_help(text, start):
                 continue  # ("I've emailed you the label, so all you need to do is...": how little is left to them)
+            if entry.get("ends_sentence") and not _ENDS_HERE.match(text, end):
+                continue  # ("That's not possible on the Basic plan": the refusal goes on to its reason)
+            if entry.get("fine_before_help") and _help_follows(text, end):
+                continue  # ("Unfortunately that's not possible. What I can do is...": the refusal comes with help)
             kind = kind_of(entry)
             yield Finding(start, end, f'{kind} language "{found}"',
                           suggestion=str(entry.get("advice", "")) or None,
@@ -1181,6 +1188,25 @@ def _grants(text: str, start: int, end: int) -> bool:
     after = _SENTENCE_END.search(text, end)
     sentence = normalise(text[ends[-1] if ends else max(0, start - _HELP_REACH):after.end() if after else len(text)])
     return GRANTED.search(sentence) is not None and _REFUSES.search(sentence) is None
+
+
+# the sentence ends at a phrase that must end it ("Unfortunately that's not possible." / "...possible!\n")
+_ENDS_HERE = re.compile(r"[ \t]*(?:[.!]+(?=\s|$)|\n|$)")
+# what the customer is offered instead: "instead", "alternatively", "what I can do", "you can"
+_ALTERNATIVE = re.compile(r"\b(?:instead|alternatively|what\s+(?:i|we)\s+(?:can|could)\s+do|(?:i|we|you)\s+"
+                          r"(?:can|could)|the\s+good\s+news|however)\b", re.IGNORECASE)
+
+
+def _help_follows(text: str, at: int) -> bool:
+    """Whether the sentence after ``at`` (in its paragraph or the next) offers something: a step of the writer's
+    ("I've sent you a voucher", "I'll reply by Thursday"), an alternative ("What I can do is...", "You can switch
+    plans under Settings") or when they will hear ("within 2 days")."""
+    ends = _SENTENCE_END.search(text, at)
+    rest = text[ends.end() if ends else at:at + _HELP_REACH].lstrip()
+    after = _SENTENCE_END.search(rest)
+    lead = normalise(rest[:after.end() if after else len(rest)])
+    return bool(pattern("owned_steps").search(lead) or promises_help(lead) or hands_over(lead) or step_done(lead)
+                or pattern("time_frames").search(lead) or _ALTERNATIVE.search(lead))
 
 
 def _after_help(text: str, at: int) -> bool:
