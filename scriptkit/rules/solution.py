@@ -1258,7 +1258,8 @@ class NoOwner(Rule):
     used."): no step was taken for the customer. A step the solution tells the customer to take
     ("Please reset your password from the sign-in page.", "Just restart your router.", "You can
     download the invoice under My Orders.", "Can you DM us the order number?", "Is it the app or
-    the website?", "If anything else comes up, just drop me a line.") has its owner, the customer, unless a step of the
+    the website?", "If anything else comes up, just drop me a line.", "Feel free to check the add-on's own forum.") has
+    its owner, the customer, unless a step of the
     company's still has nobody in it ("Your case will be escalated. Please reply with the order
     number."). A chat held while the writer checks ("Bear with me while I check.", "One moment
     please, let me look into it.") is the writer's, who comes back with the answer. A solution
@@ -1326,7 +1327,8 @@ def _customer_acts(message: Message, text: str) -> bool:
     an action in it ("the quickest way is to reset it from the sign-in page"), a question to them ("Can you
     DM us the order number?"), or "please" and a verb after a condition ("If it has not arrived, please send
     us the statement") or after care ("Thanks for the report, please send it to the author"), or its casual
-    form, "just" and a verb of getting in touch ("If anything else comes up, just drop me a line")."""
+    form, "just" and a verb of getting in touch ("If anything else comes up, just drop me a line"), or a step left
+    to their choice ("Feel free to check the plugin's own forum")."""
     if ("lease" in text or "ask" in text) and REQUEST.search(text) is not None:  # (in a clause read as care too)
         return True
     for s in body_sentences(message):
@@ -1334,6 +1336,7 @@ def _customer_acts(message: Message, text: str) -> bool:
             c = s.cues
             if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person) \
                     or _CASUAL_ASK.match(s.text) is not None or _JUST_DO.match(s.text) is not None \
+                    or _FEEL_FREE.search(s.text) is not None \
                     or asks_about_it(s) or _instructs_after_purpose(s.text):
                 return True
     return False
@@ -1392,6 +1395,11 @@ def _explains(message: Message, text: str) -> bool:
 _CASUAL_ASK = re.compile(r"\W*(?:if\b[^.!?,]*,\s*(?:just\s+|simply\s+)?|(?:just|simply)\s+)"
                          r"(?:drop|shoot|ping|send|message|e-?mail|dm|write|tell|ask|reply|reach\s+out|get\s+in\s+touch|give\s+(?:me|us)|"
                          r"let\s+(?:me|us)\s+know)\b", re.IGNORECASE)
+
+
+# a step left to the customer's choice: "Feel free to check the plugin's forum", "you're welcome to open a request
+# with their team" (as "please" and a verb is)
+_FEEL_FREE = re.compile(rf"\b(?:feel\s+free|you(?:{_APOS}re|\s+are)\s+(?:welcome|free))\s+to\s+[a-z]", re.IGNORECASE)
 
 
 # an instruction opened by "just" or "simply" ("Just restart your router.", "If it freezes again, simply reinstall
