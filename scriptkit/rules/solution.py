@@ -1449,7 +1449,9 @@ class NoTimeFrame(Rule):
     yours but what waits on that answer; they know when they will send it. A step of yours beside
     it still owes a when ("I've passed this to our developers.", "Send a photo and I'll send the
     replacement."), and so does goods sent back ("Please return the item."): the finding then asks
-    what happens once it arrives, and when. A question that only offers
+    what happens once it arrives, and when. A step of yours kept for when their own fix fails is
+    no such step: it waits on their answer ("Could you reinstall the app? If the problem persists,
+    let me know and I'll run a deeper check."). A question that only offers
     help ("How can I help?", "Anything else I can help with?") hands nothing back, and in a chat
     the look the agent takes while the customer waits ("Let me take a look.", "Let me just check
     that for you.", answered in the next message) is no step to time, so a chat's "You can update
@@ -1689,6 +1691,8 @@ def _waits_on_their_answer(message: Message) -> bool:
     if not any(asks):
         return False
     for i, s in enumerate(sentences):
+        if asks[i] and _FALLBACK.match(s.text):
+            continue  # (a step held back for when their own fix fails: "If it persists, let me know and I'll ...")
         for step in _our_steps(s.text):
             # (a look promised before the question is under way already, "I'll look into it. Which browser ...?";
             # one after it waits on the answer, "I'd be glad to look into it further")
@@ -1699,6 +1703,14 @@ def _waits_on_their_answer(message: Message) -> bool:
                     break
                 return False
     return True
+
+
+# a condition that the customer's own fix failed: "If the problem persists", "If that doesn't work", "If it still
+# happens after that", "If it happens again" (not "If you send a photo": the answer asked for, which still owes a when)
+_FALLBACK = re.compile(rf"\W*(?:and\s+|but\s+)?if\s+(?:that|this|it|these|those|the\s+(?:[\w-]+\s+){{0,2}}?[\w-]+|"
+                       rf"(?:the\s+)?(?:issue|problem|error|app|page|code|link))\s+(?:still\s+|also\s+|then\s+)?"
+                       rf"(?:persists?|continues?|keeps|happens|occurs|recurs|returns|comes\s+back|fails|"
+                       rf"(?:does|do|did|is|will|wo)(?:n{_APOS}t|\s+not)|is\s+still|still|again)\b", re.IGNORECASE)
 
 
 _LOOK_INTO = re.compile(r"\b(?:look(?:ing)?\s+into|investigat\w*|(?:take|have)\s+an?\s+(?:\w+\s+)?look)\b",
