@@ -400,7 +400,9 @@ class LateAcknowledgment(Rule):
     first is its acknowledgment, whatever words it uses ("Losing access mid-shift is a total
     write-off."), as long as it does nothing else (no fix, step, time frame or apology): an
     apology after it is not reported as the acknowledgment coming second; if the slot names
-    neither a feeling nor the situation, SK303 says so at it.
+    neither a feeling nor the situation, SK303 says so at it. Nor is an acknowledgment of unwelcome news told
+    just before it ("We can't extend the warranty. I know that isn't the news you wanted."): it can only follow
+    the news; content before the news still makes it late.
 
     In a reviewed transcript the acknowledgment is placed among the agent's turns after the
     customer's first message, which tells the problem: the greeting and "How can I help?" sent
@@ -465,6 +467,8 @@ class LateAcknowledgment(Rule):
         courtesy = _opening_courtesy(body[:first]) if first else 0
         if first is None or first - courtesy < within:
             return
+        if first - courtesy == within and _REACTS_TO_THE_NEWS.search(body[first].text):
+            return  # ("We can't extend the warranty. I know that isn't the news you wanted.": it can only follow it)
         if all(_restates(s) for s in body[courtesy:first]):
             return  # (the acknowledgment opens by telling back what happened to them, then how it feels)
         if all(_writers_acknowledgment(s) for s in body[courtesy:first]):
@@ -479,6 +483,13 @@ class LateAcknowledgment(Rule):
                       f"the acknowledgment comes {ordinal(first + 1)} {where}, after "
                       f'"{clipped(body[courtesy].text)}"',
                       suggestion="move the acknowledgment to the start, before apologies, policy or the fix")
+
+
+# an acknowledgment of the unwelcome news just told: "I know that's not the answer you were hoping for", "that isn't
+# the news you wanted"
+_REACTS_TO_THE_NEWS = re.compile(r"\bnot\s+the\s+(?:answer|news|outcome|result|reply|update)\s+(?:you|anyone)\b"
+                                 r"|\b(?:that|this|it)\s+(?:isn['’]t|is\s+not|wasn['’]t|was\s+not)\s+the\s+"
+                                 r"(?:answer|news|outcome|result|reply|update)\b", re.IGNORECASE)
 
 
 def _opens_an_answer_to_a_quote(message: Message, s: Sentence) -> bool:
