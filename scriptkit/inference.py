@@ -1034,7 +1034,18 @@ _NO_STEP = re.compile(
     r"(?:successfully\s+)?(?:received|logged|noted|registered|recorded)"
     r"|(?:i|we)(?:'ve|\s+have)?\s+(?:successfully\s+)?received\s+your\s+(?:[a-z]+\s+)?" + _NOTICE +
     r"|(?:please\s+)?(?:calm\s+down|stay\s+calm|keep\s+calm|relax)(?:,?\s+please)?"
-    r"|(?:is\s+there\s+)?anything\s+else"
+    r"|(?:is\s+there\s+)?anything\s+else(?:\s+(?:that\s+)?(?:i|we)\s+(?:can|could|may)\s+(?:help(?:\s+you)?(?:\s+with)?|"
+    r"do\s+for\s+you|assist(?:\s+you)?(?:\s+with)?))?(?:\s+(?:today|now))?"
+    # help offered and no step named: "How can I help today?", "How else can we help?", "We can help."
+    r"|(?:how|what)\s+(?:else\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:help|assist|do\s+for)(?:\s+you)?(?:\s+(?:today|now))?"
+    r"|(?:i|we)\s+(?:can|could)\s+(?:(?:definitely|certainly|surely|always)\s+)?help(?:\s+you)?"
+    # ... or gladly: "We will be more than happy to help you.", "I'd be glad to assist.", "We're always here to help."
+    r"|(?:i|we)(?:'ll|\s+will|'d|\s+would|'re|\s+are|'m|\s+am)?(?:\s+always)?(?:\s+be)?\s+(?:(?:more\s+than|very|always|only\s+too|so)\s+)?"
+    r"(?:happy|glad|pleased|delighted|here)\s+to\s+(?:help|assist|support)(?:\s+you)?(?:\s+(?:further|any\s*time|again))?"
+    # the customer's answer waited for: "We look forward to your reply.", "We eagerly await your response."
+    r"|(?:i|we)(?:'re|\s+are|'m|\s+am|'ll\s+be|\s+will\s+be)?\s+(?:(?:eagerly|patiently|now)\s+)?"
+    r"(?:await(?:ing)?|look(?:ing)?\s+forward\s+to|wait(?:ing)?\s+for)\s+(?:your\s+)?(?:further\s+)?"
+    r"(?:reply|response|answer|confirmation|feedback|message|e-?mail|hearing\s+(?:back\s+)?from\s+you)"
     # a holding line, asking the customer to wait: "One sec, let me check.", "Just a moment, I'll take a look.", "Bear
     # with me while I look into it" (not a bare "Let me take a look.": in an email a look promised still owes a when)
     r"|(?:(?:(?:just\s+)?(?:one|a|1)\s+(?:sec(?:ond)?|moment|min(?:ute)?|mo)|bear\s+with\s+(?:me|us)|hang\s+on|hold\s+on|"
@@ -1096,21 +1107,52 @@ def offers_no_step(sentence: str) -> bool:
     send a replacement", whose step is what is left once the refusal is taken out)."""
     folded = fold(sentence)
     words = _words_from(folded)  # (from its first word: "1️⃣ Anything else?")
-    if _NO_STEP.fullmatch(folded, words):
+    if _NO_STEP.fullmatch(folded, words) or (len(folded) <= _MORE_HELP_LONGEST and _MORE_HELP.match(folded, words)):
         return True
-    if _NOTICE_LEAD.match(folded, words) and cues(sentence).score_values()[2] == 0.0:
+    c = cues(sentence)
+    if _NOTICE_LEAD.match(folded, words) and c.score_values()[2] == 0.0:
         return True  # (a notice of how things are, "Please be advised that delays happen.": no step in it)
+    blames = _BLAME.match(folded, words) is not None  # (its "you should have" is no advice)
+    if (blames or _POLICY_LEAD.match(folded, words)) \
+            and not ((c.ownership and c.actions) or c.imperative or (c.advice and not blames)):
+        # the rules quoted ("Per our policy, changes must be made 7 days ahead."), a deflection ("It's not our fault
+        # ...") or a reproach ("You should have checked ..."): an action they name is no step offered, unless the
+        # writer owns it or asks for it
+        return True
     # (a refusal of a step the sentence names: a policy's, "refunds are not possible", or one the lexicon knows,
-    # "we can't replace it"; not "we can't invest too much in one thing", advice, read as the fix's detail)
-    if not (may_refuse(folded) and (_IMPERSONAL_REFUSAL.search(folded) or (cues(sentence).actions
-                                                                           and REFUSAL.search(folded)))):
+    # "we can't replace it"; not "we can't invest too much in one thing", advice, read as the fix's detail; the
+    # lexicon's actions read before the refusal took them out: "we are unable to process it" names one)
+    if not (may_refuse(folded) and (_IMPERSONAL_REFUSAL.search(folded) or (
+            REFUSAL.search(folded) and (c.actions or _cue_matcher().spans(Tokens(folded))["actions"])))):
         return False
     kept, at = [], 0
     for start, end in refused_spans(folded):
+        # (the whole clause of the refused verb: what it refuses comes after it, "we can't restore deleted notes",
+        # and names no step of its own)
+        brk = _REFUSAL_BREAK.search(folded, end)
+        end = brk.start() if brk else len(folded)
+        if start < at:
+            start = at
         kept += [folded[at:start], " " * (end - start)]
-        at = end
+        at = max(at, end)
     rest = cues("".join(kept) + folded[at:])
     return rest.score_values()[2] == 0.0
+
+
+# the rules quoted as the reason: "Per our policy, ...", "As per our terms ...", "According to our Terms & Conditions,
+# ...", "Our policy states that ...", "As a regulated company, we have to abide by ...", "We are obliged to follow ..."
+_POLICY_LEAD = re.compile(
+    r"(?:(?:as\s+)?per|according\s+to|in\s+(?:line|accordance)\s+with|under)\s+(?:our|the)\s+(?:[a-z&]+\s+){0,3}?"
+    r"(?:policy|policies|terms|rules|regulations|guidelines|t\s*&\s*cs?)\b"
+    r"|our\s+(?:[a-z]+\s+)?(?:policy|policies|terms|rules)\s+(?:states?|says?|is|are|requires?|do(?:es)?\s+not)\b"
+    r"|(?:as\s+an?\s+[^,.!?]{1,40},\s*)?(?:i|we)(?:'re|\s+are|\s+am)?\s+(?:have\s+to|must|are\s+(?:obliged|required|"
+    r"bound)\s+to|(?:obliged|required|bound)\s+to)\s+(?:abide\s+by|comply\s+with|follow|adhere\s+to|respect)\b")
+# blame put elsewhere, or on the customer: "It's not our fault ...", "That is not our responsibility", "You should have
+# checked the settings", "You could have read the terms" (not "You should have received an email": what to expect)
+_BLAME = re.compile(
+    r"(?:it|this|that)(?:'s|\s+is|\s+was)\s+(?:not|n't)\s+(?:our|my)\s+(?:fault|responsibility|problem|issue)\b"
+    r"|you\s+(?:should|could|ought\s+to|were\s+supposed\s+to)(?:\s+have|'ve)\s+(?:(?:already|just|first)\s+)?"
+    r"(?!received|got|gotten|been|seen|heard|noticed|had)[a-z]+(?:ed|en|ne|wn|ad|ot|t)\b")
 
 
 def replies_to_praise(cues_of: Sequence[Cues], sentences: Sequence[str]) -> bool:
@@ -1149,9 +1191,10 @@ def _refuses(folded: str) -> bool:
 # please don't hesitate to contact us"); not "If you need anything else, I've refunded it today". (Such an
 # offer is one short sentence: a longer one is not read, which also keeps this regex's work bounded.)
 _MORE_HELP = re.compile(
-    r"\W*if\b(?=[^.!?]*?\b(?:questions?|queries|query|concerns?|assistance|help|anything|something\s+else)\b)"
-    r"[^.!?]*?,\s*(?:please\s+|just\s+|simply\s+|feel\s+free\s+to\s+)?(?:do(?:n't|\s+not)\s+hesitate\s+to\s+)?"
-    r"(?:drop|shoot|ping|send|message|e-?mail|dm|write|ask|reply|reach\s+out|get\s+in\s+touch|give\s+(?:me|us)|"
+    r"\W*(?:if|in\s+case|should\s+you|(?=any\b))\b(?=[^.!?]*?\b(?:questions?|queries|query|inquiries|enquiries|concerns?|"
+    r"assistance|help|anything|something\s+else)\b)"
+    r"[^.!?]*?,\s*(?:(?:please|just|simply),?\s+|feel\s+free\s+to\s+)*(?:do(?:n't|\s+not)\s+hesitate\s+to\s+)?"
+    r"(?:drop|shoot|ping|send|message|e-?mail|dm|write|ask|reply|hit\s+reply|reach\s+out|get\s+in\s+touch|give\s+(?:me|us)|"
     r"let\s+(?:me|us)\s+know|contact)\b(?:(?!\b(?:and|but|then|so)\s+(?:i|we)\b)[^.!?;,])*+[.!?]*\W*$")
 _MORE_HELP_LONGEST = 300
 

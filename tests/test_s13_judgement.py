@@ -243,7 +243,8 @@ def test_an_offer_of_more_help_has_nothing_to_time() -> None:
     offer = ("I can see how annoying the double charge is. If you have any other questions, please don't hesitate to "
              "contact us. We'll be more than happy to help.")
     found = codes(offer)
-    assert "SK404" not in found and "SK402" in found  # (no next step: that is what is missing)
+    # (no next step: that is what is missing; an open offer of more help is no solution, review's "other")
+    assert "SK404" not in found and "SK401" in found
     # (a step of yours before the offer still owes a when)
     assert "SK404" in codes("I can see how annoying the double charge is. I'll look into it. If you have any "
                             "other questions, let me know.")

@@ -39,7 +39,7 @@ def test_the_offer_after_an_apology_still_owes_a_step(tmp_path: Path) -> None:
     """A reply that apologises for a problem and then only offers more help has not solved it."""
     text = ("Agent: Hi Dev, I'm so sorry the reset link didn't work.\nCustomer: yeah it's annoying\n"
             "Agent: Anything else I can help with today?\n")
-    assert "SK402" in _codes(tmp_path, text)
+    assert "SK401" in _codes(tmp_path, text)  # (the offer is no solution: review's "other")
 
 
 CHAT = ("Agent: Hi! Thanks for waiting. How can I help?\nCustomer: my card got declined\n"

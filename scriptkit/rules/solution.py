@@ -1129,7 +1129,7 @@ class MissingSolution(Rule):
                                 solution="Refunds are not possible after 14 days, but I'll send a replacement today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        if _has_solution(message) or only_thanks_for_praise(message) \
+        if _has_solution(message) or only_thanks_for_praise(message) or _closes_a_settled_reply(message) \
                 or any(asks_about_it(s) for s in body_sentences(message)):
             return  # (a question about the problem, "is it the layout or the speed?": they answer, that is what's next)
         where = _solution_span(message)
@@ -1745,6 +1745,12 @@ def _closes_a_settled_reply(message: Message) -> bool:
     problem is settled, not a solution that failed (nothing in it apologises, names a feeling or a problem)."""
     body = body_sentences(message)
     solution = [s for s in body if s.slot == "solution"]
+    if not solution:
+        # (slot inference reads such an offer as no solution, "other": it closes a settled reply, SK401 asks, when
+        # the rest only thanks or confirms: not beside "Your enquiry has been received.")
+        solution = [s for s in body if _offers_help(s)]
+        if not all(s.slot == "warm_language" or _offers_help(s) for s in body):
+            return False
     return bool(solution) and all(_offers_help(s) for s in solution) and not any(
         s.cues.apologies or s.cues.personal_apologies or s.cues.feelings
         or (s.cues.acknowledgment and not s.cues.thanks_for_waiting) for s in body)

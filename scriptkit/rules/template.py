@@ -1044,13 +1044,13 @@ def _parts(message: Message) -> _Parts:
 _last_parts: tuple[Message, _Parts] | None = None
 
 
-def _parts_of(message: Message) -> _Parts:
+def _parts_of(message: Message, body: tuple[str, ...] = _BODY_SLOTS) -> _Parts:
     runs: list[tuple[str, int, int]] = []
     greeted = signed = False
     text = message.text
     for a, b, seg in message.spans():
         slot = seg.slot
-        if slot in _BODY_SLOTS:
+        if slot in body:
             if runs and runs[-1][0] == slot and runs[-1][2] == a:
                 runs[-1] = (slot, runs[-1][1], b)
             else:
@@ -1481,7 +1481,8 @@ class RepeatedText(Rule):
         turn_starts = [t.start for t in reply_turns(message)] if ctx.pack is None else []
         first: dict[tuple[int, str], int] = {}  # a sentence's turn and words -> how many times it is said
         runs: list[list[tuple[int, int, tuple[int, str]]]] = []  # the repeats, in runs of consecutive sentences
-        for _slot, start, end in _parts(message).runs:
+        # (a reviewed reply's sentences of no practice too: a closing line pasted twice is said twice)
+        for _slot, start, end in _parts_of(message, (*_BODY_SLOTS, "other")).runs:
             run: list[tuple[int, int, tuple[int, str]]] | None = None
             for a, b in sentence_spans(text[start:end]):
                 words = text[start + a:start + b].lower().split()  # (as said: its case and line breaks aside)
