@@ -34,7 +34,8 @@ def test_a_teams_swap_is_said_as_it_is_written(make_pack: Any) -> None:
                                 "solution: \"I’ve checked it, and you do not need the courier’s label today.\"\n"},
                      "name: T\nrules:\n  custom:\n    - name: say-dont\n      kind: substitution\n"
                      "      swap: {do not: \"don't\"}\n")
-    result = run_cli("check", str(root), "--grammar", "off", "--select", "SK801", "--format", "json")
+    # (selected by name: a team rule's code is given by order, and --select SK801 now gets a note saying so)
+    result = run_cli("check", str(root), "--grammar", "off", "--select", "say-dont", "--format", "json")
     found = json.loads(result.output)["diagnostics"]
     assert [(d["suggestion"], d["fix"]["edits"][0]["replacement"]) for d in found] == [("'don’t'", "don’t")]
 
