@@ -861,15 +861,18 @@ _NEAR = 2_000  # characters of a slot either side read for its apostrophes
 def apostrophes_like(replacement: str, text: str, start: int, end: int, slot: tuple[int, int] | None = None) -> str:
     """``replacement`` (for ``text[start:end]``) with its apostrophes typed as the text around types them: curly
     where most of its sentence's other apostrophes are, or, with none there, most of its slot's (``slot``:
-    ``[start, end)`` in ``text``; up to a few thousand characters either side); straight where the text has
-    none. "we can't" beside "I’ve" and "it’s" reads as a pasted patch."""
+    ``[start, end)`` in ``text``), or, with none there either, the whole text's (each up to a few thousand
+    characters either side); straight where the text has none. "we can't" beside "I’ve" and "it’s" reads as a
+    pasted patch. (The whole text last: one writer typed it, and a slot of one sentence, as a refusal told apart
+    in a reviewed reply is, has nothing else to go by.)"""
     if "'" not in replacement:
         return replacement
     a, b = slot if slot is not None else (0, len(text))
-    sentence, near = sentence_window(text, start, end), (max(a, start - _NEAR), min(b, end + _NEAR))
-    if text.find("\u2019", min(sentence[0], near[0]), max(sentence[1], near[1])) < 0:
+    sentence, whole = sentence_window(text, start, end), (max(0, start - _NEAR), min(len(text), end + _NEAR))
+    near = (max(a, whole[0]), min(b, whole[1]))
+    if text.find("\u2019", min(sentence[0], whole[0]), max(sentence[1], whole[1])) < 0:
         return replacement  # (no curly one around: straight either way, told at C speed)
-    for lo, hi in (sentence, near):
+    for lo, hi in (sentence, near, whole):
         marks = [m.group() for m in _IN_WORD_APOSTROPHE.finditer(text, lo, start)]
         marks += [m.group() for m in _IN_WORD_APOSTROPHE.finditer(text, end, hi)]
         if marks:
