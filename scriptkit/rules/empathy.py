@@ -1093,9 +1093,9 @@ class DismissiveLanguage(Rule):
     and plain sarcasm ("thanks for your patience, I guess"). A feeling is not blame ("You must have felt so let down"),
     nor a slip of the customer's forgiven ("No worries, these things happen!"), nor how little is left to them after
     help you gave ("I've emailed you a return label, so all you need to do is hand the box in"; handing the work back,
-    "All you need to do is read our FAQ", is reported), nor a policy named where their request is granted ("Your
-    refund has been approved in line with our policy"), nor words in quotation marks, which are someone else's told
-    back ('You wrote "calm down and just refund me"'). The list is data in `dismissive.yaml`.
+    "All you need to do is read our FAQ", is reported, after a link too), nor a policy named where their request is
+    granted ("Your refund has been approved in line with our policy"), nor words in quotation marks, which are
+    someone else's told back ('You wrote "calm down and just refund me"'). The list is data in `dismissive.yaml`.
 
     ## Why it matters
     One dismissive phrase undoes every kind word around it: it tells a frustrated customer
@@ -1157,7 +1157,7 @@ class DismissiveLanguage(Rule):
                 continue  # ("No worries at all, these things happen!": their slip forgiven, not their problem shrunk)
             if kind_of(entry) == "policy" and _grants(text, start, end):
                 continue  # ("Your refund has been approved in line with our policy": the policy is on their side)
-            if entry.get("fine_after_help") and _after_help(text, start):
+            if entry.get("fine_after_help") and _after_help(text, start) and not _sends_away(text, end):
                 continue  # ("I've emailed you the label, so all you need to do is...": how little is left to them)
             if entry.get("ends_sentence") and not _ENDS_HERE.match(text, end):
                 continue  # ("That's not possible on the Basic plan": the refusal goes on to its reason)
@@ -1201,6 +1201,7 @@ def _grants(text: str, start: int, end: int) -> bool:
     return GRANTED.search(sentence) is not None and _REFUSES.search(sentence) is None
 
 
+
 # the sentence ends at a phrase that must end it ("Unfortunately that's not possible." / "...possible!\n")
 _ENDS_HERE = re.compile(r"[ \t]*(?:[.!]+(?=\s|$)|\n|$)")
 # what the customer is offered instead: "instead", "alternatively", "what I can do", "you can"
@@ -1218,6 +1219,25 @@ def _help_follows(text: str, at: int) -> bool:
     lead = normalise(rest[:after.end() if after else len(rest)])
     return bool(pattern("owned_steps").search(lead) or promises_help(lead) or hands_over(lead) or step_done(lead)
                 or pattern("time_frames").search(lead) or _ALTERNATIVE.search(lead))
+
+
+# what is left to the customer sends them away to do the work: reading ("read the FAQ", "go through the guide"),
+# working it out ("figure out the settings", "work it out"), alone ("...yourself", "on your own"), or a page to read
+# ("the help centre", "our docs"); not a small concrete step ("print it and drop the box off", "click it")
+_SENT_AWAY = re.compile(
+    r"\b(?:(?:re-?)?read|study|research|browse|search|google|consult|learn|troubleshoot|watch|refer\s+to|"
+    r"(?:look|go|read)\s+(?:it\s+|them\s+)?(?:up|through|over)|(?:figure|work|find|sort)\s+(?:[\w'’-]+\s+){0,3}?out|"
+    r"yourself|yourselves|on\s+your\s+own|faqs?|help\s*(?:cent(?:er|re)|desk|pages?|docs?|articles?)|"
+    r"knowledge\s*base|documentation|docs|manuals?|user\s+guides?|forums?|community|articles?|tutorials?|guides?)\b",
+    re.IGNORECASE)
+
+
+def _sends_away(text: str, at: int) -> bool:
+    """Whether the rest of the sentence after ``at`` sends the customer away to do the work (``_SENT_AWAY``: "all
+    you need to do is read our FAQ", "... follow it and figure it out yourself"): a link handed over first does
+    not make that small."""
+    after = _SENTENCE_END.search(text, at)
+    return _SENT_AWAY.search(text, at, after.end() if after else len(text)) is not None
 
 
 def _after_help(text: str, at: int) -> bool:
