@@ -420,7 +420,7 @@ class TextArtifact(Rule):
     """Characters meant for the editor reach the customer: a typed `\\n`, quotes around a whole slot, a `#` note.
 
     ## What it does
-    Finds eight slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
+    Finds ten slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
 
     - a `\\n` typed in plain, single-quoted or block text, where YAML keeps it as a backslash
       and an "n" (only double-quoted YAML turns it into a line break);
@@ -435,6 +435,15 @@ class TextArtifact(Rule):
       else, but inside a block it is part of the text, so a note to colleagues is sent too;
     - Markdown bold (`**free return label**`, `__today__`): the exports make links and lists of a
       slot's Markdown, not bold text, so every helpdesk shows the asterisks or underscores;
+    - Markdown emphasis (`*promise*`, `_tomorrow_`): no italic text either, so the same. Only marks
+      around words as Markdown reads them: `5 * 3`, `2*4`, a footnote's `*` (`delivery*`,
+      `*Excludes gift cards.`), a `* ` list bullet, `snake_case_names`, `file_names.txt`, a `_` in an
+      address (`https://example.com/_drafts_/`, `sam_lee@example.com`) and emoticons (`*_*`, `-_-`,
+      `^_^`) are left alone;
+    - an autolink (`<https://example.com/help>`, `<mailto:help@example.com>`, `<help@example.com>`):
+      the exports read a link written `[text](address)`, so every helpdesk shows the angle brackets
+      (an HTML one as `&lt;...&gt;`). Angle text that is no address (`<before>`, `<Enter>`) is left
+      alone;
     - a link whose address has a space (`[our team](mailto:help@example.com?subject=Stop my plan)`):
       as in Markdown, it is no link, so every helpdesk shows the brackets and the address. Write
       each space as `%20`, or the address in angle brackets, `[our team](<mailto:...?subject=Stop my plan>)`,
@@ -487,8 +496,9 @@ class TextArtifact(Rule):
 
     ## Fix safety
     Safe: the quotes around a slot, a greeting, a sign-off, a constant, a title or a setting are
-    deleted, a bold's asterisks are deleted (underscores around one word, which may be a name in
-    code such as `__pycache__`, are reported with no fix), and a `\\n` becomes the line break it
+    deleted, a bold's or an emphasis's marks are deleted (underscores around one word, which may be
+    a name in code such as `__pycache__`, are reported with no fix; an autolink too: a fix makes
+    no link, the suggestion writes it `[address](address)`), and a `\\n` becomes the line break it
     was meant to be, written as the YAML around it needs (a blank line in quoted text). A
     character reference becomes its character (`&nbsp;` a space), a `<br>` a line break, and tags
     that only style words (`<b>`, `<em>`, `<span>`) are deleted around them; a link (the fix
@@ -519,6 +529,10 @@ class TextArtifact(Rule):
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="I'll send the **tracking link** today."),
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="I'll send the tracking link _today_, *promise*."),
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="The tracking link is on <https://example.com/track>."),
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="Clear your cache &amp; cookies, then I'll send the <b>tracking link</b> today."),
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="I'll send the tracking link today, or [write to us](mailto:help@example.com?subject=Late "
@@ -535,6 +549,9 @@ class TextArtifact(Rule):
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="Our Q&A page has the tracking link: press the <b> key, then type 5 < 6 to search."),
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="Free delivery* on orders of 5 * 3 boxes. Open tracking_link.txt at "
+                            "https://example.com/_track_/ and press <Enter> :-_-: *Excludes gift cards."),
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="I'll send the tracking link today, or [write to us](<mailto:help@example.com?subject=Late "
                             "parcel>) [sic](see below)."),
     )
@@ -550,6 +567,10 @@ class TextArtifact(Rule):
         # (a pasted reply may have been sent where Markdown renders, a chat: a pack's text is scriptkit's to export)
         if ("**" in text or "__" in text) and message.file.endswith((".yaml", ".yml")):
             yield from _markdown_bold(message)
+        if ("*" in text or "_" in text) and message.file.endswith((".yaml", ".yml")):
+            yield from _markdown_emphasis(message)
+        if "<" in text and message.file.endswith((".yaml", ".yml")):
+            yield from _autolinks(message)
         if ("  " in text or "\n\n" in text) and message.file.endswith((".yaml", ".yml")):
             yield from _tag_line_gaps(message)
         if "&" in text or "<" in text:
@@ -719,6 +740,68 @@ def _markdown_bold(message: Message) -> Iterator[Finding]:
                           suggestion=f"Delete the {marks}; to make the words stand out, give them a sentence or a "
                                      "list item of their own" + (" (a name in code stays as it is)" if name else ""),
                           replacement=None if name else m[2])
+
+
+# Markdown's emphasis, "*promise*" or "_tomorrow_", around words on one line, as CommonMark reads it: the mark
+# not inside a word ("5*3", "snake_case_name", "file_name.txt"), a letter or digit after the opening one ("5 * 3",
+# a "* " bullet, "*_*" and "-_-" are no emphasis), and the closing one not before a word nor doubled (bold is
+# _MARKDOWN_BOLD's)
+_EMPHASIS = (re.compile(r"(?<![\w*\\`])\*(?=[^\W_])([^\n*`]*?[\w.!?)'\"\u2019])\*(?![\w*`])"),
+             re.compile(r"(?<![\w\\`])_(?=[^\W_])([^\n_`]*?[^\W_]|[^\n_`]*?[.!?)'\"\u2019])_(?![\w`])"))
+# an address as it is written in prose, where a '_' or '*' is part of it: a web page's, a mail address
+_ADDRESS_IN_TEXT = re.compile(r"(?:https?://|ftp://|mailto:|tel:|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _markdown_emphasis(message: Message) -> Iterator[Finding]:
+    """Single-mark emphasis around words in a slot: no export makes it italic, so every helpdesk shows the marks."""
+    text = message.text
+    slots = [(a, b) for a, b, seg in message.spans() if seg.slot not in ("layout", "greeting", "signoff")]
+    # (a code span, and an address, whose '_' and '*' are its own: "https://example.com/_drafts_/")
+    kept = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+    kept += [m.span() for m in _ADDRESS_IN_TEXT.finditer(text)]
+    for pattern in _EMPHASIS:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if any(start < b and a < end for start, end in kept):
+                continue
+            if not (any(start <= a < end for start, end in slots) and any(start < b <= end for start, end in slots)):
+                continue
+            mark = m[0][0]
+            marks = "asterisks" if mark == "*" else "underscores"
+            # (one word between underscores may be a name in code, "_id_": the writer's to mend, not --fix's)
+            name = mark == "_" and re.fullmatch(r"\w+", m[1]) is not None
+            yield Finding(a, b, f"Markdown emphasis ({m[0]}) reaches the customer as typed: the exports make no "
+                                f"italic text, so every helpdesk shows the {marks}",
+                          suggestion=f"Delete the {marks}" + (" unless it is a name in code" if name else "")
+                                     + "; to stress the words, let the sentence do it",
+                          replacement=None if name else m[1])
+
+
+# a CommonMark autolink, "<https://example.com/help>", "<mailto:help@example.com>", "<help@example.com>": the exports
+# read a link as [text](address) only, so every helpdesk shows the angle brackets (an HTML one, escaped: "&lt;").
+# Not one inside a link's "(<address>)" form, nor angle text that is no address ("<before>", "<Enter>")
+_AUTOLINK = re.compile(r"(?<!\]\()(?<!\\)<((?:https?://|mailto:)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+
+
+def _autolinks(message: Message) -> Iterator[Finding]:
+    text = message.text
+    slots = [(a, b) for a, b, seg in message.spans()
+             if isinstance(seg, Text) and seg.slot not in ("layout", "greeting", "signoff")]
+    code = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+    for m in _AUTOLINK.finditer(text):
+        a, b = m.span()
+        if any(start < b and a < end for start, end in code) or not any(s <= a and b <= e for s, e in slots):
+            continue
+        address = m[1]
+        if address.lower().startswith(("http://", "https://")):
+            link = f"[{address}]({address})"
+        else:  # (a mail address reads without 'mailto:' or its query: as the plain exports write it)
+            bare = address[len("mailto:"):] if address.lower().startswith("mailto:") else address
+            link = f"[{bare.split('?', 1)[0]}](mailto:{bare})"
+        yield Finding(a, b, f"'{m[0]}' is not a link in any export: the exports read a link written [text](address), "
+                            "so every helpdesk shows the angle brackets",
+                      suggestion=f"Write it as a link: {link} (the plain exports write the address alone)")
+        # (no --fix: a fix makes no link, scriptkit.text.keeps_links; the writer chooses the words to link)
 
 
 # a link whose address, written bare, holds a space: no link (nor in CommonMark), so every export sends the brackets
