@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from scriptkit.message import Blank, Message, Placeholder, Segment
+from scriptkit.message import PLAIN_TEXT_CHANNELS, Blank, Message, Placeholder, Segment
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.targets.base import (
     _HOLE,
@@ -114,6 +114,28 @@ def _html(segments: Iterable[Segment], catalogue: Catalogue, direction: str) -> 
     return to_html(segments, dialect, direction=direction)
 
 
+def _sms_length(message: Message, catalogue: Catalogue) -> str:
+    """The SMS's length as a phone counts it (SK104's counters): characters and parts, and the alphabet it is sent
+    in; each placeholder as its sample, each blank as SK104 counts it."""
+    from scriptkit.rules.readability import _gsm7_length, _outside_gsm7, _sampled, _utf16_length
+
+    samples = catalogue.samples()
+    text = "".join(_sampled(seg, samples) for seg in message.segments)
+    if _outside_gsm7(text):
+        n, one, each, alphabet = _utf16_length(text), 70, 67, "UCS-2"
+    else:
+        n, one, each, alphabet = _gsm7_length(text), 160, 153, "GSM-7"
+    parts = 1 if n <= one else -(-n // each)
+    return f"{n} characters · {parts} SMS part{'s' if parts > 1 else ''} · {alphabet}"
+
+
+def _plain(segments: Iterable[Segment], catalogue: Catalogue, esc: Callable[[str], str],
+           placeholder: Callable[[str], str], blank: Callable[[str], str]) -> str:
+    """A plain-text channel's reply as the customer gets it (its links already "text (address)"), each
+    placeholder named in words and each blank marked."""
+    return spoken(segments, esc, placeholder, blank, catalogue=catalogue)
+
+
 class PlaybookTarget(BaseTarget):
     name = "playbook"
     summary = "an agent-facing playbook (Markdown and HTML) with guidance, alternatives and blanks"
@@ -135,15 +157,34 @@ guidance, alternatives, conditions and the blanks to fill in. Placeholders are n
         catalogue = catalogue_of(message)  # (a pack's own placeholder is named by its description)
         # (a right-to-left pack's replies read so; another's each paragraph by its first letter: a Hebrew reply)
         direction = text_direction(message.meta.get("locale")) or "auto"
+        if message.channel in PLAIN_TEXT_CHANNELS:
+            # (an SMS or a call has no link, list or bold: the agent copies or reads out the text the customer gets,
+            # as ``render --preview`` shows it, the address after a link's text)
+            read = message.as_read
+            return {
+                "script_id": message.script_id, "category": " / ".join(cats) or "General", "name": name,
+                "scenario": str(message.meta.get("scenario", "")),
+                "emotion": str(message.meta.get("emotion", "")),
+                "channel": message.channel, "variant": message.variant, "plain": True,
+                "length": _sms_length(read, catalogue) if message.channel == "sms" else "",
+                "md": _plain(read.segments, catalogue, str, lambda w: f"{{{w}}}", str),
+                "html": _plain(read.segments, catalogue, html.escape, lambda w: f'<em class="ph">{{{w}}}</em>',
+                               lambda b: f"<mark>{b}</mark>"),
+                "notes": [(n.kind, n.label, _plain(n.segments, catalogue, str, lambda w: f"{{{w}}}", str),
+                           _plain(n.segments, catalogue, html.escape, lambda w: f'<em class="ph">{{{w}}}</em>',
+                                  lambda b: f"<mark>{b}</mark>"))
+                          for n in read.notes],
+                "blanks": [(blank_marker(b.name), b.prompt, b.example or "") for b in blanks_of(message)],
+            }
         return {
             "script_id": message.script_id, "category": " / ".join(cats) or "General", "name": name,
             "scenario": str(message.meta.get("scenario", "")), "emotion": str(message.meta.get("emotion", "")),
-            "channel": message.channel, "variant": message.variant,
+            "channel": message.channel, "variant": message.variant, "plain": False, "length": "",
             "md": _md(message.segments, catalogue), "html": _html(message.segments, catalogue, direction),
             "notes": [(n.kind, n.label, _md(n.segments, catalogue), _html(n.segments, catalogue, direction))
                       for n in message.notes],
             # (the reply's and those only an alternative or condition holds: the notes above name them too)
-            "blanks": [(blank_marker(b.name), b.prompt) for b in blanks_of(message)],
+            "blanks": [(blank_marker(b.name), b.prompt, b.example or "") for b in blanks_of(message)],
         }
 
     def measure(self, payload: Payload) -> tuple[str, str]:
@@ -165,10 +206,10 @@ def _script_parts(items: list[Payload]) -> dict[str, Any]:
     first = items[0]
     replies = [p for p in items if p["variant"] == 0]
     others = [p for p in items if p["variant"] > 0]
-    blanks: dict[str, str] = {}
+    blanks: dict[str, tuple[str, str]] = {}  # a marker -> its prompt and example
     for p in items:
-        for marker, prompt in p["blanks"]:
-            blanks.setdefault(marker, prompt)
+        for marker, prompt, example in p["blanks"]:
+            blanks.setdefault(marker, (prompt, example))
     return {"first": first, "replies": replies, "others": others, "notes": first["notes"], "blanks": blanks}
 
 
@@ -180,6 +221,21 @@ def _quote(text: str) -> list[str]:
         follows = i + 1 < len(lines) and lines[i + 1].strip() != ""
         out.append((f"> {line}" + ("  " if follows else "")) if line.strip() else ">")
     return out
+
+
+def _md_box(text: str, plain: bool) -> list[str]:
+    """A reply in Markdown: a quote, or a plain-text channel's as a fenced block, shown as the customer gets it
+    (no link, list or emphasis made of its characters), a fence longer than any run of backticks in it."""
+    if not plain:
+        return _quote(text)
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+    return [f"{fence}text", *text.split("\n"), fence]
+
+
+def _prompt(prompt: str, example: str, esc: Callable[[str], str]) -> str:
+    """A blank's line after its marker: ': <prompt> (e.g. <example>)'."""
+    said = " ".join(part for part in (esc(prompt), f"(e.g. {esc(example)})" if example else "") if part)
+    return f": {said}" if said else ""
 
 
 def _markdown(title: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
@@ -196,20 +252,21 @@ def _markdown(title: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
             if about:
                 out += ["  \n".join(about), ""]
             for p in s["replies"]:
-                out += [f"**{channel_name(p['channel'])}**", ""]
-                out += _quote(p["md"])
+                out += [f"**{channel_name(p['channel'])}**" + (f" ({p['length']})" if p["length"] else ""), ""]
+                out += _md_box(p["md"], p["plain"])
                 out.append("")
             if s["others"]:
                 out += ["**Other ways to say it**", ""]
-                for p in s["others"]:
-                    out += [f"- ({p['channel']}, variant {p['variant'] + 1}) " + p["md"].replace("\n", " ")]
-                out.append("")
+                for p in s["others"]:  # (each its own reply box: its paragraphs and list lines as written)
+                    out += [f"*{_variant_of(p)}*" + (f" ({p['length']})" if p["length"] else ""), ""]
+                    out += _md_box(p["md"], p["plain"])
+                    out.append("")
             for kind, label, md, _ in s["notes"]:
                 head = "Alternative: " + label if kind == "alternative" else label
-                out += [f"**{md_escape(head)}:** {md.replace(chr(10), ' ')}", ""]
+                out += [f"**{md_escape(head)}:**", "", *_md_box(md, first["plain"]), ""]
             if s["blanks"]:
                 out += ["**Fill in before sending**", ""]
-                out += [f"- **{md_escape(m)}**" + (f": {md_escape(pr)}" if pr else "") for m, pr in s["blanks"].items()]
+                out += [f"- **{md_escape(m)}**" + _prompt(pr, ex, md_escape) for m, (pr, ex) in s["blanks"].items()]
                 out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -222,6 +279,7 @@ _CSS = ("body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;
         "blockquote{border-inline-start:4px solid #9ab;margin:0;padding:.25rem 1rem;background:#f6f8fa;"
         "break-inside:avoid}"
         "h1,h2,h3,h4{break-after:avoid}"
+        ".plain{white-space:pre-wrap}.length{color:#555;margin:0}"
         "mark{background:#fff3a3;font-weight:600}.ph{color:#246}.note{color:#333}"
         "#contents ul ul{columns:2 16rem}article:target h3{background:#fff3a3}")
 
@@ -264,6 +322,16 @@ def _note_head(kind: str, name: str, said: Callable[[str], str]) -> str:
     return html.escape(name)
 
 
+def _box(p: Payload) -> str:
+    """A reply's box: a plain-text channel's text kept as the customer gets it, line breaks and all."""
+    kind = ' class="plain" dir="auto"' if p["plain"] else ""
+    return f"<blockquote{kind}>{p['html']}</blockquote>"
+
+
+def _length_line(p: Payload, said: Callable[[str], str]) -> str:
+    return f'<p class="length">{said(p["length"])}</p>' if p["length"] else ""
+
+
 def _variant_of(p: Payload) -> str:
     return f"({p['channel']}, variant {p['variant'] + 1})"
 
@@ -300,18 +368,20 @@ def _page(title: str, lang: str, groups: dict[str, dict[str, list[Payload]]]) ->
             if about:
                 out.append(f"<p>{'<br>'.join(about)}</p>")
             for p in s["replies"]:
-                out.append(f"<h4{en}>{esc(channel_name(p['channel']))}</h4><blockquote>{p['html']}</blockquote>")
+                out.append(f"<h4{en}>{esc(channel_name(p['channel']))}</h4>{_length_line(p, said)}{_box(p)}")
             if s["others"]:
-                out.append(f"<h4{en}>Other ways to say it</h4><ul>")
-                out += [f"<li>{said(_variant_of(p))} {p['html']}</li>" for p in s["others"]]
-                out.append("</ul>")
+                # (each phrasing in a reply box of its own, labelled: not taken for the agent's prose)
+                out.append(f"<h4{en}>Other ways to say it</h4>")
+                out += [f'<p class="variant">{said(_variant_of(p))}</p>{_length_line(p, said)}{_box(p)}'
+                        for p in s["others"]]
             for kind, name, _, body in s["notes"]:
                 out.append(f'<div class="note"><strong{label if kind == "guidance" else ""}>'
-                           f"{_note_head(kind, name, said)}:</strong> {body}</div>")
+                           f"{_note_head(kind, name, said)}:</strong> "
+                           + (f'<span class="plain">{body}</span>' if first["plain"] else body) + "</div>")
             if s["blanks"]:
                 out.append(f"<h4{en}>Fill in before sending</h4><ul>")
-                out += [f"<li><mark>{esc(m)}</mark>" + (f": {esc(pr)}" if pr else "") + "</li>"
-                        for m, pr in s["blanks"].items()]
+                out += [f"<li><mark>{esc(m)}</mark>" + _prompt(pr, ex, esc) + "</li>"
+                        for m, (pr, ex) in s["blanks"].items()]
                 out.append("</ul>")
             out.append("</article>")
         out.append("</section>")
