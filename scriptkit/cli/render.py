@@ -32,9 +32,11 @@ if TYPE_CHECKING:
 @click.option("--script", "script_ids", multiple=True, metavar="ID",
               help="Render only the script with this id (repeatable).")
 @channel_option(help="Render only this channel (repeatable).")
-@click.option("--preview", is_flag=True, help="Fill placeholders with sample values.")
+@click.option("--preview", is_flag=True,
+              help="Fill placeholders with sample values. A blank stays its [[marker]], for the agent to fill in: "
+              "an 'agent · fill in' line below the reply gives its prompt and example (not with --no-notes).")
 @click.option("--variants", is_flag=True, help="Render every variant, not only the first.")
-@click.option("--notes/--no-notes", default=True, help="Show the agent's guidance and alternatives.")
+@click.option("--notes/--no-notes", default=True, help="Show the agent's guidance, alternatives and blanks to fill in.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="text, or json: each message's text as the pack writes it (text) and as the customer reads it "
               "(reads), with its notes; a placeholder as the pack writes it, fallback included, or with --preview "
@@ -112,6 +114,7 @@ def _render(loaded: Pack, pack: str, script_ids: tuple[str, ...], channels: tupl
     from rich.text import Text
 
     from scriptkit.reporters.text import ascii_stand_ins
+    from scriptkit.targets.base import blanks_of
 
     def readable(text: str) -> str:  # (a terminal that cannot encode '’' or '·' (an ASCII locale): "'" and '-')
         return ascii_stand_ins(text, stream)
@@ -131,10 +134,14 @@ def _render(loaded: Pack, pack: str, script_ids: tuple[str, ...], channels: tupl
         # as its text and address, as a terminal shows no link)
         con.print(readable(read_text(shown(m.segments), _every_link)[0]), markup=False)
         if notes:
-            for note in m.notes:
-                text = shown(note.segments).strip()
-                con.print(readable(f"[dim]agent · {escape_markup(note.label)}: {escape_markup(text)}[/dim]"),
-                          markup=True)
+            # (every line of a note marked the agent's: a second line read as part of the customer's reply)
+            lines = [f"{escape_markup(note.label)}: {escape_markup(shown(note.segments).strip())}"
+                     for note in m.notes]
+            lines += [f"fill in {escape_markup(b.marker)}"
+                      + (f": {escape_markup(b.prompt)}" if b.prompt else "")
+                      + (f" (e.g. {escape_markup(b.example)})" if b.example else "") for b in blanks_of(m)]
+            for line in "\n".join(lines).splitlines():
+                con.print(readable(f"[dim]agent · {line}[/dim]"), markup=True)
         con.print()
 
 
