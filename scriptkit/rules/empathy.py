@@ -1094,8 +1094,9 @@ class DismissiveLanguage(Rule):
     nor a slip of the customer's forgiven ("No worries, these things happen!"), nor how little is left to them after
     help you gave ("I've emailed you a return label, so all you need to do is hand the box in"; handing the work back,
     "All you need to do is read our FAQ", is reported, after a link too), nor a policy named where their request is
-    granted ("Your refund has been approved in line with our policy"), nor words in quotation marks, which are
-    someone else's told back ('You wrote "calm down and just refund me"'). The list is data in `dismissive.yaml`.
+    granted ("Your refund has been approved in line with our policy", "Per our policy, I've refunded you in full"),
+    nor words in quotation marks, which are someone else's told back ('You wrote "calm down and just refund me"').
+    The list is data in `dismissive.yaml`.
 
     ## Why it matters
     One dismissive phrase undoes every kind word around it: it tells a frustrated customer
@@ -1186,9 +1187,9 @@ def kind_of(entry: Mapping[str, Any]) -> str:
     return str(entry.get("kind", "dismissive"))
 
 
-# a refusal or a condition in the sentence: "not", "can't", "unable", "only if", "except"
-_REFUSES = re.compile(r"\b(?:not|cannot|can['’]t|won['’]t|n['’]t|never|unable|no|only|unless|except|however|but)\b",
-                      re.IGNORECASE)
+# a refusal or a condition in the sentence: "not", "nothing", "can't", "unable", "only if", "except"
+_REFUSES = re.compile(r"\b(?:not|nothing|none|nor|cannot|can['’]t|won['’]t|n['’]t|never|unable|no|only|unless|except|"
+                      r"however|but)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
 
 
@@ -1198,8 +1199,20 @@ def _grants(text: str, start: int, end: int) -> bool:
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - _HELP_REACH), start)]
     after = _SENTENCE_END.search(text, end)
     sentence = normalise(text[ends[-1] if ends else max(0, start - _HELP_REACH):after.end() if after else len(text)])
-    return GRANTED.search(sentence) is not None and _REFUSES.search(sentence) is None
+    return (GRANTED.search(sentence) is not None or _GRANTS.search(sentence) is not None) \
+        and _REFUSES.search(sentence) is None
 
+
+# the writer granting the request, done or promised: "we've refunded you in full", "I've issued a full refund",
+# "we'll send you a replacement", "you're entitled to a refund" (``GRANTED`` tells it of the customer's thing)
+_GRANTS = re.compile(
+    r"\b(?:i|we)(?:['’]ve|\s+have|['’]ll|\s+will|\s+can)?\s+(?:(?:now|already|just|also|happily|gladly|gone\s+ahead\s+"
+    r"and)\s+)*(?:refund(?:ed)?|reimbursed?|credit(?:ed)?|waived?|approved?|replaced?|reship(?:ped)?|"
+    r"exchanged?)\b"
+    r"|\b(?:issue|process|arrange|approve|send|sent)d?\s+(?:you\s+)?(?:a|an|your|the)\s+(?:[\w$€£.,%-]+\s+){0,3}?"
+    r"(?:refund|credit|replacement|reimbursement|voucher|exchange)s?\b"
+    r"|\byou(?:['’]re|\s+are|['’]ll\s+be|\s+will\s+be)\s+(?:(?:fully|also)\s+)?(?:entitled|eligible)\s+(?:to|for)\b",
+    re.IGNORECASE)
 
 
 # the sentence ends at a phrase that must end it ("Unfortunately that's not possible." / "...possible!\n")
