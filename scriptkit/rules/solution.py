@@ -346,6 +346,19 @@ _TIME = re.compile(
 _BRACED_TIME = re.compile(r"\{[^{}\n]{0,40}?(?:time|date|day|eta|when|deadline|hour|week|month)[^{}\n]{0,40}\}",
                           re.IGNORECASE)
 
+# a date a state is set until: "until June", "till Monday", "until 12 June", "until the 3rd", "until next week"
+_UNTIL_DATE = rf"(?:until|till)\s+(?:{_MONTHS}|{_DAYS}|next|tomorrow|the\s+(?:end|\d+)|\d+)\b"
+# the customer's thing set in a state they asked for, until a date: "Your box is paused until June", "your membership
+# is on hold until 12 June", "it's frozen until Monday" (a membership or a plan frozen on request). A suspension, a
+# lock, a block or a closing until a date is as often a penalty ("Your account is suspended until 4 May"), so it
+# counts only told as asked for ("suspended at your request until 4 May"); a hold waiting on something ("until
+# further notice", "until we hear from the bank") is the problem's state, not a step
+_SET_UNTIL = re.compile(
+    rf"(?:{_APOS}s|{_APOS}re|\b(?:is|are|has\s+been|have\s+been|was|were))\s+(?:(?:now|already|all)\s+)?"
+    r"(?:paused|on\s+hold|frozen|(?:suspended|deactivated|disabled|locked|blocked|closed|cancell?ed)\s+"
+    r"(?:at\s+your\s+request|as\s+(?:you\s+)?(?:requested|asked)))(?:\s+for\s+you)?,?\s+" + _UNTIL_DATE,
+    re.IGNORECASE)
+
 
 def _time_part(kind: str) -> re.Pattern[str]:
     """The alternatives of one kind as a regex of their own, for lower-cased text (see CaselessRegex)."""
@@ -480,7 +493,7 @@ _DONE_NEWS = re.compile(
     rf"{_DONE_FORM}(?=\s*(?:[.!;,:]|$)|\s+(?:for|and|as\s+of)\b"
     # ... or set until a date the customer asked for: "Your box is paused until June" (not "until you call us",
     # "until further notice": the problem's state, waiting on something)
-    rf"|\s+(?:until|till)\s+(?:{_MONTHS}|{_DAYS}|next|tomorrow|the\s+(?:end|\d)|\d)\b)"
+    rf"|\s+{_UNTIL_DATE})"
     # a thing the step was done to, then its verb in the past with when: "The replacement shipped this morning.",
     # "your refund cleared an hour ago", or told of it: "It shipped this morning." (not the customer's own past: "the
     # item you ordered yesterday")
@@ -509,7 +522,9 @@ _PENDING = re.compile(
     # "you can expect the refund within 5 days" says what "you'll receive it within 5 days" says
     r"can\s+expect|"
     r"escalat\w*|pass(?:ed|ing)?\s+(?:it|this|that|them|your|the|on|to|along)|forward\w*|referr\w*|rais(?:ed|ing)|"
-    r"logg?ed|report\w*|flagg?ed|ask\w*|request\w*|submitt\w*|notif\w*|contact\w*|chas(?:ed|ing)|"
+    # (the customer's own request hands nothing on: "suspended at your request", "as you requested", "as requested")
+    r"logg?ed|report\w*|flagg?ed|ask\w*|(?<!\byour\s)(?<!\byou\s)(?<!\bas\s)request\w*|submitt\w*|notif\w*|"
+    r"contact\w*|chas(?:ed|ing)|"
     r"look(?:ing)?\s+into|investigat\w*|review\w*|check(?:ing)?\s+with)\b"
     rf"|{_APOS}ll\b{_HAPPY}",
     re.IGNORECASE,
@@ -650,7 +665,14 @@ _NEGATED = re.compile(rf"n{_APOS}t\b|\b(?:not|never|no)\b", re.IGNORECASE)
 
 def _done_in(text: str) -> bool:
     """A finished form (``_FINISHED``) or a step done told as news (``_DONE_NEWS``) in the text."""
-    return _FINISHED_FOLDED.span(text) is not None or _DONE_NEWS_FOLDED.span(text) is not None or _restored(text)
+    return _FINISHED_FOLDED.span(text) is not None or _DONE_NEWS_FOLDED.span(text) is not None or _restored(text) \
+        or _set_until(text)
+
+
+def _set_until(text: str) -> bool:
+    """The customer's thing in a state they asked for, until a date (``_SET_UNTIL``): a step done (SK402) that
+    nobody is left to own (SK403)."""
+    return ("until" in text or "till" in text) and _SET_UNTIL.search(text) is not None
 
 
 def _pending(text: str) -> bool:
@@ -670,7 +692,7 @@ def _has_action(text: str) -> bool:
     return _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION_FOLDED.span(text)
                                               is not None) \
         or (_may_match(_SWITCH_WORDS, text) and _SWITCH.search(text) is not None) \
-        or pattern("owned_steps").search(text) or _hands_over(text) or _restored(text)
+        or pattern("owned_steps").search(text) or _hands_over(text) or _restored(text) or _set_until(text)
 
 
 # A look the writer took, or a procedure followed, with what it was done to: "We've looked at your account", "I've
@@ -1177,7 +1199,10 @@ class NoNextStep(Rule):
     - Switching a card, an account or a service off or on counts ("I've frozen the card",
       "we've blocked the payment", "I'll pause the plan"). The state alone does not ("your card
       is locked"): it is as often the customer's problem. A state set until a date, confirming
-      what was asked, is the step done ("Done! Your box is paused until June.").
+      what was asked, is the step done ("Done! Your box is paused until June.", "Your plan is on
+      hold until 12 June", "frozen until Monday", "suspended at your request until May"); a
+      suspension, lock or block until a date alone is not, being as often a penalty ("Your
+      account is suspended until 4 May"), nor a hold until further notice.
     - Something sent on its way to the customer counts, whoever's it is called ("A replacement
       is on its way."); on its way to you ("Your return is on its way to our warehouse") does not.
     - A look the writer took, or a procedure followed, does nothing for the customer by itself
