@@ -303,7 +303,11 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if fix or diff:
         err = console(stderr=True)
         if diff:  # (what --fix writes, made by the same rounds in a copy)
-            plans = _fixed_in_a_copy(pack, loaded, result, config, channels or None, jobs)
+            if fix:  # (--diff wins: said, as a run that wrote nothing looked like one that fixed everything)
+                err.print("--fix with --diff: the diff shows the fixes and nothing is written (run --fix alone to "
+                          "write them).", markup=False, highlight=False)
+            with stages() as tell:  # (its fix rounds take as long as --fix's: told as --fix tells them)
+                plans = _fixed_in_a_copy(pack, loaded, result, config, channels or None, jobs, tell)
             # (located in the files as they are on disk, not in the text the diff's fixes leave)
             for line in fixing.refused_messages(plans, _texts(loaded)):
                 err.print(line, markup=False, highlight=False)
@@ -320,7 +324,11 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                     out.write(text.encode("utf-8", "surrogateescape"))
             if out is not None:
                 out.flush()
-            if not changed and result.diagnostics:  # (an empty diff alone reads as "nothing wrong")
+            if changed:  # (a 2,000-file diff ended on a hunk: how much it is, and what writes it)
+                err.print(f"{len(changed)} file{'s' if len(changed) != 1 else ''} would change: "
+                          f"`scriptkit check {shlex.quote(pack)} --fix` writes the fixes.",
+                          markup=False, highlight=False)
+            elif result.diagnostics:  # (an empty diff alone reads as "nothing wrong")
                 n = len(result.diagnostics)
                 err.print(f"No safe fixes to show: {n} finding{'s need' if n != 1 else ' needs'} rewriting by hand "
                           f"(`scriptkit check {shlex.quote(pack)}` lists {'them' if n != 1 else 'it'}).",
@@ -561,10 +569,11 @@ def _rules_of(diagnostics: list[Diagnostic]) -> dict[Edit, set[str]]:
 
 
 def _fixed_in_a_copy(pack: str, loaded: Pack, result: LintResult, config: LintConfig,
-                     channels: tuple[str, ...] | None, jobs: int | None) -> list[FileFix]:
+                     channels: tuple[str, ...] | None, jobs: int | None,
+                     tell: Callable[[str], None] = lambda label: None) -> list[FileFix]:
     """What ``--fix`` would write, made by its rounds (``_fix_rounds``) in a copy of the pack's files: each changed
     file with its text before and after, and the fixes it would still refuse, in the text the diff leaves (its
-    ``before``: ``refused_messages`` locates them on disk).
+    ``before``: ``refused_messages`` locates them on disk). ``tell``: names each round's stage, as for --fix.
     Where no copy can stand for the pack (a file outside its folder), or one no longer loads, the first round's."""
     import tempfile
 
@@ -586,7 +595,8 @@ def _fixed_in_a_copy(pack: str, loaded: Pack, result: LintResult, config: LintCo
             Path(copy).write_bytes(Path(f).read_bytes())
         done = _Rounds(result)
         try:
-            _fix_rounds(done, loaded, lambda: _lint_again(Path(tmp, given), config, channels, jobs), copies, jobs=jobs)
+            _fix_rounds(done, loaded, lambda: _lint_again(Path(tmp, given), config, channels, jobs), copies, tell,
+                        jobs=jobs)
         except ScriptkitError:  # (fixes are verified as they are made: a copy that no longer loads is unlooked for)
             return plans
         if done.unwritten is not None:  # (a file changed during the run: said as --fix would)
