@@ -376,6 +376,7 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             sys.exit(unreadable.exit_code)
         raise unreadable  # (said on stderr too; exit 2)
     _emit(result, fmt, output, _statistics if statistics else None)
+    _statistics_hint(result, pack, fmt, output, statistics)
     _summary(result, output)
     sys.exit(result.exit_code)
 
@@ -443,6 +444,19 @@ def _baseline_name(file: str, root: str) -> str:
         return Path(os.path.relpath(file, root)).as_posix()
     except ValueError:  # (another drive on Windows: as given, as key_of keeps it)
         return file
+
+
+# From this many findings a text report ends by pointing at --statistics (6,000 macros: 35,000 findings, 183,000 lines)
+STATISTICS_HINT_FROM = 200
+
+
+def _statistics_hint(result: LintResult, pack: str, fmt: str, output: str | None, statistics: bool) -> None:
+    """After a long text report on the screen or a pipe, one line: the count by rule is one command away."""
+    n = len(result.diagnostics)
+    if fmt != "text" or output is not None or statistics or n < STATISTICS_HINT_FROM:
+        return
+    console().print(f"{n} findings: `scriptkit check {shlex.quote(pack)} --statistics` counts them by rule.",
+                    style="dim", markup=False, highlight=False)
 
 
 def _summary(result: LintResult, output: str | None) -> None:
