@@ -92,7 +92,11 @@ def sample_text(message: Message, ctx: RuleContext) -> str:
     """The reply as a customer would see it, with sample values: for length limits."""
     if _literal_only(message):
         return message.text
-    samples = _samples(ctx)
+    return sampled_text(message, _samples(ctx))
+
+
+def sampled_text(message: Message, samples: Mapping[str, str]) -> str:
+    """``message`` as a customer would see it with ``samples`` for its placeholders (``sample_text``'s reading)."""
     return "".join(_sampled(seg, samples) for seg in message.segments)
 
 
@@ -669,6 +673,16 @@ def _gsm7_length(text: str) -> int:
 def _utf16_length(text: str) -> int:
     """UTF-16 code units: what a UCS-2 SMS counts (a character above U+FFFF takes two)."""
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
+def sms_size(text: str) -> tuple[int, int, str]:
+    """How a phone sends ``text``: its length as the SMS counts it, the parts it is split into, and the alphabet
+    ('GSM-7' or 'UCS-2'). One part holds 160 GSM-7 or 70 UCS-2 characters; a split text 153 or 67 a part."""
+    if _outside_gsm7(text):
+        n, one, each, alphabet = _utf16_length(text), 70, 67, "UCS-2"
+    else:
+        n, one, each, alphabet = _gsm7_length(text), 160, 153, "GSM-7"
+    return n, 1 if n <= one else -(-n // each), alphabet
 
 
 def _ucs2_limit(gsm7_limit: int) -> int:

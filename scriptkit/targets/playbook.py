@@ -117,15 +117,9 @@ def _html(segments: Iterable[Segment], catalogue: Catalogue, direction: str) -> 
 def _sms_length(message: Message, catalogue: Catalogue) -> str:
     """The SMS's length as a phone counts it (SK104's counters): characters and parts, and the alphabet it is sent
     in; each placeholder as its sample, each blank as SK104 counts it."""
-    from scriptkit.rules.readability import _gsm7_length, _outside_gsm7, _sampled, _utf16_length
+    from scriptkit.rules.readability import sampled_text, sms_size
 
-    samples = catalogue.samples()
-    text = "".join(_sampled(seg, samples) for seg in message.segments)
-    if _outside_gsm7(text):
-        n, one, each, alphabet = _utf16_length(text), 70, 67, "UCS-2"
-    else:
-        n, one, each, alphabet = _gsm7_length(text), 160, 153, "GSM-7"
-    parts = 1 if n <= one else -(-n // each)
+    n, parts, alphabet = sms_size(sampled_text(message, catalogue.samples()))
     return f"{n} characters · {parts} SMS part{'s' if parts > 1 else ''} · {alphabet}"
 
 
