@@ -18,7 +18,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -243,7 +243,8 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
         unique: dict[tuple[object, ...], Diagnostic] = {}
         for d in diagnostics:
             merge_diagnostic(unique, d, (d.code, d.location, d.message, d.extra.get("target", "")))
-        diagnostics = sorted(unique.values(), key=lambda d: (*d.sort_key(), d.extra.get("target", ""), d.message))
+        diagnostics = sorted(said_once_per_group(list(unique.values())),
+                             key=lambda d: (*d.sort_key(), d.extra.get("target", ""), d.message))
         errors = [d for d in diagnostics if d.severity == Severity.ERROR]
         if errors and not force:
             raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written.",
@@ -278,33 +279,68 @@ def said_once_across_targets(diagnostics: Sequence[Diagnostic]) -> list[Diagnost
             text = text.replace(unit, f"\x01{n}")
         return text
 
+    def key(d: Diagnostic) -> tuple[object, ...] | None:
+        name = d.extra.get("target", "")
+        if not name or "," in name:
+            return None
+        return (d.code, d.severity, d.location, d.script_id, d.extra.get("channels", d.channel),
+                neutral(d.message, name), neutral(d.suggestion or "", name))
+
+    def told(first: Diagnostic, rest: Sequence[Diagnostic]) -> Diagnostic:
+        others = joined_with_and([d.extra["target"] for d in rest])
+        hint = first.suggestion
+        if hint and re.search(rf"\b{re.escape(first.extra['target'])}\b", hint):
+            hint += f" Likewise for {others}."
+        return replace(first, message=f"{first.message} (the same for {others})", suggestion=hint,
+                       extra={**first.extra, "target": ",".join(d.extra["target"] for d in (first, *rest))})
+
+    return _said_once(diagnostics, key, told)
+
+
+#: a diagnostic's ``extra`` key naming the group of scripts it is the same for (``Problem.said_once_for``)
+_SAID_ONCE_FOR = "said_once_for"
+
+
+def said_once_per_group(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """``diagnostics`` with a finding a target tells alike for a group of scripts (``Problem.said_once_for``: no
+    Freshdesk folder id for folder 'Account') said once, at its first script, with how many scripts it is for:
+    a pack of 6,000 scripts in 8 folders said it 6,000 times."""
+    def key(d: Diagnostic) -> tuple[object, ...] | None:
+        group = d.extra.get(_SAID_ONCE_FOR)
+        return None if group is None else (d.code, d.severity, d.extra.get("target", ""), group, d.message,
+                                           d.suggestion)
+
+    def told(first: Diagnostic, rest: Sequence[Diagnostic]) -> Diagnostic:
+        scripts = len({d.script_id for d in (first, *rest)})
+        return replace(first, message=f"{first.message} (said once for the {scripts} scripts in "
+                                      f"{first.extra[_SAID_ONCE_FOR]})")
+
+    kept = _said_once(sorted(diagnostics, key=lambda d: d.sort_key()), key, told)
+    for d in kept:
+        d.extra.pop(_SAID_ONCE_FOR, None)  # (told: a reader of the findings has no use for it)
+    return kept
+
+
+def _said_once(diagnostics: Sequence[Diagnostic], key: Callable[[Diagnostic], tuple[object, ...] | None],
+               told: Callable[[Diagnostic, Sequence[Diagnostic]], Diagnostic]) -> list[Diagnostic]:
+    """``diagnostics`` in order, those with the same ``key`` (None: none other is the same) said once where the
+    first of them is, as ``told`` words the first with the rest."""
     groups: dict[tuple[object, ...], list[Diagnostic]] = {}
     order: list[Diagnostic | tuple[object, ...]] = []
     for d in diagnostics:
-        name = d.extra.get("target", "")
-        if not name or "," in name:
+        if (same := key(d)) is None:
             order.append(d)
             continue
-        key = (d.code, d.severity, d.location, d.script_id, d.extra.get("channels", d.channel),
-               neutral(d.message, name), neutral(d.suggestion or "", name))
-        if key not in groups:
-            order.append(key)
-        groups.setdefault(key, []).append(d)
+        if same not in groups:
+            order.append(same)
+        groups.setdefault(same, []).append(d)
     out: list[Diagnostic] = []
     for each in order:
         if isinstance(each, Diagnostic):
             out.append(each)
             continue
         first, *rest = groups[each]
-        if not rest:
-            out.append(first)
-            continue
-        others = joined_with_and([d.extra["target"] for d in rest])
-        hint = first.suggestion
-        if hint and re.search(rf"\b{re.escape(first.extra['target'])}\b", hint):
-            hint += f" Likewise for {others}."
-        out.append(replace(first, message=f"{first.message} (the same for {others})", suggestion=hint,
-                           extra={**first.extra, "target": ",".join(d.extra["target"] for d in (first, *rest))}))
+        out.append(told(first, rest) if rest else first)
     return out
 
 
@@ -1111,9 +1147,10 @@ def _diagnostic(p: Problem, target: Target, message: Message, script: Script, pa
     layout = DEFAULT_LAYOUT_FILE.fullmatch(location.file)
     if layout is not None:
         text, hint, location = _in_default_layout(p, layout.group(1), target.name, pack, location)
+    extra = {"target": target.name, **({_SAID_ONCE_FOR: p.said_once_for} if p.said_once_for else {})}
     return Diagnostic(code=p.code, name=p.name, message=text, severity=p.severity, location=location,
                       suggestion=hint, script_id=message.script_id, channel=message.channel,
-                      variant=message.variant, extra={"target": target.name})
+                      variant=message.variant, extra=extra)
 
 
 def _in_default_layout(p: Problem, channel: str, target: str, pack: Pack,

@@ -75,6 +75,9 @@ class Problem:
     setting: tuple[str, ...] = ()
     #: else the script's own value it is about, as a path (("tags", 1): its second tag): the exporter points at it
     script_key: tuple[str | int, ...] = ()
+    #: a group of scripts the problem is the same for ("folder 'Billing'"): the export tells it once, at the first
+    #: of them, with how many there are (a missing folder id was said at each of 6,000 scripts)
+    said_once_for: str = ""
 
 
 #: The export diagnostics: code -> (name, default severity, what it means).
@@ -105,7 +108,7 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
 
 def problem(code: str, message: str, hint: str = "", severity: Severity | None = None,
             location: Location | None = None, setting: tuple[str, ...] = (),
-            script_key: tuple[str | int, ...] = ()) -> Problem:
+            script_key: tuple[str | int, ...] = (), said_once_for: str = "") -> Problem:
     """A ``Problem`` for one of the ``EXPORT_CODES``, with that code's name and default severity.
 
     ``message`` says what the helpdesk cannot carry and ``hint`` what the writer can do about it;
@@ -113,10 +116,11 @@ def problem(code: str, message: str, hint: str = "", severity: Severity | None =
     ``location`` is where in the pack, when the problem is in the text (else the script's title);
     ``setting`` names the ``export: {<target>: ...}`` key it is about, such as ``("lang",)``,
     so the diagnostic points at that key's line; ``script_key`` a value of the script itself, such as
-    ``("tags", 0)``. An unknown code is a ``KeyError``.
+    ``("tags", 0)``; ``said_once_for`` the group of scripts it is told once for. An unknown code is a
+    ``KeyError``.
     """
     name, default, _ = EXPORT_CODES[code]
-    return Problem(code, name, message, severity or default, hint, location, setting, script_key)
+    return Problem(code, name, message, severity or default, hint, location, setting, script_key, said_once_for)
 
 
 # ---------------------------------------------------------------- the protocol

@@ -181,16 +181,19 @@ bodies) for any folder whose id is not configured yet.
         vis = conf.get("visibility", "all")
         usable = _known_visibility(vis) and not (vis == "groups" and not conf.get("group_ids"))
         if usable and vis != "personal" and self._folder(message) is None:
-            if (why := folder_name_problem(folder_name(message))) is not None:
+            name = folder_name(message)
+            once = f"folder '{name}'"  # (the same for every script of the folder: told once, at its first)
+            if (why := folder_name_problem(name)) is not None:
                 found.append(problem(
-                    "SK506", f"'{folder_name(message)}' cannot be a Freshdesk folder name ({why}): it is left "
+                    "SK506", f"'{name}' cannot be a Freshdesk folder name ({why}): it is left "
                              "out of folders.json", "Rename the title's category, or give the id of an existing "
-                             f"folder: export: {{freshdesk: {{folders: {{\"{folder_name(message)}\": <id>}}}}}}."))
+                             f"folder: export: {{freshdesk: {{folders: {{\"{name}\": <id>}}}}}}.",
+                    said_once_for=once))
             found.append(problem(
-                "SK506", f"no freshdesk folder id for folder '{folder_name(message)}': exported as a personal "
+                "SK506", f"no freshdesk folder id for folder '{name}': exported as a personal "
                          "response (visibility 1)",
                 f"Create the folder (see folders.json) and set export: {{freshdesk: {{folders: "
-                f"{{\"{folder_name(message)}\": <id>}}}}}} in pack.yaml."))
+                f"{{\"{name}\": <id>}}}}}} in pack.yaml.", said_once_for=once))
         return found
 
     def render(self, message: Message) -> Payload:
