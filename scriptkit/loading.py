@@ -2263,7 +2263,7 @@ def _check_separators(meta: PackMeta, origin: Origin, errors: ErrorCollector) ->
                        'Use " " or "\\n", or put spaces around it, e.g. " - ".')
 
 
-def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
+def salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
     """The valid settings of a pack.yaml that failed validation (already reported).
 
     Keeps its constants and placeholders so scripts are not blamed for a typo elsewhere in pack.yaml.
@@ -2292,7 +2292,7 @@ def _salvaged(data: dict[str, Any], fallback: PackMeta) -> PackMeta:
     stand_ins: dict[str, str] = {}  # placeholders without a namespace, standing in as constants
     fields = list(PackMeta.model_fields)
     for key, value in plain_data(data).items():
-        meant = _meant_key(str(key), fields, data, kept)
+        meant = meant_key(str(key), fields, data, kept)
         if meant is None:
             continue
         key = meant
@@ -2325,7 +2325,7 @@ def _salvaged(data: dict[str, Any], fallback: PackMeta) -> PackMeta:
     return PackMeta.model_validate({**kept, "constants": constants} if constants else kept)
 
 
-def _meant_key(key: str, fields: list[str], *written: Mapping[str, Any]) -> str | None:
+def meant_key(key: str, fields: list[str], *written: Mapping[str, Any]) -> str | None:
     """The field ``key`` of a mapping that failed validation stands for: itself, or the field it is a typo of
     ('constans:', reported with "Did you mean") when no mapping of ``written`` has that field already."""
     if key in fields:
@@ -2338,10 +2338,10 @@ def _meant_key(key: str, fields: list[str], *written: Mapping[str, Any]) -> str 
 
 def _valid_part(entry: dict[str, Any], fields: list[str], valid: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
     """The keys of ``entry`` (a mapping that failed validation) that ``valid`` accepts, each read as the field it
-    stands for (``_meant_key``)."""
+    stands for (``meant_key``)."""
     part: dict[str, Any] = {}
     for key, value in entry.items():
-        meant = _meant_key(str(key), fields, entry, part)
+        meant = meant_key(str(key), fields, entry, part)
         if meant is not None and valid({**part, meant: value}):
             part[meant] = value
     return part
@@ -2749,7 +2749,7 @@ def _read_meta(root: Path, errors: ErrorCollector) -> tuple[PackMeta, Origin | N
         said = _check_comment_texts(data, pack_origin, errors)
         _check_cut_texts(data, pack_origin, errors, _PACK_TEXTS)
         built = _build(PackMeta, data, pack_origin, errors, "pack.yaml", said)
-        meta = built or _salvage_meta(data, meta)
+        meta = built or salvage_meta(data, meta)
         meta.constants.update((name, value) for name, value in numbers.items() if name in meta.constants)
         _check_separators(meta, pack_origin, errors)
         _check_locale(meta, pack_origin, errors)

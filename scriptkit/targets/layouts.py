@@ -83,13 +83,13 @@ def for_target(pack: Pack, target: str) -> Pack:
 
 def _written_key(value: Any, channel: str, slot: str) -> str:
     """The key a layout's ``slot`` is written as: itself, or the typo read as it ('greting:', told apart)."""
-    from scriptkit.loading import _meant_key
+    from scriptkit.loading import meant_key
     from scriptkit.models import Layout
 
     layout = value.get(channel) if isinstance(value, Mapping) else None
     if not isinstance(layout, Mapping) or slot in layout:
         return slot
-    return next((str(key) for key in layout if _meant_key(str(key), list(Layout.model_fields), layout) == slot),
+    return next((str(key) for key in layout if meant_key(str(key), list(Layout.model_fields), layout) == slot),
                 slot)
 
 
@@ -125,7 +125,7 @@ def _checked(pack: Pack, target: str, errors: ErrorCollector) -> dict[ChannelNam
     key read as the one meant), so the templates beside it are checked in the same run."""
     from pydantic import ValidationError
 
-    from scriptkit.loading import _check_separators, _model_errors, _salvage_meta
+    from scriptkit.loading import _check_separators, _model_errors, salvage_meta
     from scriptkit.models import PackMeta
 
     value = given(pack, target)
@@ -144,7 +144,7 @@ def _checked(pack: Pack, target: str, errors: ErrorCollector) -> dict[ChannelNam
         if view is None:
             raise ConfigError(f"{target} export setting '{SETTING}' is not a channel layout: {exc}") from None
         _model_errors(exc, PackMeta, view, errors, data=data)
-        channels = _salvage_meta(data, PackMeta(name=pack.meta.name)).channels
+        channels = salvage_meta(data, PackMeta(name=pack.meta.name)).channels
     if view is not None:
         _check_separators(PackMeta(name=pack.meta.name, channels=channels), view, errors)
     return channels
