@@ -123,11 +123,14 @@ def _sms_length(message: Message, catalogue: Catalogue) -> str:
     return f"{n} characters · {parts} SMS part{'s' if parts > 1 else ''} · {alphabet}"
 
 
-def _plain(segments: Iterable[Segment], catalogue: Catalogue, esc: Callable[[str], str],
-           placeholder: Callable[[str], str], blank: Callable[[str], str]) -> str:
-    """A plain-text channel's reply as the customer gets it (its links already "text (address)"), each
-    placeholder named in words and each blank marked."""
-    return spoken(segments, esc, placeholder, blank, catalogue=catalogue)
+def _texts(segments: Sequence[Segment], catalogue: Catalogue, direction: str, plain: bool) -> tuple[str, str]:
+    """A reply's (or a note's) Markdown and HTML, each placeholder named in words and each blank marked; a
+    plain-text channel's as the customer gets it (its links already "text (address)"), with no link, list or bold."""
+    if not plain:
+        return _md(segments, catalogue), _html(segments, catalogue, direction)
+    return (spoken(segments, str, lambda w: f"{{{w}}}", str, catalogue=catalogue),
+            spoken(segments, html.escape, lambda w: f'<em class="ph">{{{w}}}</em>', lambda b: f"<mark>{b}</mark>",
+                   catalogue=catalogue))
 
 
 class PlaybookTarget(BaseTarget):
@@ -151,32 +154,18 @@ guidance, alternatives, conditions and the blanks to fill in. Placeholders are n
         catalogue = catalogue_of(message)  # (a pack's own placeholder is named by its description)
         # (a right-to-left pack's replies read so; another's each paragraph by its first letter: a Hebrew reply)
         direction = text_direction(message.meta.get("locale")) or "auto"
-        if message.channel in PLAIN_TEXT_CHANNELS:
-            # (an SMS or a call has no link, list or bold: the agent copies or reads out the text the customer gets,
-            # as ``render --preview`` shows it, the address after a link's text)
-            read = message.as_read
-            return {
-                "script_id": message.script_id, "category": " / ".join(cats) or "General", "name": name,
-                "scenario": str(message.meta.get("scenario", "")),
-                "emotion": str(message.meta.get("emotion", "")),
-                "channel": message.channel, "variant": message.variant, "plain": True,
-                "length": _sms_length(read, catalogue) if message.channel == "sms" else "",
-                "md": _plain(read.segments, catalogue, str, lambda w: f"{{{w}}}", str),
-                "html": _plain(read.segments, catalogue, html.escape, lambda w: f'<em class="ph">{{{w}}}</em>',
-                               lambda b: f"<mark>{b}</mark>"),
-                "notes": [(n.kind, n.label, _plain(n.segments, catalogue, str, lambda w: f"{{{w}}}", str),
-                           _plain(n.segments, catalogue, html.escape, lambda w: f'<em class="ph">{{{w}}}</em>',
-                                  lambda b: f"<mark>{b}</mark>"))
-                          for n in read.notes],
-                "blanks": [(blank_marker(b.name), b.prompt, b.example or "") for b in blanks_of(message)],
-            }
+        plain = message.channel in PLAIN_TEXT_CHANNELS
+        # (an SMS or a call has no link, list or bold: the agent copies or reads out the text the customer gets, as
+        # ``render --preview`` shows it, the address after a link's text)
+        shown = message.as_read if plain else message
+        md, page = _texts(shown.segments, catalogue, direction, plain)
         return {
             "script_id": message.script_id, "category": " / ".join(cats) or "General", "name": name,
             "scenario": str(message.meta.get("scenario", "")), "emotion": str(message.meta.get("emotion", "")),
-            "channel": message.channel, "variant": message.variant, "plain": False, "length": "",
-            "md": _md(message.segments, catalogue), "html": _html(message.segments, catalogue, direction),
-            "notes": [(n.kind, n.label, _md(n.segments, catalogue), _html(n.segments, catalogue, direction))
-                      for n in message.notes],
+            "channel": message.channel, "variant": message.variant, "plain": plain,
+            "length": _sms_length(shown, catalogue) if message.channel == "sms" else "",
+            "md": md, "html": page,
+            "notes": [(n.kind, n.label, *_texts(n.segments, catalogue, direction, plain)) for n in shown.notes],
             # (the reply's and those only an alternative or condition holds: the notes above name them too)
             "blanks": [(blank_marker(b.name), b.prompt, b.example or "") for b in blanks_of(message)],
         }
