@@ -25,6 +25,7 @@ from scriptkit.text import (
     MARKERS,
     emoji_ended,
     holds_list,
+    joined_with_and,
     list_item_at,
     may_end_with_emoji,
     plain_identifiers,
@@ -743,10 +744,9 @@ def _shorter(message: Message, ctx: RuleContext) -> str:
     if not taken:
         return advice
     one = len(taken) == 1
-    listed = taken[0] if one else ", ".join(taken[:-1]) + " and " + taken[-1]
-    return (advice + f" Its {listed} {'is' if one else 'are'} the script's main text, as {channel} has none of its "
-            f"own: give {channel} {'a shorter one' if one else 'shorter ones'} there too, or shorten the main "
-            f"{'one' if one else 'ones'}.")
+    return (advice + f" Its {joined_with_and(taken)} {'is' if one else 'are'} the script's main text, as {channel} "
+            f"has none of its own: give {channel} {'a shorter one' if one else 'shorter ones'} there too, or shorten "
+            f"the main {'one' if one else 'ones'}.")
 
 
 # a fill-in marker left in the text that stands for sentences, not a word: "{explanation}", "[details]",
