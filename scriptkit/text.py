@@ -850,6 +850,9 @@ def sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _SENTENCE_EDGE = re.compile(r"[.!?\n]")
+#: where a . ! or ? meets whitespace: a quick split of a short text into its sentences, as a phrase's neighbours
+#: (a reply's own sentences are ``sentence_spans``', which read abbreviations, quotations and emoji)
+SPACE_AFTER_STOP = re.compile(r"(?<=[.!?])\s+")
 
 
 # an apostrophe inside a word ("it's", "coupon’s"), not a quotation mark: typed straight or curly, as the

@@ -19,7 +19,16 @@ from scriptkit.message import Message, ReplyTurn, reply_turns
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import CaselessRegex, normalise, pattern, table
-from scriptkit.text import clipped, in_quotation, inside_one_of, opens_sentence, ordinal, quoted_spans, words_start
+from scriptkit.text import (
+    SPACE_AFTER_STOP,
+    clipped,
+    in_quotation,
+    inside_one_of,
+    opens_sentence,
+    ordinal,
+    quoted_spans,
+    words_start,
+)
 
 
 def _first_acknowledging(body: list[Sentence]) -> int | None:
@@ -1156,7 +1165,8 @@ class DismissiveLanguage(Rule):
                 continue
             if entry.get("fine_after_reassurance") and _REASSURED.search(_lead_up(text, start)):
                 continue  # ("No worries at all, these things happen!": their slip forgiven, not their problem shrunk)
-            if kind_of(entry) == "policy" and _grants(text, start, end):
+            kind = str(entry.get("kind", "dismissive"))
+            if kind == "policy" and _grants(text, start, end):
                 continue  # ("Your refund has been approved in line with our policy": the policy is on their side)
             if entry.get("fine_after_help") and _after_help(text, start) and not _sends_away(text, end):
                 continue  # ("I've emailed you the label, so all you need to do is...": how little is left to them)
@@ -1164,7 +1174,6 @@ class DismissiveLanguage(Rule):
                 continue  # ("That's not possible on the Basic plan": the refusal goes on to its reason)
             if entry.get("fine_before_help") and _help_follows(text, end):
                 continue  # ("Unfortunately that's not possible. What I can do is...": the refusal comes with help)
-            kind = kind_of(entry)
             yield Finding(start, end, f'{kind} language "{found}"',
                           suggestion=str(entry.get("advice", "")) or None,
                           severity=Severity.SUGGESTION if kind in self.SOFT_KINDS else None)
@@ -1179,12 +1188,6 @@ def _lead_up(text: str, at: int) -> str:
 
 _LEAD_UP = 80  # characters: "No worries at all, honestly!" and the sentence's own start
 _HELP_REACH = 300  # characters back, in the paragraph, where the help given before a phrase may be told
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
-
-
-def kind_of(entry: Mapping[str, Any]) -> str:
-    """The kind of a ``dismissive.yaml`` entry (dismissive, minimising, blaming, policy...)."""
-    return str(entry.get("kind", "dismissive"))
 
 
 # a refusal or a condition in the sentence: "not", "nothing", "can't", "unable", "only if", "except"
@@ -1258,7 +1261,7 @@ def _after_help(text: str, at: int) -> bool:
     step owned ("I've emailed you a return label", "I'll book a courier"), done ("Your label has been sent") or the
     thing handed over ("Here's your label:")."""
     start = max(text.rfind("\n\n", max(0, at - _HELP_REACH), at), at - _HELP_REACH, 0)
-    lead = " ".join(_SENTENCE_BREAK.split(normalise(text[start:at]))[-2:])
+    lead = " ".join(SPACE_AFTER_STOP.split(normalise(text[start:at]))[-2:])
     return pattern("owned_steps").search(lead) or hands_over(lead) or step_done(lead)
 # the customer's own slip forgiven ("No worries, these things happen!", "Don't worry, it's no big deal"): the words
 # that would shrink their problem reassure them instead

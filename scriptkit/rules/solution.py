@@ -40,7 +40,7 @@ from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help,
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
 from scriptkit.rules.warmth import written_for_locale
-from scriptkit.text import MARKERS, SPACELESS, sentence_window, slug
+from scriptkit.text import MARKERS, SPACE_AFTER_STOP, SPACELESS, sentence_window, slug
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
     from scriptkit.models import Flexibility, Pack, Script
@@ -754,7 +754,6 @@ _HOLD_LOOK = re.compile(
     r"(?:(?:just|quickly)\s+)?(?:check|look|see|dig|(?:have|take)\s+an?\s+(?:(?:quick|closer|close)\s+)?look)\b"
     r"(?:\s+(?:into|at|on|over|up))?(?:\s+(?:it|this|that|your\s+[\w'’-]+|the\s+[\w'’-]+))?(?:\s+for\s+you)?",
     re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 @lru_cache(maxsize=4096)  # (SK402 to SK404 ask it of the same solution text)
@@ -763,7 +762,7 @@ def _holds_the_chat(text: str) -> bool:
     beside the look it waits on: "Bear with me while I check." (not "Bear with me, I'll send a new card.")."""
     if "moment" not in text and not _may_match(_HOLD_WORDS, text):
         return False
-    sentences = [part for part in _SENTENCE_BREAK.split(text.strip()) if part]
+    sentences = [part for part in SPACE_AFTER_STOP.split(text.strip()) if part]
     return bool(sentences) and all(
         _HOLD_ASK.search(part) and not _offers_action(_HOLD_LOOK.sub(" ", _HOLD_ASK.sub(" ", part)))
         for part in sentences)
