@@ -39,3 +39,18 @@ def test_an_exports_temporary_pack_is_removed_before_its_macros_are_linted(tmp_p
     report = audit(_zendesk(tmp_path, [ANSWER, ANSWER.replace("Friday", "Monday")]))
     assert seen == [False]
     assert len(report.macros) == 2 and report.source.endswith("zendesk.json")
+
+
+def test_the_text_report_says_how_many_more_placeholders_can_render_blank(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    # (twelve macros, each with a first name that can be blank: ten listed, then a pointer to the rest)
+    bodies = [ANSWER.replace("Friday", f"the {day}th") for day in range(10, 22)]
+    result = run_cli("audit", str(_zendesk(tmp_path, bodies)), "--grammar", "off")
+    assert result.exit_code in (0, 1), result.output
+    section = result.stdout.split("Placeholders that can render blank: ")[1].split("Placeholders that did not map")[0]
+    risks = int(section.split()[0])
+    assert risks > 10
+    listed = [line for line in section.splitlines()[1:] if "fallback" in line]
+    assert len(listed) == 10, section
+    assert f"  and {risks - 10} more (--format json and --html list them all)" in section.splitlines(), section

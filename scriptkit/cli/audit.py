@@ -432,6 +432,8 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         con.print(f"  {place}: {macro.named}: {macro.placeholder_as_written(name)} "
                   f"{macro.lacks_fallback(name)}{where}",
                   markup=False, highlight=False)
+    if len(risks) > 10:  # (742 of them read as the ten listed, where every other list says how many more)
+        con.print(f"  and {len(risks) - 10} more ({_ALL_LISTED})", markup=False, highlight=False)
     unmapped = report.unmapped
     # (a misspelt Zendesk field is sent empty, as the import says: "Hi ,", not the marker)
     empty = " (or empty, where said)" if any(u.how_sent != "as written" for _, u in unmapped) else ""
