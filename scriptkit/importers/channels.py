@@ -26,7 +26,7 @@ CHANNEL_OF: dict[str, str] = {"intercom": "chat"}
 _TITLED = frozenset({"zendesk", "freshdesk", "helpscout", "front", "intercom"})
 
 #: a channel's macro as the export titles it: the script's title and the channel ("Late parcel (chat)")
-_CHANNEL_TITLE = re.compile(r"(?P<base>.+) \((?P<channel>email|chat|social|sms)\)")
+CHANNEL_TITLE = re.compile(r"(?P<base>.+) \((?P<channel>email|chat|social|sms)\)")
 
 #: scriptkit's channels a helpdesk's macro may be for, in the order a script most often lists them
 _CHANNELS = ("email", "chat", "social", "sms")
@@ -85,11 +85,11 @@ def _titled_copies(macros: list[ImportedMacro]) -> None:
     found: dict[int, list[tuple[ImportedMacro, str]]] = {}  # a script's macro -> its channels' macros
     bases: dict[int, ImportedMacro] = {}
     for macro in macros:
-        raw, named = macro.raw, _CHANNEL_TITLE.fullmatch(macro.raw.title)
+        raw, named = macro.raw, CHANNEL_TITLE.fullmatch(macro.raw.title)
         if raw.dialect not in _TITLED or macro.native is not None or raw.channel_of or named is None:
             continue
         same = titled.get((raw.dialect, named["base"]), [])
-        if len(same) != 1 or len(titled[(raw.dialect, raw.title)]) != 1 or _CHANNEL_TITLE.fullmatch(named["base"]):
+        if len(same) != 1 or len(titled[(raw.dialect, raw.title)]) != 1 or CHANNEL_TITLE.fullmatch(named["base"]):
             continue  # (no macro of that title, or several: no telling which script it is a channel of)
         if raw.channel in ("", named["channel"]):
             bases[id(same[0])] = same[0]

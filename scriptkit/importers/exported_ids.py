@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from scriptkit.importers.channels import CHANNEL_TITLE
+
 #: a script's own file larger than this is not one scriptkit wrote (a macro's file is a few kilobytes)
 _MAX_FILE_BYTES = 1_000_000
 #: a title of the export's files -> the helpdesk id (None where the file has none) and script id of each file of it
@@ -61,10 +63,8 @@ def _channel_macros_to_their_script(ids: ExportedIds) -> None:
     """A channel's own macro ('Late parcel (chat)' in ``late-chat.json``, beside 'Late parcel' in ``late.json``)
     takes its script's id: read on its own it is that script's text, which the file named ``late-chat`` gave an id
     no script has. (Read with its script, in the whole library, it is merged into it by title.)"""
-    from scriptkit.importers.channels import _CHANNEL_TITLE
-
     for title, found in ids.items():
-        named = _CHANNEL_TITLE.fullmatch(title)
+        named = CHANNEL_TITLE.fullmatch(title)
         script = ids.get(named["base"], []) if named else []
         if named and len(found) == 1 and len(script) == 1 and found[0][1] == f"{script[0][1]}-{named['channel']}":
             ids[title] = [(found[0][0], script[0][1])]
