@@ -67,18 +67,14 @@ def rule_key(code: str, name: str) -> str:
 
 
 def key_of(diag: Diagnostic, root: Path) -> Key:
-    return (rule_key(diag.code, diag.name), *_key_of(diag, root)[1:])
-
-
-def _key_of(diag: Diagnostic, root: Path) -> Key:
-    """``diag``'s key by its code, as a baseline before session 36 named a team rule's findings (still read)."""
     file = diag.location.file
     if not file.startswith("<"):  # (not "<default email layout>": a file, named as the run was given it)
         with suppress(ValueError):  # (another drive on Windows: kept as given)
             file = Path(os.path.relpath(file, root)).as_posix()
     # (a message that points at another place, "the same as 'x' (bl/scripts/x.yaml:2:1)", names it as
     # the run was given the pack: from another folder, or after an edit above it, it reads otherwise)
-    return (diag.code, file, diag.script_id or "", diag.slot or "", diag.text, _PLACE.sub("", diag.message))
+    return (rule_key(diag.code, diag.name), file, diag.script_id or "", diag.slot or "", diag.text,
+            _PLACE.sub("", diag.message))
 
 
 def write_baseline(diagnostics: Iterable[Diagnostic], path: Path, root: Path, kept: Counter[Key] | None = None) -> int:
@@ -146,7 +142,8 @@ def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: 
     unmatched: list[tuple[Diagnostic, Key]] = []
     for diag in diagnostics:
         k = key_of(diag, root)
-        by_code = _key_of(diag, root) if k[0] != diag.code else k  # (an entry written by code: still accepted)
+        # (a team rule's entry written by its code, as a baseline before session 36 named it: still accepted)
+        by_code = (diag.code, *k[1:])
         if left[k] > 0:
             left[k] -= 1
         elif left[by_code] > 0:
