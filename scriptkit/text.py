@@ -285,7 +285,8 @@ def words(text: str) -> list[str]:
 MARKERS = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]")  # (no bracket inside: a run of "[" is linear)
 _ADDRESS = re.compile(r"(?<![\w./])(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]")
 _ADDRESS_MARK = re.compile(r"://|www\.")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: an email address written in text ("sam.lee+orders@example.co.uk")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_MARK = re.compile("@")
 # a run of capitals, digits and hyphens with a digit and a capital in it, not inside a word
 _CODE = re.compile(r"(?<![\w-])(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d][A-Z\d-]{3,}[A-Z\d]\b")
@@ -327,7 +328,7 @@ def plain_identifiers(text: str) -> str:
     if "://" in text or "www." in text:
         text = _sub_in_words(text, _ADDRESS_MARK, _ADDRESS)
     if "@" in text:
-        text = _sub_in_words(text, _EMAIL_MARK, _EMAIL)
+        text = _sub_in_words(text, _EMAIL_MARK, EMAIL)
     return _sub_in_words(text, _CODE_MARK, _CODE)
 
 

@@ -34,7 +34,15 @@ from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import tokenise
 from scriptkit.sourcetext import scalar_offsets
-from scriptkit.text import DIRECTION_CONTROLS, SPACELESS, named_as_a_copy, sentence_spans, trimmed, unsafe_address
+from scriptkit.text import (
+    DIRECTION_CONTROLS,
+    EMAIL,
+    SPACELESS,
+    named_as_a_copy,
+    sentence_spans,
+    trimmed,
+    unsafe_address,
+)
 
 if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
     from scriptkit.models import Origin, Pack, Script
@@ -724,9 +732,16 @@ _MARKDOWN_BOLD = re.compile(r"(?<![\w*\\`])(\*\*|__)(?=[^\s*_])([^\n*`]*?[^\s*_\
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
 
 
+def _customer_reads(message: Message, text_only: bool = False) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where in ``message.text`` the slots a customer reads are (not layout, greeting or sign-off; ``text_only``:
+    their written text, no placeholder), and its `code spans`, whose marks the Markdown checks leave alone."""
+    slots = [(a, b) for a, b, seg in message.spans()
+             if (isinstance(seg, Text) or not text_only) and seg.slot not in ("layout", "greeting", "signoff")]
+    return slots, [m.span() for m in _CODE_SPAN.finditer(message.text)] if "`" in message.text else []
+
+
 def _markdown_bold(message: Message) -> Iterator[Finding]:
-    slots = [(a, b) for a, b, seg in message.spans() if seg.slot not in ("layout", "greeting", "signoff")]
-    code = [m.span() for m in _CODE_SPAN.finditer(message.text)] if "`" in message.text else []
+    slots, code = _customer_reads(message)
     for m in _MARKDOWN_BOLD.finditer(message.text):
         a, b = m.span()
         if any(start < b and a < end for start, end in code):
@@ -749,15 +764,14 @@ def _markdown_bold(message: Message) -> Iterator[Finding]:
 _EMPHASIS = (re.compile(r"(?<![\w*\\`])\*(?=[^\W_])([^\n*`]*?[\w.!?)'\"\u2019])\*(?![\w*`])"),
              re.compile(r"(?<![\w\\`])_(?=[^\W_])([^\n_`]*?[^\W_]|[^\n_`]*?[.!?)'\"\u2019])_(?![\w`])"))
 # an address as it is written in prose, where a '_' or '*' is part of it: a web page's, a mail address
-_ADDRESS_IN_TEXT = re.compile(r"(?:https?://|ftp://|mailto:|tel:|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS_IN_TEXT = re.compile(r"(?:https?://|ftp://|mailto:|tel:|www\.)[^\s<>]+|" + EMAIL.pattern)
 
 
 def _markdown_emphasis(message: Message) -> Iterator[Finding]:
     """Single-mark emphasis around words in a slot: no export makes it italic, so every helpdesk shows the marks."""
     text = message.text
-    slots = [(a, b) for a, b, seg in message.spans() if seg.slot not in ("layout", "greeting", "signoff")]
     # (a code span, and an address, whose '_' and '*' are its own: "https://example.com/_drafts_/")
-    kept = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+    slots, kept = _customer_reads(message)
     kept += [m.span() for m in _ADDRESS_IN_TEXT.finditer(text)]
     for pattern in _EMPHASIS:
         for m in pattern.finditer(text):
@@ -780,14 +794,12 @@ def _markdown_emphasis(message: Message) -> Iterator[Finding]:
 # a CommonMark autolink, "<https://example.com/help>", "<mailto:help@example.com>", "<help@example.com>": the exports
 # read a link as [text](address) only, so every helpdesk shows the angle brackets (an HTML one, escaped: "&lt;").
 # Not one inside a link's "(<address>)" form, nor angle text that is no address ("<before>", "<Enter>")
-_AUTOLINK = re.compile(r"(?<!\]\()(?<!\\)<((?:https?://|mailto:)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_AUTOLINK = re.compile(r"(?<!\]\()(?<!\\)<((?:https?://|mailto:)[^\s<>]+|" + EMAIL.pattern + ")>")
 
 
 def _autolinks(message: Message) -> Iterator[Finding]:
     text = message.text
-    slots = [(a, b) for a, b, seg in message.spans()
-             if isinstance(seg, Text) and seg.slot not in ("layout", "greeting", "signoff")]
-    code = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+    slots, code = _customer_reads(message, text_only=True)
     for m in _AUTOLINK.finditer(text):
         a, b = m.span()
         if any(start < b and a < end for start, end in code) or not any(s <= a and b <= e for s, e in slots):
@@ -849,9 +861,7 @@ def _html_in_text(message: Message) -> Iterator[Finding]:
     """Character references and tags written in a slot's text: every export sends the text as the customer reads
     it (an HTML one escapes it again, '&amp;amp;'), so the code is what they see."""
     text = message.text
-    slots = [(a, b) for a, b, seg in message.spans()
-             if isinstance(seg, Text) and seg.slot not in ("layout", "greeting", "signoff")]
-    code = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+    slots, code = _customer_reads(message, text_only=True)
 
     def judged(a: int, b: int) -> bool:
         return (not any(start < b and a < end for start, end in code)
