@@ -47,3 +47,16 @@ def test_the_folder_is_told_once_across_targets_too(tmp_path: Path) -> None:
     pack = _pack(tmp_path / "pack", [f"Billing::Refund {n}" for n in range(3)])
     result = export(pack, ["zendesk", "freshdesk"], tmp_path / "out", force=True)
     assert len(_folder_findings(result.diagnostics)) == 1
+
+
+def test_a_freshdesk_folder_salesforce_cannot_carry_is_told_once_per_folder(tmp_path: Path) -> None:
+    # (responses imported from Freshdesk carry their folder's number, which Salesforce has no place for)
+    pack = _pack(tmp_path / "pack", [f"Refund {n}" for n in range(4)])
+    for n, folder in enumerate([7, 7, 7, 9]):
+        path = pack / "scripts" / f"s{n:03d}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + f"export:\n  freshdesk:\n    folder_id: {folder}\n",
+                        encoding="utf-8")
+    result = export(pack, ["salesforce"], tmp_path / "out", force=True)
+    told = [d for d in result.diagnostics if "Freshdesk folder" in d.message]
+    assert [d.script_id for d in told] == ["s000", "s003"]
+    assert "3 scripts" in told[0].message and "folder_id 9" in told[1].message

@@ -136,7 +136,8 @@ there is no `quick_text.json`.
                                           "export gives the folder's number, not its name, so this Quick Text has no "
                                           "Category",
                                  "Set export: {salesforce: {category: <the folder's name>}} in the script (or "
-                                 "pack.yaml for every script), or start its title with it: 'Orders::Refund late'."))
+                                 "pack.yaml for every script), or start its title with it: 'Orders::Refund late'.",
+                                 said_once_for=f"Freshdesk folder {folder}"))
         return found
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
