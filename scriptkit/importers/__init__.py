@@ -567,9 +567,11 @@ def _id_of(item: RawItem, own_ids: ExportedIds | None, titled: set[int]) -> str:
     title, the item then in ``titled`` (by ``id``)."""
     if item.script_id:
         return item.script_id
-    if own_ids and (own := exported_id(own_ids, item.export_title or item.title, item.settings.get("id"))
-                    or exported_id(own_ids, item.title, item.settings.get("id"))):
-        return own
+    if own_ids:  # (the title its export file writes, else its own)
+        ident = item.settings.get("id")
+        if own := (item.export_title and exported_id(own_ids, item.export_title, ident)) or exported_id(
+                own_ids, item.title, ident):
+            return own
     titled.add(id(item))
     return _script_id(item)
 
