@@ -277,7 +277,7 @@ class MacroAudit:
     text: str
     location: Location  # the item in the export, or the script file
     #: the file to open to mend it: the pack's script file, or for an export the export file (an export is
-    #: audited as a temporary pack, removed after the audit: its diagnostics are located at the item too)
+    #: audited as a temporary pack, removed once it is loaded: its diagnostics are located at the item too)
     script_file: str
     diagnostics: list[Diagnostic]
     scores: dict[str, float | None]
