@@ -54,7 +54,8 @@ def for_target(pack: Pack, target: str) -> Pack:
     several; a PackError for a value loading's checks refuse) for a setting that is wrong, at its place."""
     from scriptkit.models import Origin
 
-    if given(pack, target) is None:
+    setting = given(pack, target)
+    if setting is None:
         return pack
     errors = ErrorCollector()  # (the setting's own problems and its templates', told in one run)
     overrides = _checked(pack, target, errors)
@@ -64,13 +65,13 @@ def for_target(pack: Pack, target: str) -> Pack:
     keys = dict(origin.keys) if origin else {}
     own = ("export", target, SETTING)
     for channel, layout in overrides.items():
-        written = layout.model_fields_set
+        written = {slot: _written_key(setting, channel, slot) for slot in layout.model_fields_set}
         channels[channel] = pack.meta.layout(channel).model_copy(update={k: getattr(layout, k) for k in written})
         for table, source in ((values, origin.values if origin else {}), (keys, origin.keys if origin else {})):
             if channel not in pack.meta.channels and (*own, channel) in source:
                 table["channels", channel] = source[(*own, channel)]
-            for slot in written:
-                at = (*own, channel, _written_key(given(pack, target), channel, slot))
+            for slot, key in written.items():
+                at = (*own, channel, key)
                 if at in source:
                     table["channels", channel, slot] = source[at]
     derived = pack.model_copy(update={"meta": pack.meta.model_copy(update={"channels": channels})})
