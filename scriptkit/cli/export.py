@@ -27,16 +27,47 @@ if TYPE_CHECKING:
     from scriptkit.targets.base import Target
 
 
-def _report(diagnostics: list[Diagnostic]) -> None:
+def _report(diagnostics: list[Diagnostic], refused_pack: str | None = None) -> None:
+    """The findings of an export; of a refused one (``refused_pack``: the pack given), the errors that stopped it
+    one by one and the rest counted by code, so that the refusal is not buried: a pack of 6,000 scripts printed
+    227,251 lines of warnings before its 431 errors' one-line refusal."""
     from scriptkit.config import LintConfig
+    from scriptkit.diagnostics import Severity
     from scriptkit.exporting import said_once_across_targets
     from scriptkit.linting import LintResult
     from scriptkit.reporters.text import report
 
-    # export stops only on errors, so the summary judges against that level; a finding that is the same for
-    # several helpdesks, once
-    report(LintResult(diagnostics=said_once_across_targets(diagnostics), config=LintConfig().override(fail_on="error")),
-           sys.stdout, export=True)
+    told = said_once_across_targets(diagnostics)  # (a finding that is the same for several helpdesks, once)
+    errors = [d for d in told if d.severity == Severity.ERROR]
+    # export stops only on errors, so the summary judges against that level
+    report(LintResult(diagnostics=errors if refused_pack is not None else told,
+                      config=LintConfig().override(fail_on="error")), sys.stdout, export=True)
+    if refused_pack is None:
+        return
+    con = console()
+    held = [d for d in told if d.severity != Severity.ERROR]
+    if held:
+        counts = " and ".join(f"{n:,} {s.value}{'' if n == 1 else 's'}" for s in Severity if s != Severity.ERROR
+                              if (n := sum(d.severity == s for d in held)))
+        con.print(f"\nNot shown, as they do not stop the export: {counts}.", markup=False)
+        _by_code(held)
+        con.print(f"Fix the errors and export again to see them one by one (`scriptkit check "
+                  f"{shlex.quote(refused_pack)}` lists the linter's now).", markup=False)
+    if len(errors) == 1:  # (the one just above)
+        con.print("\nErrors that stop the export: 1, shown above.", style="bold", markup=False)
+        return
+    con.print(f"\nErrors that stop the export: {len(errors):,}", style="bold", markup=False)
+    _by_code(errors)
+
+
+def _by_code(diagnostics: Sequence[Diagnostic]) -> None:
+    """How many of ``diagnostics`` each code has, the most first: '  6,276  SK201 corporate-phrase'."""
+    counts: dict[tuple[str, str], int] = {}
+    for d in diagnostics:
+        counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
+    con = console()
+    for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        con.print(f"{n:>8,}  {code} {name}", markup=False)
 
 
 @click.command("export", cls=OneValueCommand)
@@ -92,7 +123,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
             result = export_worded(loaded, names, out, force=force, overwrite=overwrite, channels=channels or None,
                                    grammar=grammar, wording=CLI_WORDING)
     except ExportRefused as refused:
-        _report(refused.diagnostics)
+        _report(refused.diagnostics, pack)
         console(stderr=True).print(f"[bold red]{escape_markup(refused.message)}[/bold red] {CLI_FORCE_HINT}")
         sys.exit(1)
     if result.diagnostics:
