@@ -1021,7 +1021,7 @@ def _hidden_by(found: Path) -> list[Location]:
                 if not candidate.is_file() or (candidate.name != CONFIG_FILE and not _has_tool_table(candidate)):
                     continue
                 text = read_capped(candidate).decode("utf-8-sig", "replace")
-            except (OSError, ConfigError, tomllib.TOMLDecodeError):
+            except OSError:  # (_has_tool_table answers a file it cannot parse itself)
                 continue  # (a file that cannot be read is not read either way: the note is for settings)
             table = re.search(r"(?m)^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*scriptkit\b", text)
             hidden.append(SourceText(str(_as_shown(candidate)), text).location(table.start() if table else 0))
