@@ -77,7 +77,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scriptkit.config import LintConfig, find_project_config, load_config
 from scriptkit.diagnostics import Diagnostic, Location, Severity
@@ -106,6 +106,9 @@ from scriptkit.rules.language import expected_language, judges
 from scriptkit.sprawl import Contradiction, DuplicateGroup, find_contradictions, find_duplicates
 from scriptkit.text import MARKERS, emoji_ended, plain_identifiers, sentence_spans
 from scriptkit.text import words as words_of
+
+if TYPE_CHECKING:  # (the targets load when a report needs one)
+    from scriptkit.targets.base import BaseTarget
 
 PRACTICES = ("acknowledgment", "warm_language", "flexibility", "solution", "readability")
 PRACTICE_LABELS = {"acknowledgment": "Acknowledgment", "warm_language": "Warm language",
@@ -1115,14 +1118,9 @@ def in_helpdesk_syntax(advice: str, helpdesk: str | None) -> str:
     it, where it has a field for it: a Help Scout lead is told '{%customer.firstName,fallback=there%}', what the
     helpdesk takes. Liquid (Zendesk, Freshdesk) has no fallback filter: its fallback is an if block, and the advice
     says so. As it is for a pack or a sheet (no helpdesk), and for a placeholder the helpdesk has no field for."""
-    from scriptkit import targets
-    from scriptkit.targets.base import BaseTarget
-
-    if helpdesk is None or helpdesk not in targets.available():
-        return advice
-    target = targets.get(helpdesk)
-    dialect = target.dialect if isinstance(target, BaseTarget) else None
-    if dialect is None:
+    target = _helpdesk_target(helpdesk)
+    dialect = target.dialect if target is not None else None
+    if target is None or dialect is None:
         return advice
     blocks = False
 
@@ -1183,16 +1181,12 @@ def unscored_flexibility(helpdesk: str | None) -> str | None:
     agent may adapt, told in notes beside the reply (guidance, alternatives, conditions); a helpdesk whose macros
     have no field for them (Freshdesk, Help Scout, Front...) cannot hold it, and scoring it there ranked complete
     replies under templates that are mostly blanks."""
-    from scriptkit import targets
-    from scriptkit.importers import _FORMAT_NAMES  # ("a Help Scout": the helpdesk as its users spell it)
-    from scriptkit.targets.base import BaseTarget
+    from scriptkit.importers import FORMAT_NAMES  # ("a Help Scout": the helpdesk as its users spell it)
 
-    if helpdesk is None or helpdesk not in targets.available():
+    target = _helpdesk_target(helpdesk)
+    if helpdesk is None or target is None or target.keeps_notes:
         return None
-    target = targets.get(helpdesk)
-    if not isinstance(target, BaseTarget) or target.keeps_notes:
-        return None
-    named = _FORMAT_NAMES.get(helpdesk, f"a {helpdesk}").split(" ", 1)[1]
+    named = FORMAT_NAMES.get(helpdesk, f"a {helpdesk}").split(" ", 1)[1]
     return (f"Flexibility is not scored: {named}'s macros have no field for agent notes, so guidance and "
             "alternatives cannot reach its agents there; it is left out of every overall score and SK406 "
             "no-flexibility is not reported (a fill-in the agent completes, [reason], is still checked: one "
@@ -1553,17 +1547,23 @@ def _blanks_of(script: Script, imported: ImportedMacro | None, catalogue: Catalo
     return unmapped, no_room
 
 
-def _helpdesk_spelling(helpdesk: str | None, placeholder: str | None) -> str | None:
-    """A placeholder of the catalogue as ``helpdesk``'s export writes it ('{{ticket.requester.first_name}}'), where
-    that helpdesk has a field for it; else None."""
+def _helpdesk_target(helpdesk: str | None) -> BaseTarget | None:
+    """The export target of ``helpdesk`` (its dialect, whether it keeps notes), where one is installed; else None."""
     from scriptkit import targets
     from scriptkit.targets.base import BaseTarget
 
-    if helpdesk is None or placeholder is None or helpdesk not in targets.available():
+    if helpdesk is None or helpdesk not in targets.available():
         return None
     target = targets.get(helpdesk)
-    dialect = target.dialect if isinstance(target, BaseTarget) else None
-    if dialect is None or placeholder not in dialect.names:
+    return target if isinstance(target, BaseTarget) else None
+
+
+def _helpdesk_spelling(helpdesk: str | None, placeholder: str | None) -> str | None:
+    """A placeholder of the catalogue as ``helpdesk``'s export writes it ('{{ticket.requester.first_name}}'), where
+    that helpdesk has a field for it; else None."""
+    target = _helpdesk_target(helpdesk)
+    dialect = target.dialect if target is not None else None
+    if placeholder is None or dialect is None or placeholder not in dialect.names:
         return None
     return dialect.placeholder(Placeholder(placeholder, ""), as_html=False)
 

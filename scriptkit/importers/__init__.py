@@ -74,7 +74,7 @@ _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"
 
 #: the formats with columns (or fields) that --map renames and --where filters rows by
 _COLUMNS = frozenset({"csv", "jsonl", "json", "yaml", "js"})
-_FORMAT_NAMES = {"zendesk": "a Zendesk", "freshdesk": "a Freshdesk", "helpscout": "a Help Scout",
+FORMAT_NAMES = {"zendesk": "a Zendesk", "freshdesk": "a Freshdesk", "helpscout": "a Help Scout",
                  "intercom": "an Intercom", "gorgias": "a Gorgias", "front": "a Front", "markdown": "a Markdown",
                  "salesforce": "a Salesforce Quick Text", "scriptkit": "scriptkit's own"}
 
@@ -709,7 +709,7 @@ def _read_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[
         # a helpdesk's export has fixed fields its reader knows: ignoring the option read every macro
         option, does = (w.mapping, "renames the columns") if mapping else (w.where, "picks the rows")
         raise ConfigError(f"{option} {does} of a CSV, JSON, JSON lines, YAML or JavaScript file; "
-                          f"{_FORMAT_NAMES.get(fmt, fmt)} export has fixed fields, and every item in it is read",
+                          f"{FORMAT_NAMES.get(fmt, fmt)} export has fixed fields, and every item in it is read",
                           hint=f"Leave out {option}.")
     _check_bodies(bodies, fmt, file, w)
     options = ReadOptions(dict(mapping or {}), dict(where or {}), dialect, bodies or "plain", w)
@@ -828,7 +828,7 @@ def _check_bodies(bodies: str | None, fmt: str, file: Path, wording: Wording) ->
                           "and read as such", Location(str(file), 1, 1),
                           f"Leave out {wording.bodies}, or pass {wording.given(wording.fmt, 'yaml')} (or csv, json...) "
                           "if the file is a generic library.")
-    what = _FORMAT_NAMES.get(fmt, fmt)
+    what = FORMAT_NAMES.get(fmt, fmt)
     generic_fmt = suffix if (suffix := guess_format(file)) in _COLUMNS else "json"  # (a Data Loader sheet: csv)
     holds = ("plain text with its merge fields, read as such" if fmt == "salesforce" else
              "HTML (or its plain-text version), read as such: its links and lists are read from the HTML")
