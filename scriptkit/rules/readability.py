@@ -676,22 +676,25 @@ def _utf16_length(text: str) -> int:
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
 
 
+# the characters an SMS part holds, alone and in a split text (the rest of a split part says where it belongs)
+_GSM7_PART, _GSM7_SPLIT_PART, _UCS2_PART, _UCS2_SPLIT_PART = 160, 153, 70, 67
+
+
 def sms_size(text: str) -> tuple[int, int, str]:
     """How a phone sends ``text``: its length as the SMS counts it, the parts it is split into, and the alphabet
-    ('GSM-7' or 'UCS-2'). One part holds 160 GSM-7 or 70 UCS-2 characters; a split text 153 or 67 a part."""
+    ('GSM-7' or 'UCS-2')."""
     if _outside_gsm7(text):
-        n, one, each, alphabet = _utf16_length(text), 70, 67, "UCS-2"
+        n, one, each, alphabet = _utf16_length(text), _UCS2_PART, _UCS2_SPLIT_PART, "UCS-2"
     else:
-        n, one, each, alphabet = _gsm7_length(text), 160, 153, "GSM-7"
+        n, one, each, alphabet = _gsm7_length(text), _GSM7_PART, _GSM7_SPLIT_PART, "GSM-7"
     return n, 1 if n <= one else -(-n // each), alphabet
 
 
 def _ucs2_limit(gsm7_limit: int) -> int:
-    """The UCS-2 length that fits the parts a ``gsm7_limit``-character text fits: one part holds
-    160 GSM-7 or 70 UCS-2 characters; a split text 153 or 67 a part."""
-    if gsm7_limit <= 160:
-        return gsm7_limit * 70 // 160
-    return gsm7_limit * 67 // 153
+    """The UCS-2 length that fits the parts a ``gsm7_limit``-character text fits."""
+    if gsm7_limit <= _GSM7_PART:
+        return gsm7_limit * _UCS2_PART // _GSM7_PART
+    return gsm7_limit * _UCS2_SPLIT_PART // _GSM7_SPLIT_PART
 
 
 def _listed(chars: list[str]) -> str:
