@@ -406,6 +406,12 @@ class MacroAudit:
         return self.other_language is not None or self.internal or self.fragment is not None
 
     @property
+    def shown_practices(self) -> tuple[str, ...]:
+        """The practices whose scores the reports show for it: flexibility left out where its helpdesk cannot hold
+        it (``flexibility_unscored``), which the report says once."""
+        return tuple(p for p in PRACTICES if p != "flexibility" or not self.flexibility_unscored)
+
+    @property
     def not_judged_because(self) -> dict[str, str]:
         """Why each practice it has no score in was not judged, by practice (none for one it is scored in)."""
         if self.other_language is not None:

@@ -282,15 +282,13 @@ def _some(names: list[str], shown: int = 5) -> str:
 
 
 def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Console) -> None:
-    from scriptkit.audit import CAP, PRACTICE_LABELS, PRACTICES
+    from scriptkit.audit import CAP, PRACTICE_LABELS
     from scriptkit.language import name_of
 
     for m in shown:
         names = ", ".join(dict.fromkeys(d.name for d in m.diagnostics)) or "no problems"
         # (named: "scores 0 0 0 0 90" left the reader to count the columns of a heading far above)
-        # (no flexibility where its helpdesk cannot hold it: the report says why once)
-        per = ", ".join(f"{PRACTICE_LABELS[p].lower()} {_fmt(m.scores[p])}" for p in PRACTICES
-                        if p != "flexibility" or not m.flexibility_unscored)
+        per = ", ".join(f"{PRACTICE_LABELS[p].lower()} {_fmt(m.scores[p])}" for p in m.shown_practices)
         where = ", ".join(filter(None, (f"id {m.export_id}" if m.export_id else "", m.unused,
                                         "internal note" if m.internal else "", m.fragment or "",
                                         name_of(m.other_language) if m.other_language else "", str(m.location))))

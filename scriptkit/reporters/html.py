@@ -304,8 +304,7 @@ def _filter_data(m: MacroAudit) -> str:
 def _macro(m: MacroAudit) -> str:
     # (spaces between: a flex row drops them from the layout, and without them '24' and 'Acknowledgment' were one word)
     scores = " ".join(f'{_read_as(PRACTICE_LABELS[p], _SHORT_LABELS[p], "muted")} '
-                      f'{_read_score(m.scores[p], m.not_judged_because.get(p))}' for p in PRACTICES
-                      if p != "flexibility" or not m.flexibility_unscored)  # (the page says why, once)
+                      f'{_read_score(m.scores[p], m.not_judged_because.get(p))}' for p in m.shown_practices)
     items = []
     for d in m.diagnostics:
         rewrite = f'<br><span class="rewrite">Suggested: {_e(d.suggestion)}</span>' if d.suggestion else ""
