@@ -268,13 +268,9 @@ def said_once_across_targets(diagnostics: Sequence[Diagnostic]) -> list[Diagnost
     ``export()`` keeps one finding a target, which a program reading them picks by target.)"""
     from scriptkit.targets import get
 
-    units_of: dict[str, Sequence[str]] = {}
-
     def neutral(text: str, name: str) -> str:  # (the words with the target's own taken out)
         text = re.sub(rf"\b{re.escape(name)}\b", "\x00", text)
-        if name not in units_of:
-            units_of[name] = getattr(get(name), "units", ())
-        units = units_of[name]
+        units: Sequence[str] = getattr(get(name), "units", ())  # (``get`` loads each target once)
         for n, unit in enumerate(sorted(units, key=len, reverse=True)):  # (the plural first: it holds the one)
             text = text.replace(unit, f"\x01{n}")
         return text
