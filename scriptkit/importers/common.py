@@ -803,7 +803,8 @@ def own_id(entry: Entry, helpdesk: str, kind: str = "number") -> tuple[MacroId |
     if (found := _id_written(entry, value)) is not None:
         where, spelled = found
     what = "a whole number from 1" if kind == "number" else "letters, digits, '_' and '-'"
-    return None, [f"{where}: its id {spelled} is not a {helpdesk} id ({what}): not carried over, so exported back "
+    a = "an" if helpdesk[:1] in "AEIOU" else "a"  # (an Intercom id)
+    return None, [f"{where}: its id {spelled} is not {a} {helpdesk} id ({what}): not carried over, so exported back "
                   f"it is a new {helpdesk} macro beside the one it came from; if it is that one, set its id under "
                   "'export:' in the script"]
 

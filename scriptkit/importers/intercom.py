@@ -22,6 +22,7 @@ from scriptkit.importers.common import (
     Read,
     ReadOptions,
     kept_id,
+    own_id,
     read_export,
 )
 from scriptkit.importers.html import rich_or_plain
@@ -67,7 +68,11 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     notes: list[str] = []
     body, html = rich_or_plain(rich, text, "body", "body_text", notes, "intercom")
     # (kept as its id, as every helpdesk's is: the export names the macro it came from, and audit links to it)
-    ident = kept_id(IntercomTarget, None if entry.key.startswith("#") else entry.key)
+    # (the API writes an id as text, "123"; an export that wrote it as the number 123 names the same macro)
+    value = entry.fields.get("id")
+    ident = kept_id(IntercomTarget, str(value) if isinstance(value, int) and not isinstance(value, bool) else value)
+    if ident is None and value is not None:  # (dropped unsaid, the page named no macro to paste into)
+        notes.extend(own_id(entry, "Intercom", "text")[1])
     settings: dict[str, Any] = {"id": ident} if ident is not None else {}
     listed = entry.fields.get("visible_to_team_ids")
     teams = [t for t in map(team_id, listed) if t is not None] if isinstance(listed, list) else []
