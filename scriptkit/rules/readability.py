@@ -854,6 +854,114 @@ class EmailLength(Rule):
                           extra=_length(n, high))
 
 
+# What an agent cannot say on a call (SK106). A link read aloud is said as its words: past about 30 characters
+# (scheme and "www." aside), or with a query or a fragment, no one can say it nor the customer write it down
+_SPOKEN_ADDRESS = re.compile(r"(?<![\w./(])(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+_SAYABLE_ADDRESS = 30
+_ADDRESS_CODES = re.compile(r"[?=&%#]")
+# an emoji or a pictograph (✓ ★ ☎): no word to say for it
+_PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+")
+# a bulleted line ("- ", "* ", "• "); a numbered one reads aloud as "one, ...", so it is left alone
+_BULLET_LINE = re.compile(r"^[ \t]*+[-*+\u2022\u00b7][ \t]++\S[^\n]*+(?:\n[ \t]*+[-*+\u2022\u00b7][ \t]++\S[^\n]*+)++",
+                          re.MULTILINE)
+# text in angle brackets, "<before>", "<br>": not an autolink (SK007 reports "<https://...>", "<help@...>")
+_ANGLED = re.compile(r"<(?!https?:|mailto:|www\.)[^<>@\n]{1,40}>")
+
+
+@register
+class UnspeakableOnPhone(Rule):
+    """A phone script holds text an agent cannot read aloud: a long link, an emoji, a bullet list, `<...>`.
+
+    ## What it does
+    On the phone channel, points at each piece of the reply's text that has no natural spoken form:
+    - a link over 30 characters (without `https://` and `www.`), or one with a query or fragment
+      (`?`, `=`, `&`, `%`, `#`); a short one, `example.com/help`, is easy to say and is left alone,
+      as is the address inside a Markdown link (`[our returns guide](...)`: the agent says its words);
+    - an emoji or pictograph (😞 💛 ✓ ★);
+    - a bulleted list (two or more lines starting `- `, `* `, `• `): read aloud it is a run of
+      fragments; a numbered list ("1. ") reads as "one, ..." and is left alone;
+    - text in angle brackets (`<before>`, `<br>`): an editor's mark, not words (a fill-in marker,
+      `<customer name>`, is SK407's to report).
+    Markdown bold and emphasis are SK007's to report (on every channel), and another language
+    SK006's, so neither is reported twice.
+
+    ## Why it matters
+    An agent who meets "https://example.com/returns?utm_source=..." or 😞 mid-call stops, spells
+    out symbols, or skips a line; the customer hears the hesitation or loses the next step.
+
+    ## Example
+    A phone script that tells the customer to "see https://example.com/support/returns/start?ref=phone"
+    and ends the apology with 😞.
+
+    ## Use instead
+    Say the site and the page in words ("go to example.com, then Returns"), or offer to send the
+    link: "I'll text you the link now." Put feeling in words ("I'm so sorry"), and steps in
+    sentences: "First print the label, then drop the parcel at any post office."
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: the spoken wording is the agent's to choose.
+    """
+
+    code = "SK106"
+    name = "unspeakable-on-phone"
+    reads_alternatives = True
+    bad_examples = (
+        Example.of(channel="phone", acknowledgment="I'm so sorry the return has been confusing 😞.",
+                   solution="You can start it at https://example.com/support/returns/start?ref=phone today."),
+        Example.of(channel="phone", acknowledgment="I'm sorry the return has been confusing.",
+                   solution="Here's what happens next:\n- Print the label today\n- Drop it at any post office"),
+        Example.of(channel="phone", acknowledgment="I'm sorry the return has been confusing.",
+                   solution="Please print the label <before> Friday, and I'll refund you today."),
+    )
+    good_examples = (
+        Example.of(channel="phone", acknowledgment="I'm so sorry the return has been confusing.",
+                   solution="You can start it at example.com/help today, and I'll text you the link now."),
+        # (the same list on email is fine: the exports make a list of it)
+        Example.of(channel="email", acknowledgment="I'm sorry the return has been confusing.",
+                   solution="Here's what happens next:\n- Print the label today\n- Drop it at any post office"),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        if message.channel != "phone":
+            return
+        text = message.text
+        markers = [m.span() for m in MARKERS.finditer(text)] if "{{" in text or "[[" in text else []
+
+        def in_marker(a: int, b: int) -> bool:
+            return any(x < b and a < y for x, y in markers)
+
+        for m in _SPOKEN_ADDRESS.finditer(text):
+            said = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group())
+            if text[max(0, m.start() - 2):m.start()] == "](" or in_marker(*m.span()):
+                continue  # (a Markdown link's address: the agent says the link's words)
+            if len(said) > _SAYABLE_ADDRESS or _ADDRESS_CODES.search(said):
+                yield Finding(m.start(), m.end(), f"a {len(m.group())}-character link cannot be read aloud on a call",
+                              "Say the site and the page in words (\"example.com, then Returns\"), or offer to "
+                              "send the link: \"I'll email you the link now.\"")
+        if not text.isascii():
+            for m in _PICTOGRAPH.finditer(text):
+                if not in_marker(*m.span()):
+                    yield Finding(m.start(), m.end(), f"{m.group()} has no words to say on a call",
+                                  "Say what it means in words (\"I'm so sorry\", \"I'm glad\") or leave it out.")
+        if "\n" in text:
+            for m in _BULLET_LINE.finditer(text):
+                items = m.group().count("\n") + 1
+                yield Finding(m.start(), m.end(), f"a bulleted list of {items} items reads aloud as fragments",
+                              "Say the steps as sentences: \"First ..., then ..., and last ...\".")
+        if "<" in text:
+            from scriptkit.rules.solution import fill_in_markers, may_hold_fill_in_marker  # (it imports this module)
+
+            # (a fill-in marker, "<customer name>", is SK407's error to report: said once, and as what it is)
+            markers += fill_in_markers(text) if may_hold_fill_in_marker(text) else []
+            for m in _ANGLED.finditer(text):
+                if not in_marker(*m.span()):
+                    yield Finding(m.start(), m.end(), f"{m.group()} is markup, not words an agent can say",
+                                  "Write it as plain words, or delete the angle brackets.")
+
+
 def _length(count: int, limit: int, turn: tuple[int, int] | None = None) -> dict[str, str]:
     """A length finding's facts (``Diagnostic.extra``): the reply's length and the limit it is over (or, for a
     short email, the least it is under), for the audit's cost of how far over a reply runs; and the part
@@ -862,4 +970,5 @@ def _length(count: int, limit: int, turn: tuple[int, int] | None = None) -> dict
 
 
 __all__ = ["EmailLength", "HighGradeLevel", "LongSentence", "LowReadingEase", "TooLongForChannel",
+           "UnspeakableOnPhone",
            "body_span", "neutral_text", "sample_between", "sample_text", "word_count"]
