@@ -146,10 +146,15 @@ def take_out_terminal_escapes(item: RawItem) -> None:
     item.conditions = [(when, out(body), html) for when, body, html in item.conditions]
     item.phrasings = [(slot, out(body), out(line)) for slot, body, line in item.phrasings]
     if found:  # (a terminal reads them as commands; a customer would have read them as stray text)
-        shown = ", ".join(repr(sequence) for sequence in dict.fromkeys(found[:3]))
-        more = ", ..." if len(found) > 3 else ""
-        item.notes.append(f"removed {len(found)} terminal escape sequence(s) ({shown}{more}): colours, blinking or "
-                          "screen commands for a terminal, stray text in a reply")
+        item.notes.append(terminal_escapes_note(found))
+
+
+def terminal_escapes_note(found: list[str]) -> str:
+    """The note of the terminal escape sequences ``found`` (and taken out) in an item."""
+    shown = ", ".join(repr(sequence) for sequence in dict.fromkeys(found[:3]))
+    more = ", ..." if len(found) > 3 else ""
+    return (f"removed {len(found)} terminal escape sequence(s) ({shown}{more}): colours, blinking or screen "
+            "commands for a terminal, stray text in a reply")
 
 
 def _escape_location(item: RawItem, code: int) -> Location:

@@ -20,7 +20,17 @@ from typing import Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
-from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, kind_of, load_json, locate, read_text
+from scriptkit.importers.common import (
+    TERMINAL_ESCAPE,
+    ItemProblem,
+    RawItem,
+    ReadOptions,
+    kind_of,
+    load_json,
+    locate,
+    read_text,
+    terminal_escapes_note,
+)
 from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, Layout, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
 from scriptkit.importers.tabular import FileNote
@@ -53,6 +63,10 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
     if not isinstance(header, dict):  # (its name, version and locale would be lost)
         raise ImportFormatError(f"'pack' should be an object (name, version, locale), found {kind_of(header)}",
                                 places.top("pack"), AGAIN)
+    in_header: dict[str, list[str]] = {}
+    header = _without_escapes(header, in_header)
+    if in_header:  # (its description, greetings and sign-offs: the pack's, no script's)
+        yield FileNote(places.top("pack"), Path(source.path).name, f"the pack's settings: {_escapes_note(in_header)}")
     pack = {k: str(v) for k, v in header.items() if isinstance(v, str) and v}
     declared = _declared(header.get("placeholders", {}), places)
     pack_export = header.get("export", {})
@@ -64,6 +78,7 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
         yield from _outside_reach(settings, places, Path(source.path).name)
     by_script: dict[str, list[Mapping[str, Any]]] = {}
     faults: dict[str, ItemProblem] = {}  # a script with a bad message is left out whole, by name
+    escapes: dict[str, dict[str, list[str]]] = {}  # script id -> each text of it that held escape sequences -> them
     for index, message in enumerate(messages):
         if not isinstance(message, dict) or not isinstance(message.get("script_id"), str):
             found = "it has no 'script_id'" if isinstance(message, dict) else f"found {kind_of(message)}"
@@ -77,6 +92,8 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
                               f"its script_id {script_id[:80]!r} is not a script id: lower-case letters, digits, "
                               "'.', '_' and '-', from a letter or digit")
             continue
+        # (as import takes them out of a helpdesk's export: kept, the ESC was written and check refused the pack)
+        message = _without_escapes(message, escapes.setdefault(script_id, {}))
         by_script.setdefault(script_id, []).append(message)
         fault = _fault(message)
         if fault is not None and script_id not in faults:
@@ -90,9 +107,35 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
             continue
         where = locate(source, script_id)
         try:
-            yield _macro(script_id, group, where, frames, pack, declared, pack_export, settings)
+            macro = _macro(script_id, group, where, frames, pack, declared, pack_export, settings)
         except (KeyError, TypeError, ValueError) as exc:
             yield ItemProblem(where, script_id, f"cannot be read back: {type(exc).__name__}: {exc}")
+            continue
+        if escapes[script_id]:
+            macro.notes.append(_escapes_note(escapes[script_id]))
+        yield macro
+
+
+def _without_escapes(value: Any, found: dict[str, list[str]], rendering: bool = False) -> Any:
+    """``value`` (an exported message, or a part of it) with each terminal escape sequence taken out of its texts;
+    ``found`` gets each text that held some, and them: a text the script's variants repeat, once. A message's and a
+    note's ``text`` and ``slots`` render its segments, so theirs are taken out but not counted again."""
+    if isinstance(value, str):
+        sequences = TERMINAL_ESCAPE.findall(value)
+        if sequences and not rendering:
+            found.setdefault(value, sequences)
+        return TERMINAL_ESCAPE.sub("", value) if sequences else value
+    if isinstance(value, list):
+        return [_without_escapes(item, found, rendering) for item in value]
+    if isinstance(value, dict):
+        renders = "segments" in value
+        return {key: _without_escapes(item, found, rendering or (renders and key in ("text", "slots")))
+                for key, item in value.items()}
+    return value
+
+
+def _escapes_note(found: dict[str, list[str]]) -> str:
+    return terminal_escapes_note([sequence for sequences in found.values() for sequence in sequences])
 
 
 @dataclass
