@@ -51,3 +51,8 @@ def test_fill_in_marker_in_angle_brackets_is_left_to_sk407(make_pack: Any) -> No
               "solution: I've refunded <insert amount> today, so you'll see it by Friday.\n")
     codes = [d.code for d in lint_pack(load_pack(make_pack({"refund.yaml": script})), grammar="off").diagnostics]
     assert "SK407" in codes and "SK106" not in codes, codes
+
+
+def test_list_is_a_suggestion_and_emoji_a_warning(make_pack: Any) -> None:
+    found = _sk106(make_pack, "Here's the plan:\n- I refund you today\n- You see it by Friday", ack="So sorry 🙁")
+    assert sorted(d.severity.value for d in found) == ["suggestion", "warning"], found

@@ -882,6 +882,8 @@ class UnspeakableOnPhone(Rule):
       fragments; a numbered list ("1. ") reads as "one, ..." and is left alone;
     - text in angle brackets (`<before>`, `<br>`): an editor's mark, not words (a fill-in marker,
       `<customer name>`, is SK407's to report).
+    A link, an emoji or markup is a warning: it has no spoken form. A bulleted list is a suggestion:
+    an agent can say its items as a series, but a written list heard on a call is hard to follow.
     Markdown bold and emphasis are SK007's to report (on every channel), and another language
     SK006's, so neither is reported twice.
 
@@ -949,8 +951,11 @@ class UnspeakableOnPhone(Rule):
         if "\n" in text:
             for m in _BULLET_LINE.finditer(text):
                 items = m.group().count("\n") + 1
+                # (a suggestion: an agent can say a list's items as a series, with work; a link or an emoji has
+                # no spoken form at all)
                 yield Finding(m.start(), m.end(), f"a bulleted list of {items} items reads aloud as fragments",
-                              "Say the steps as sentences: \"First ..., then ..., and last ...\".")
+                              "Say the steps as sentences: \"First ..., then ..., and last ...\".",
+                              severity=Severity.SUGGESTION)
         if "<" in text:
             from scriptkit.rules.solution import fill_in_markers, may_hold_fill_in_marker  # (it imports this module)
 
