@@ -761,8 +761,10 @@ def _markdown_bold(message: Message) -> Iterator[Finding]:
 # not inside a word ("5*3", "snake_case_name", "file_name.txt"), a letter or digit after the opening one ("5 * 3",
 # a "* " bullet, "*_*" and "-_-" are no emphasis), and the closing one not before a word nor doubled (bold is
 # _MARKDOWN_BOLD's)
-_EMPHASIS = (re.compile(r"(?<![\w*\\`])\*(?=[^\W_])([^\n*`]*?[\w.!?)'\"\u2019])\*(?![\w*`])"),
-             re.compile(r"(?<![\w\\`])_(?=[^\W_])([^\n_`]*?[^\W_]|[^\n_`]*?[.!?)'\"\u2019])_(?![\w`])"))
+# (each starts with its mark, the lookbehind after it: a pattern led by a lookbehind is tried at every position,
+# 8 us a reply with no mark in it)
+_EMPHASIS = (re.compile(r"\*(?<![\w*\\`]\*)(?=[^\W_])([^\n*`]*?[\w.!?)'\"\u2019])\*(?![\w*`])"),
+             re.compile(r"_(?<![\w\\`]_)(?=[^\W_])([^\n_`]*?[^\W_]|[^\n_`]*?[.!?)'\"\u2019])_(?![\w`])"))
 # an address as it is written in prose, where a '_' or '*' is part of it: a web page's, a mail address
 _ADDRESS_IN_TEXT = re.compile(r"(?:https?://|ftp://|mailto:|tel:|www\.)[^\s<>]+|" + EMAIL.pattern)
 
@@ -770,25 +772,27 @@ _ADDRESS_IN_TEXT = re.compile(r"(?:https?://|ftp://|mailto:|tel:|www\.)[^\s<>]+|
 def _markdown_emphasis(message: Message) -> Iterator[Finding]:
     """Single-mark emphasis around words in a slot: no export makes it italic, so every helpdesk shows the marks."""
     text = message.text
+    found = [m for pattern in _EMPHASIS for m in pattern.finditer(text)]
+    if not found:  # (most texts: a blank's "[[new_date]]" has its '_' inside a word; nothing more to read)
+        return
     # (a code span, and an address, whose '_' and '*' are its own: "https://example.com/_drafts_/")
     slots, kept = _customer_reads(message)
     kept += [m.span() for m in _ADDRESS_IN_TEXT.finditer(text)]
-    for pattern in _EMPHASIS:
-        for m in pattern.finditer(text):
-            a, b = m.span()
-            if any(start < b and a < end for start, end in kept):
-                continue
-            if not (any(start <= a < end for start, end in slots) and any(start < b <= end for start, end in slots)):
-                continue
-            mark = m[0][0]
-            marks = "asterisks" if mark == "*" else "underscores"
-            # (one word between underscores may be a name in code, "_id_": the writer's to mend, not --fix's)
-            name = mark == "_" and re.fullmatch(r"\w+", m[1]) is not None
-            yield Finding(a, b, f"Markdown emphasis ({m[0]}) reaches the customer as typed: the exports make no "
-                                f"italic text, so every helpdesk shows the {marks}",
-                          suggestion=f"Delete the {marks}" + (" unless it is a name in code" if name else "")
-                                     + "; to stress the words, let the sentence do it",
-                          replacement=None if name else m[1])
+    for m in found:
+        a, b = m.span()
+        if any(start < b and a < end for start, end in kept):
+            continue
+        if not (any(start <= a < end for start, end in slots) and any(start < b <= end for start, end in slots)):
+            continue
+        mark = m[0][0]
+        marks = "asterisks" if mark == "*" else "underscores"
+        # (one word between underscores may be a name in code, "_id_": the writer's to mend, not --fix's)
+        name = mark == "_" and re.fullmatch(r"\w+", m[1]) is not None
+        yield Finding(a, b, f"Markdown emphasis ({m[0]}) reaches the customer as typed: the exports make no "
+                            f"italic text, so every helpdesk shows the {marks}",
+                      suggestion=f"Delete the {marks}" + (" unless it is a name in code" if name else "")
+                                 + "; to stress the words, let the sentence do it",
+                      replacement=None if name else m[1])
 
 
 # a CommonMark autolink, "<https://example.com/help>", "<mailto:help@example.com>", "<help@example.com>": the exports
@@ -798,9 +802,11 @@ _AUTOLINK = re.compile(r"(?<!\]\()(?<!\\)<((?:https?://|mailto:)[^\s<>]+|" + EMA
 
 
 def _autolinks(message: Message) -> Iterator[Finding]:
-    text = message.text
+    found = list(_AUTOLINK.finditer(message.text))
+    if not found:
+        return
     slots, code = _customer_reads(message, text_only=True)
-    for m in _AUTOLINK.finditer(text):
+    for m in found:
         a, b = m.span()
         if any(start < b and a < end for start, end in code) or not any(s <= a and b <= e for s, e in slots):
             continue
