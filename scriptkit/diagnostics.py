@@ -112,6 +112,9 @@ VARIANT_OF = "variant_of"
 #: The key of a reviewed text's Message.meta saying its channel was not chosen (email by default): SK105's advice
 #: then says how to judge a chat reply as one
 CHANNEL_DEFAULTED = "channel_defaulted"
+#: The key of a reviewed transcript's Message.meta saying its parts are the agent's turns (joined by a layout
+#: "\n\n" each): SK403 and SK404 judge a turn that promises something on its own
+AGENT_TURNS = "agent_turns"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,17 @@ from scriptkit.config import (
     names_setting_warning,
     parse_severity,
 )
-from scriptkit.diagnostics import CHANNEL_DEFAULTED, SPREAD, VARIANT_OF, Diagnostic, Edit, Fix, Location, Severity
+from scriptkit.diagnostics import (
+    AGENT_TURNS,
+    CHANNEL_DEFAULTED,
+    SPREAD,
+    VARIANT_OF,
+    Diagnostic,
+    Edit,
+    Fix,
+    Location,
+    Severity,
+)
 from scriptkit.errors import ConfigError, ScriptkitError, argument_named, each_error
 from scriptkit.inference import NOTE_BY_WORDING, infer_slots, reads_as_note
 from scriptkit.message import (
@@ -520,12 +530,12 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         parts = spans or (None if end is None else [(0, end)])
     # (pasted HTML or an email's source shows a '[text](address)' of its text as it is written: no link)
     message, notes = text_message(text, channel=channel, file=file, parts=parts, links=page is None,
-                                  channel_given=given_channel)
+                                  channel_given=given_channel, turns=turns is not None)
     apart = _in_another_language(message, notes, config)
     if apart:  # (judged, "siento mucho la espera." came before the English apology as SK302's first sentence)
         parts = _without(parts or [(0, len(text))], [(n.start, n.end) for n in apart])
         message, notes = text_message(text, channel=channel, file=file, parts=parts, links=page is None,
-                                      channel_given=given_channel)
+                                      channel_given=given_channel, turns=turns is not None)
         notes = sorted([*notes, *(replace(n, slot=NOT_JUDGED, confidence=0.0) for n in apart)], key=lambda n: n.start)
     result = lint_messages([message], None, config)
     result.sentences = notes
@@ -1324,12 +1334,13 @@ def _comment_selectors(text: str) -> Iterator[tuple[str, int, str]]:
 
 def text_message(text: str, *, channel: str = "email", file: str = "<text>", script_id: str = "review",
                  parts: Sequence[tuple[int, int]] | None = None, links: bool = True,
-                 channel_given: bool = True) -> tuple[Message, list[SentenceNote]]:
+                 channel_given: bool = True, turns: bool = False) -> tuple[Message, list[SentenceNote]]:
     """A Message from plain text: one literal segment per inferred sentence, with its slot.
 
     ``parts``: the ``(start, end)`` spans of ``text`` to take (a transcript's agent turns), in
     order; the message joins them with a blank line. Default: all of it. ``links``: a ``[text](address)``
     is a link, read as its text, as Markdown shows it (``Message.as_read``); False, text read as written.
+    ``turns``: the parts are a transcript's agent turns (``AGENT_TURNS`` in the message's meta).
     """
     source = SourceText(file, text)
     segments: list[Text] = []
@@ -1358,5 +1369,6 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>", scr
             segments.append(Text(text[pos:hi], "layout", SourceSpan(None, True, range(pos, hi), source)))
     message = Message(script_id=script_id, title=Path(file).name if file != "<text>" else "text",
                       channel=channel, variant=0, segments=tuple(segments), file=file,
-                      meta={} if channel_given else {CHANNEL_DEFAULTED: True})
+                      meta={**({} if channel_given else {CHANNEL_DEFAULTED: True}),
+                            **({AGENT_TURNS: True} if turns else {})})
     return (message if links else read_as_written(message)), notes

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.diagnostics import AGENT_TURNS, Diagnostic, Location, Severity
 from scriptkit.inference import (
     IMPERATIVE,
     REQUEST,
@@ -24,7 +24,7 @@ from scriptkit.inference import (
     only_thanks_for_praise,
     refused_spans,
 )
-from scriptkit.message import Blank, Message, Text, reply_turns
+from scriptkit.message import Blank, Message, Segment, Text
 from scriptkit.placeholders import (
     DEFAULT_CATALOGUE,
     FILL_IN,
@@ -869,20 +869,28 @@ def _has_solution(message: Message) -> bool:
     return kept
 
 
-# where a transcript's message keeps its agent turns of solution (``_turns``), in its own __dict__: two rules ask
+# where a transcript's message keeps its agent turns (``_turns``), in its own __dict__: two rules ask
 _TURNS = "_sk_turns"
 
 
 def _turns(message: Message) -> list[tuple[int, Message]]:
-    """A reviewed transcript's agent turns (``reply_turns``) that hold a sentence of solution, each as a message of
-    its own with where it starts in ``message.text``; none for any other message."""
+    """A reviewed transcript's agent turns that hold a sentence of solution, each as a message of its own with
+    where it starts in ``message.text`` (``text_message`` joins the turns with a layout "\n\n" of no source);
+    none for any other message."""
     kept: list[tuple[int, Message]] | None = message.__dict__.get(_TURNS)
     if kept is None:
         kept = message.__dict__[_TURNS] = []
-        for turn in reply_turns(message):
-            segments = tuple(seg for a, b, seg in message.spans() if turn.start <= a and b <= turn.end)
-            if any(isinstance(seg, Text) and seg.slot == "solution" for seg in segments):
-                kept.append((turn.start, replace(message, segments=segments)))
+        if message.meta.get(AGENT_TURNS):
+            meta = {k: v for k, v in message.meta.items() if k != AGENT_TURNS}
+            start, segments = 0, list[Segment]()
+            for _, b, seg in [*message.spans(), (-1, -1, None)]:
+                if seg is None or (isinstance(seg, Text) and seg.slot == "layout" and seg.source is None
+                                   and seg.text == "\n\n"):
+                    if any(isinstance(s, Text) and s.slot == "solution" for s in segments):
+                        kept.append((start, replace(message, segments=tuple(segments), meta=meta)))
+                    start, segments = b, []
+                else:
+                    segments.append(seg)
     return kept
 
 
