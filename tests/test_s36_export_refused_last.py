@@ -42,7 +42,7 @@ def test_a_refused_export_ends_with_its_errors_and_counts(tmp_path: Path, monkey
     for code in codes:
         assert re.search(rf"^ +{sum(d.code == code for d in warned):,}  {code} ", out, re.MULTILINE), (code, out)
     assert "scriptkit check" in out
-    assert re.search(r"^Errors that stop the export: 2\n +2  SK507 duplicate-title$", out, re.MULTILINE), out
+    assert re.search(r"^Errors that stop the export: 2\n +2  SK507  duplicate-title$", out, re.MULTILINE), out
     tail = out.strip().splitlines()[-1]
     assert tail.startswith("export refused"), out
     assert len(out.splitlines()) < 60, out

@@ -26,7 +26,7 @@ from scriptkit.cli.options import (
     selection_options,
     written_for,
 )
-from scriptkit.cli.output import console, make_folder_for, stages, writing
+from scriptkit.cli.output import console, counted_by_rule, make_folder_for, stages, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, each_error
 from scriptkit.reporters import Reporter, display_path, get_reporter
@@ -633,13 +633,8 @@ def _statistics(result: LintResult, stream: TextIO) -> None:
     """One line per rule, most frequent first: where a team starts on an imported library."""
     from scriptkit.reporters.text import summary  # (rich, only when text is printed)
 
-    counts: dict[tuple[str, str], list[int]] = {}
-    for d in result.diagnostics:
-        row = counts.setdefault((d.code, d.name), [0, 0])
-        row[0] += 1
-        row[1] += d.fix is not None and d.fix.safe
-    for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        stream.write(f"{n:>6}  {code}  {name}" + (f"  ({fixable} fixable)" if fixable else "") + "\n")
+    for line in counted_by_rule(result.diagnostics):
+        stream.write(line + "\n")
     stream.write(summary(result).plain + "\n")  # (the report's own last line: "Found 35 problems (...)")
     if result.internal_notes:  # (as the full report says it: why a cold note adds no warmth findings)
         from scriptkit.linting import notes_told  # (how they were told: by a setting or by their wording)

@@ -16,7 +16,7 @@ from scriptkit.cli.options import (
     not_a_folder_of_packs,
     written_for,
 )
-from scriptkit.cli.output import console, escape_markup, stages, writing
+from scriptkit.cli.output import console, counted_by_rule, escape_markup, stages, writing
 from scriptkit.reporters import display_path
 
 if TYPE_CHECKING:
@@ -27,47 +27,56 @@ if TYPE_CHECKING:
     from scriptkit.targets.base import Target
 
 
-def _report(diagnostics: list[Diagnostic], refused_pack: str | None = None) -> None:
-    """The findings of an export; of a refused one (``refused_pack``: the pack given), the errors that stopped it
-    one by one and the rest counted by code, so that the refusal is not buried: a pack of 6,000 scripts printed
-    227,251 lines of warnings before its 431 errors' one-line refusal."""
+def _report(diagnostics: list[Diagnostic], pack: str, *, refused: bool = False, all_findings: bool = False) -> None:
+    """The findings of an export. Of a refused one, the errors that stop it one by one and the rest counted by
+    rule, so that the refusal is not buried (a pack of 6,000 scripts printed 227,251 lines of warnings before its
+    431 errors' one-line refusal). Of one that wrote its files, from as many findings as make check point at
+    --statistics, the errors one by one and the rest counted by rule too, unless ``all_findings``."""
+    from scriptkit.cli import check
     from scriptkit.config import LintConfig
     from scriptkit.diagnostics import Severity
     from scriptkit.exporting import said_once_across_targets
     from scriptkit.linting import LintResult
-    from scriptkit.reporters.text import report
+    from scriptkit.reporters.text import report, summary
 
     told = said_once_across_targets(diagnostics)  # (a finding that is the same for several helpdesks, once)
     errors = [d for d in told if d.severity == Severity.ERROR]
-    # export stops only on errors, so the summary judges against that level
-    report(LintResult(diagnostics=errors if refused_pack is not None else told,
-                      config=LintConfig().override(fail_on="error")), sys.stdout, export=True)
-    if refused_pack is None:
-        return
-    con = console()
     held = [d for d in told if d.severity != Severity.ERROR]
-    if held:
+    config = LintConfig().override(fail_on="error")  # (export stops only on errors: the summary judges by that)
+    counted = refused or (not all_findings and len(told) >= check.STATISTICS_HINT_FROM)
+    con = console()
+    if not counted:
+        report(LintResult(diagnostics=told, config=config), sys.stdout, export=True)
+        return
+    if errors or refused:
+        report(LintResult(diagnostics=errors, config=config), sys.stdout, export=True)
+    if refused and held:
         counts = " and ".join(f"{n:,} {s.value}{'' if n == 1 else 's'}" for s in Severity if s != Severity.ERROR
                               if (n := sum(d.severity == s for d in held)))
         con.print(f"\nNot shown, as they do not stop the export: {counts}.", markup=False)
-        _by_code(held)
+        _print_counted(held)
         con.print(f"Fix the errors and export again to see them one by one (`scriptkit check "
-                  f"{shlex.quote(refused_pack)}` lists the linter's now).", markup=False)
-    if len(errors) == 1:  # (the one just above)
-        con.print("\nErrors that stop the export: 1, shown above.", style="bold", markup=False)
+                  f"{shlex.quote(pack)}` lists the linter's now).", markup=False)
+    if refused:
+        if len(errors) == 1:  # (the one just above)
+            con.print("\nErrors that stop the export: 1, shown above.", style="bold", markup=False)
+            return
+        con.print(f"\nErrors that stop the export: {len(errors):,}", style="bold", markup=False)
+        _print_counted(errors)
         return
-    con.print(f"\nErrors that stop the export: {len(errors):,}", style="bold", markup=False)
-    _by_code(errors)
+    if held:
+        above = "\n" if errors else ""  # (apart from the errors' report)
+        con.print(f"{above}Not listed one by one, as there are {len(held):,}:", markup=False)
+        _print_counted(held)
+        con.print(summary(LintResult(diagnostics=told, config=config), export=True))
+        con.print(f"To list each one, export again with --all-findings (`scriptkit check {shlex.quote(pack)}` "
+                  "lists the linter's, with their fixes).", markup=False)
 
 
-def _by_code(diagnostics: Sequence[Diagnostic]) -> None:
-    """How many of ``diagnostics`` each code has, the most first: '  6,276  SK201 corporate-phrase'."""
-    counts: dict[tuple[str, str], int] = {}
-    for d in diagnostics:
-        counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
+def _print_counted(diagnostics: Sequence[Diagnostic]) -> None:
     con = console()
-    for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        con.print(f"{n:>8,}  {code} {name}", markup=False)
+    for line in counted_by_rule(diagnostics):
+        con.print(line, markup=False, highlight=False)
 
 
 @click.command("export", cls=OneValueCommand)
@@ -83,10 +92,12 @@ def _by_code(diagnostics: Sequence[Diagnostic]) -> None:
               help="Replace files of the last export in --out that were edited since (each is named); "
                    "without it such an export writes nothing and exits with code 2.")
 @click.option("--list", "list_targets", is_flag=True, help="List the installed targets and exit.")
+@click.option("--all-findings", is_flag=True, help="List every finding one by one, however many (from 200, they "
+                                                    "are counted by rule, as `scriptkit check --statistics` does).")
 @channel_option()
 @grammar_option
 def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, force: bool, overwrite: bool,
-                   list_targets: bool, channels: tuple[str, ...], grammar: str | None) -> None:
+                   list_targets: bool, all_findings: bool, channels: tuple[str, ...], grammar: str | None) -> None:
     """Export PACK to helpdesk macros (zendesk, freshdesk, helpscout, gorgias, front, intercom,
     salesforce), csv, json or an agent playbook.
 
@@ -123,11 +134,11 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
             result = export_worded(loaded, names, out, force=force, overwrite=overwrite, channels=channels or None,
                                    grammar=grammar, wording=CLI_WORDING)
     except ExportRefused as refused:
-        _report(refused.diagnostics, pack)
+        _report(refused.diagnostics, pack, refused=True)
         console(stderr=True).print(f"[bold red]{escape_markup(refused.message)}[/bold red] {CLI_FORCE_HINT}")
         sys.exit(1)
     if result.diagnostics:
-        _report(result.diagnostics)
+        _report(result.diagnostics, pack, all_findings=all_findings)
     con = console(stderr=True)
     for name, count in result.counts.items():
         # (in the helpdesk's own word: Zendesk macros, Freshdesk canned responses; a third party's target may not say)

@@ -20,8 +20,12 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ScriptkitError, each_error, no_file_in_the_way, two_sentences
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from _typeshed import ReadableBuffer
     from rich.console import Console
+
+    from scriptkit.diagnostics import Diagnostic
 
 
 #: what a standard stream that cannot encode a character writes instead (see ``printable_streams``)
@@ -188,6 +192,18 @@ def as_typed(name: str) -> str:
     if not any("\udc80" <= char <= "\udcff" for char in name):
         return name
     return os.fsencode(name).decode("utf-8", "replace")
+
+
+def counted_by_rule(diagnostics: Iterable[Diagnostic]) -> list[str]:
+    """One line per rule, the most frequent first: '   6,276  SK201  corporate-phrase  (12 fixable)'. (check
+    --statistics prints them, and export where its findings are too many to list.)"""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for d in diagnostics:
+        row = counts.setdefault((d.code, d.name), [0, 0])
+        row[0] += 1
+        row[1] += d.fix is not None and d.fix.safe
+    return [f"{n:>6,}  {code}  {name}" + (f"  ({fixable:,} fixable)" if fixable else "")
+            for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))]
 
 
 def console(stderr: bool = False, emoji: bool = False, file: TextIO | None = None) -> Console:
