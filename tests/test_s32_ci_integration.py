@@ -51,7 +51,11 @@ def test_github_annotates_ten_of_each_kind_errors_first_and_says_how_many_more()
     found = [_finding(i, kinds[i % 3]) for i in range(1, 37)]  # 12 of each, interleaved
     out = io.StringIO()
     github.report(LintResult(found), out)
-    lines = out.getvalue().splitlines()
+    # (the plain lines are logged between ::stop-commands::TOKEN and ::TOKEN::, so the runner runs none of them)
+    all_lines = out.getvalue().splitlines()
+    stop = next(i for i, line in enumerate(all_lines) if line.startswith("::stop-commands::"))
+    assert all_lines[stop + 7] == f"::{all_lines[stop].rsplit('::', 1)[1]}::"
+    lines = all_lines[:stop] + all_lines[stop + 1:stop + 7] + all_lines[stop + 8:]
     annotations = [line for line in lines if line.startswith("::")]
     assert [a.split(" ")[0] for a in annotations] == ["::error"] * 10 + ["::warning"] * 10 + ["::notice"] * 10
     rest = [line for line in lines if not line.startswith("::")]

@@ -3,10 +3,15 @@
 GitHub shows at most 10 annotations of each kind (error, warning, notice) a step, and 50 a job, and drops
 the rest without a word: a 3-script pack printed 13 warnings, a long reply's review a thousand. So the
 annotations come worst first, 10 of each kind; the others are plain lines of the log (with their place), and
-a last line says how many the pull request does not show and where to see them all (SARIF, this log)."""
+a last line says how many the pull request does not show and where to see them all (SARIF, this log).
+
+Those plain lines carry file names and a script's words, and the Actions runner runs a line that starts with ``::``
+and one that holds ``##[command]`` anywhere: they are written between ``::stop-commands::TOKEN`` and ``::TOKEN::``
+(GitHub's way to log text that must not run), with a token no pack can know in advance."""
 
 from __future__ import annotations
 
+import secrets
 from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO
@@ -34,18 +39,21 @@ def _prop(text: str) -> str:
 
 def report(result: LintResult, stream: TextIO) -> None:
     annotated: Counter[Severity] = Counter()
-    unshown = 0
+    unshown: list[str] = []
     # (worst first, each kind in the report's order: the 10 errors GitHub shows are the first 10)
     for d in sorted(result.diagnostics, key=lambda d: d.severity, reverse=True):
         annotated[d.severity] += 1
         if annotated[d.severity] > SHOWN_PER_KIND:  # (GitHub would drop it: a line of the log, with its place)
-            unshown += 1
-            where = f"{repository_path(d.location.file)}:{d.location.line}:{d.location.col}"
-            stream.write(f"{where}: {d.severity.value} {d.code} [{d.name}] {_plain(with_suggestion(d))}\n")
+            where = f"{_plain_path(repository_path(d.location.file))}:{d.location.line}:{d.location.col}"
+            unshown.append(f"{where}: {d.severity.value} {d.code} [{d.name}] {_plain(with_suggestion(d))}\n")
             continue
         stream.write(annotation(d) + "\n")
     if unshown:  # (a plain line, not an 11th notice GitHub would drop too)
-        stream.write(f"scriptkit: {unshown} finding(s) above are not shown as annotations (GitHub shows "
+        token = secrets.token_hex(16)
+        stream.write(f"::stop-commands::{token}\n")
+        stream.writelines(unshown)
+        stream.write(f"::{token}::\n")
+        stream.write(f"scriptkit: {len(unshown)} finding(s) above are not shown as annotations (GitHub shows "
                      f"{SHOWN_PER_KIND} of each kind a step): they are in this log; upload --format sarif to code "
                      "scanning to see every finding on the pull request.\n")
 
@@ -61,8 +69,14 @@ def annotation(d: Diagnostic) -> str:
 
 
 def _plain(text: str) -> str:
-    """``text`` on one line of the log, not read as a workflow command."""
+    """``text`` on one line of the log, its control characters shown."""
     return " ".join(pictures(text).split())
+
+
+def _plain_path(path: str) -> str:
+    """``path`` on one line of the log, each character kept (a line break written as ``\\n``, a control character
+    as its picture), so the name can be found."""
+    return pictures(path).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
 
 
 def _where(location: Location) -> str:
