@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # (what a type checker and the API page read; at run time eac
     from scriptkit.exporting import ExportRefused, ExportResult, export
     from scriptkit.fixing import apply_fixes
     from scriptkit.importers import Library, Wording, import_library
-    from scriptkit.linting import LintResult, SentenceNote, lint_pack, lint_text
+    from scriptkit.linting import LintResult, SentenceNote, lint_pack, lint_text, warm
     from scriptkit.loading import load_pack
     from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
     from scriptkit.models import ChannelText, Flexibility, Pack, PackMeta, Script
@@ -53,7 +53,7 @@ _HOME: dict[str, str] = {
     **dict.fromkeys(("ExportRefused", "ExportResult", "export"), "scriptkit.exporting"),
     "apply_fixes": "scriptkit.fixing",
     **dict.fromkeys(("Library", "Wording", "import_library"), "scriptkit.importers"),
-    **dict.fromkeys(("LintResult", "SentenceNote", "lint_pack", "lint_text"), "scriptkit.linting"),
+    **dict.fromkeys(("LintResult", "SentenceNote", "lint_pack", "lint_text", "warm"), "scriptkit.linting"),
     "load_pack": "scriptkit.loading",
     **dict.fromkeys(("AgentNote", "Blank", "Message", "Placeholder", "Segment", "Text"), "scriptkit.message"),
     **dict.fromkeys(("ChannelText", "Flexibility", "Pack", "PackMeta", "Script"), "scriptkit.models"),
@@ -134,4 +134,5 @@ __all__ = [
     "render_pack",
     "render_script",
     "template_dir",
+    "warm",
 ]
