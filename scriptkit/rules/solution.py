@@ -68,7 +68,10 @@ _IRREGULAR = ("sent paid set put made gave got took brought sorted shipped reshi
               "updated updating reupdated "
               "corrects corrected correcting emailed emailing reemailed "
               "applied reapplied verified verifies paused pausing lock freeze froze logged reported "
-              "specify specified specifies")
+              "specify specified specifies "
+              # a block taken off or a fault mended, told as news: "the hold has been lifted", "the fault has been
+              # resolved" (the forms only: "a lift", "we'll resolve this" name no step)
+              "lifted resolved")
 # the spellings the endings added to a verb above miss: "-ing" without the verb's final "e" ("updating",
 # "replacing"), a doubled last letter ("shipping", "resetting", British "cancelled", "transferred")
 _RESPELT = sorted({f"{pre}{verb[:-1]}ing" for verb in _VERBS.split() if verb.endswith("e") for pre in ("", "re")}
@@ -523,7 +526,8 @@ _PENDING = re.compile(
     r"can\s+expect|"
     r"escalat\w*|pass(?:ed|ing)?\s+(?:it|this|that|them|your|the|on|to|along)|forward\w*|referr\w*|rais(?:ed|ing)|"
     # (the customer's own request hands nothing on: "suspended at your request", "as you requested", "as requested")
-    r"logg?ed|report\w*|flagg?ed|ask\w*|(?<!\byour\s)(?<!\byou\s)(?<!\bas\s)request\w*|submitt\w*|notif\w*|"
+    # (nor does what the customer reported: "the fault you reported has been resolved")
+    r"logg?ed|(?<!\byou\s)report\w*|flagg?ed|ask\w*|(?<!\byour\s)(?<!\byou\s)(?<!\bas\s)request\w*|submitt\w*|notif\w*|"
     r"contact\w*|chas(?:ed|ing)|"
     r"look(?:ing)?\s+into|investigat\w*|review\w*|check(?:ing)?\s+with)\b"
     rf"|{_APOS}ll\b{_HAPPY}",
