@@ -31,6 +31,8 @@ from scriptkit.importers.common import (
     refuse_json,
 )
 from scriptkit.importers.html import ABSOLUTE, TABLE_CELLS, holds_address, relative_links_note, tables_note
+from scriptkit.targets.base import url_address
+from scriptkit.text import LINK
 
 LABEL = "Markdown: one reply per heading (## Title, or ---- TITLE lines)"
 
@@ -313,12 +315,14 @@ def _replies(lines: list[str]) -> list[tuple[int, str, str, str]]:
 #: (an address runs to the next ')' or space, and stops before another link's '[text](': where a line holds
 #: many '[text](https://' and no ')', each is looked at once, not read to the line's end from each '[')
 #: (an escaped parenthesis, '\\)', is the address's own, as CommonMark reads it: written %-escaped)
+#: (one in angle brackets, '[text](<address with spaces>)', is read with scriptkit.text's LINK, as the pack's is)
 _LINK = re.compile(r"(?<![\[!])\[([^\[\]\n]+)\]\(((?:https?://|mailto:)"
                    r"(?:\\[()]|\\(?![()])|[^\s)\[\\]|\[(?![^\[\]\n]+\]\())+)\)")
 _ESCAPED = re.compile(r"\\([\\`*_\[\]()#+\-.!>])")
 #: what keeps its '*' and '_' as written: `code`, and an address (its last character is no closing
 #: mark or sentence stop: 'see https://example.com/a_b.' ends at 'b')
 _CODE = re.compile(r"(?<!\\)`([^`\n]+)`")
+_ABSOLUTE_LINK = re.compile(r"https?://|mailto:")
 _ADDRESS = re.compile(r"(?<![\w/.@-])(?:https?://|mailto:|www\.)[^\s<>]*[^\s<>.,;:!?)\]'\"*_]")
 _DELIMITERS = re.compile(r"\*+|_+")
 
@@ -341,11 +345,23 @@ def _inline(text: str, links: bool = True) -> str:
         return f"{mark}{len(kept) - 1}{mark}"
 
     def link(m: re.Match[str]) -> str:
-        label, href = m.group(1), m.group(2).replace("\\(", "%28").replace("\\)", "%29")
+        return written_link(m.group(1), m.group(2).replace("\\(", "%28").replace("\\)", "%29"))
+
+    def angle_link(m: re.Match[str]) -> str:
+        # (CommonMark's '[text](<address with spaces>)', read by the pattern the pack's check and exports read a
+        # link with; its spaces written %20, as an import writes an HTML link's. Only an absolute address, as _LINK
+        # takes, and no image's '![alt](<...>)'.)
+        if not m.group(0).endswith(">)") or not _ABSOLUTE_LINK.match(m.group(2)) or \
+                m.string[m.start() - 1:m.start()] in ("[", "!"):
+            return m.group(0)
+        return written_link(m.group(1), url_address(m.group(2)), m.group(2).removeprefix("mailto:"))
+
+    def written_link(label: str, href: str, read: str = "") -> str:
+        """``read``: the address as the link's text would spell it, where the href spells it otherwise (a space)."""
         address = href.removeprefix("mailto:")
         # (a link whose text is its address, or holds it whole, is its text, as the HTML import reads one: 'see
         # https://x.example today'; one whose text is another address keeps its own, 'https://x.example/help-center')
-        if address == label or holds_address(label, address):
+        if any(spelled == label or holds_address(label, spelled) for spelled in {address, read or address}):
             return label
         if not links:
             return f"{label} ({set_aside(address)})"
@@ -359,6 +375,7 @@ def _inline(text: str, links: bool = True) -> str:
     text = _LITERAL_LINK.sub(lambda m: set_aside(m.group(0)), text)
     # ('2024\\. What a year', '\\- Sam': a line that would read as a list's item stays escaped, as the pack writes it)
     text = _LITERAL_ITEM.sub(lambda m: set_aside(m.group(0)), text)
+    text = LINK.sub(angle_link, text)
     text = _LINK.sub(link, text)
     text = _ADDRESS.sub(lambda m: set_aside(m.group(0)), text)
     text = _MARKER.sub(lambda m: f"{m.group(1)}{m.group(2) + '.' if m.group(2) else '-'} ", text)
