@@ -64,9 +64,14 @@ _TELLING_WORDS = {
           " peut pouvez avez êtes faire vraiment nouveau nouvelle colis envoyé remboursement",
     "de": "leider heute neue neuen neuer neues gerne schon jetzt unsere unser unseren ihren ihrem entschuldigung"
           " entschuldigen bestellung wieder aber nur kein keine können kann möchten danke sich tut leid zur vom"
-          " über",
+          " über kommt kommen morgen paket gestern sofort erneut nochmals verschickt geschickt zurück bekommen erhalten"
+          " gibt geht dass weil damit wurde wurden mir",
     "it": "molto oggi nuovo nuova ordine scusa scuse dispiace nostro nostra nostri vostro vostra ancora già sempre"
           " qui ora pacco spedito spedizione inviato invieremo problema aiuto rimborso",
+    # (Dutch and German share "morgen": alone it tells neither, see ``undecided_languages``)
+    "nl": "vandaag morgen gisteren opnieuw ongemak excuses excuus helaas sturen gestuurd verstuurd verzonden"
+          " bestelling pakket terugbetaling weer nog alvast wordt worden kunt kunnen zullen zal kan wil komt krijgt"
+          " ontvangt ontvangen waarom deze geen spijt jammer nieuwe nieuw jullie zich goed",
 }
 _TELLING_OF: dict[str, tuple[str, ...]] = {}
 for _code, _words in _TELLING_WORDS.items():
@@ -265,6 +270,13 @@ def written_language(message: Message) -> str | None:
     if _WRITTEN in message.__dict__:
         answer: str | None = message.__dict__[_WRITTEN]
         return answer
+    found = message.__dict__[_WRITTEN] = language_of(written_text(message))
+    return found
+
+
+def written_text(message: Message) -> str:
+    """What the writer wrote in ``message`` (see ``written_language``): its text without the layout's greeting and
+    sign-off, or all of it where that leaves nothing."""
     text = message.text
     kept: list[str] = []
     layout = False
@@ -275,8 +287,7 @@ def written_language(message: Message) -> str | None:
         else:
             kept.append(text[start:end])
     own = "".join(kept) if layout else text
-    found = message.__dict__[_WRITTEN] = language_of(own if own.strip() else text)
-    return found
+    return own if own.strip() else text
 
 
 # where a message keeps its ``written_language`` answer, in its own __dict__ (as the solution rules keep theirs)
@@ -356,6 +367,19 @@ def _short_language(text: str) -> str | None:
         words = _spaced(text).lower().split()
         if _OTHERS_WORDS.isdisjoint(words) or not _ENGLISH.isdisjoint(words):
             return None
+    english, telling = _words_of(text)
+    if not telling:
+        return None
+    best = max(telling, key=lambda code: (len(telling[code]), -_ORDER.index(code)))
+    found = len(telling[best])
+    if found >= _MIN_HITS and found > 2 * len(english):
+        return best
+    return None if english else _terse_language(telling, _spaced(text).split())
+
+
+def _words_of(text: str) -> tuple[set[str], dict[str, set[str]]]:
+    """The English common words of ``text``, and the words telling of each other language (see ``_short_language``:
+    names left out)."""
     english: set[str] = set()
     telling: dict[str, set[str]] = {}
     for line in _spaced(text).splitlines():
@@ -375,13 +399,23 @@ def _short_language(text: str) -> str | None:
             for code in codes:
                 if code != "en":
                     telling.setdefault(code, set()).add(word)
-    if not telling:
-        return None
-    best = max(telling, key=lambda code: (len(telling[code]), -_ORDER.index(code)))
-    found = len(telling[best])
-    if found >= _MIN_HITS and found > 2 * len(english):
-        return best
-    return None if english else _terse_language(telling, _spaced(text).split())
+    return english, telling
+
+
+def undecided_languages(text: str) -> tuple[str, ...]:
+    """The languages other than English that ``text``, too short for ``language_of`` to tell, may be written in: those
+    with most words in it, where they outnumber its English common words ("Sorry, morgen!": German or Dutch). Empty
+    where it is told, or reads as English as far as it can be read ("Sorry, we're on it."): the English rules judge
+    such a reply under an English locale, and a user told this can name its language instead."""
+    if language_of(text) is not None or not may_be_another_language(text):
+        return ()
+    english, telling = _words_of(text[:_READ])
+    # (a word of one letter tells little: "O(n)" is no Portuguese "o")
+    telling = {code: {word for word in words if len(word) > 1} for code, words in telling.items()}
+    most = max(map(len, telling.values()), default=0)
+    if most <= len(english):
+        return ()
+    return tuple(code for code in _ORDER if len(telling.get(code, ())) == most)
 
 
 def _terse_language(telling: dict[str, set[str]], tokens: list[str]) -> str | None:

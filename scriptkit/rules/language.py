@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.language import LOCALES, base_language, name_of, written_language
+from scriptkit.language import LOCALES, base_language, name_of, undecided_languages, written_language, written_text
 from scriptkit.message import Message
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.readability import body_span
@@ -60,7 +60,11 @@ class OtherLanguage(Rule):
     the agent (SK406), unfilled blanks (SK407), template, export and your own rules still run.
     In a pack whose `locale` is not English, the English rules judge only the replies that read
     as English, and this rule says so once, at the `locale` line. A reply too short to tell (a
-    few words) counts as the pack's language. A reply in two languages counts as the one most
+    few words) counts as the pack's language; one that holds more words of another language than of
+    English ("Sorry, morgen!": German or Dutch) is judged as English under an English locale, and
+    this rule says so, as a suggestion naming the `--locale` (or pack `locale`) to give instead. A short
+    reply whose words are clearly another language's is told ("Sorry, das Paket kommt morgen.").
+    A reply in two languages counts as the one most
     of it is written in, sentence by sentence: a Spanish reply with an English line or footer
     is Spanish, an English reply with a Spanish greeting, a foreign name or sign-off English.
     Names, addresses and firms are no language: the "de la" of "Juan de la Cruz", "Calle de la
@@ -116,6 +120,18 @@ class OtherLanguage(Rule):
                           "rules read English only, so they judge a reply only where it reads as English",
                           "Length, blank, template and your own rules still ran; turn this note off with "
                           "--ignore SK006.", severity=Severity.SUGGESTION)
+        if found is None and expected == "en" and (maybe := undecided_languages(written_text(message))):
+            # (too short to tell, with another language's words: judged as English, which the user is told, with
+            # how to name its language)
+            names = " or ".join(map(name_of, maybe))
+            locales = " or ".join(f"locale: {LOCALES.get(code, code)}" if ctx.pack is not None
+                                  else f"--locale {LOCALES.get(code, code)}" for code in maybe)
+            locale = ctx.pack.meta.locale if ctx.pack is not None else ctx.text_locale or "en-US"
+            how = (f"give it a pack of its own with {locales} in pack.yaml (a script has no locale of its own)"
+                   if ctx.pack is not None else f"review it with {locales} (a pack says it with locale: in pack.yaml)")
+            yield Finding(start, end, f"could not tell the reply's language: it is short and holds {names} words, "
+                          f"so the rules that read English judged it as English (the locale {locale})",
+                          f"If it is {names}, say so: {how}.", severity=Severity.SUGGESTION)
         if found is None or found == expected or (expected, found) == ("uk", "en"):
             return  # (English under 'locale: uk': the pack's locale was meant as the UK's, said once by check_pack)
         if ctx.pack is None and expected != "en":  # (as in a pack of that locale, the locale named as given)
