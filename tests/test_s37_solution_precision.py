@@ -32,3 +32,18 @@ def test_a_step_done_told_as_news_needs_no_owner_nor_time(text: str) -> None:
 ])
 def test_a_step_still_to_happen_is_still_reported(text: str, code: str) -> None:
     assert code in _codes(text)
+
+
+# ---------------------------------------------------------------- 2. care, then the request, in one sentence
+
+@pytest.mark.parametrize("text", [
+    "I understand this is annoying, please send us a DM with your order number so I can look into this for you.",
+    "Sorry to hear the app keeps crashing, please reply with your phone model so we can take a look.",
+])
+def test_a_request_after_care_in_one_sentence_waits_on_their_answer(text: str) -> None:
+    assert "SK404" not in _codes(text)
+
+
+def test_a_step_of_ours_after_care_and_a_request_still_owes_a_when() -> None:
+    text = "I understand this is annoying, please send us a DM with your order number and I'll send a new one."
+    assert "SK404" in _codes(text)

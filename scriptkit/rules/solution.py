@@ -1713,8 +1713,9 @@ def _waits_on_their_answer(message: Message) -> bool:
     step of ours ("I'll send a replacement", "I've passed this to our developers", "your case will be escalated")
     still owes the customer a when."""
     # (a question read as warm language, "Can you DM me the order number?" before "I'd be glad to look into it", is
-    # still asked; one read as acknowledgment, "Annoying, isn't it?", is not)
-    sentences = [s for s in body_sentences(message) if s.slot != "acknowledgment"]
+    # still asked; one read as acknowledgment, "Annoying, isn't it?", is not, but a request after the care in its
+    # sentence is: "I understand this is annoying, please DM us the order number so I can look into it")
+    sentences = [s for s in body_sentences(message) if s.slot != "acknowledgment" or ", please " in s.text.lower()]
     asks = [_asks_for_answer(s) for s in sentences]
     if not any(asks):
         return False
