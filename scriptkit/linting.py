@@ -444,7 +444,7 @@ def _reply_rules_in_notes(pack: Pack | None, messages: list[Message]
 @_said_to_the_caller
 def lint_text(text: str, *, channel: str | None = None, config: LintConfig | None = None,
               grammar: str | None = None, file: str | os.PathLike[str] = "<text>",
-              agent: str | None = None, locale: str | None = None) -> LintResult:
+              agent: str | None = None, locale: str | None = None, max_chars: int | None = None) -> LintResult:
     """Lint free text (an agent's actual reply), with each sentence's slot inferred.
 
     A transcript (lines labelled ``Agent: ``, ``Customer: ``...) is judged on the agent's turns
@@ -460,6 +460,10 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     review`` would use there. ``locale``: the locale the reply is written in, over the settings' (``review
     --locale``): an English one ("en-GB") gives the dialect; another language's ("es-ES") leaves the reply to the
     rules that do not read English, unless it reads as English, with an SK006 note, as a pack of that locale.
+
+    ``max_chars``: a service's own cap on the text's length (characters), below the 2,000,000 always refused: a
+    longer text raises the same ConfigError, at once. The time a reply takes grows with its length and with what
+    is found in it (see "In a service" in the docs' Python page).
     """
     from scriptkit.transcript import (  # (review only: not loaded by check)
         agent_turns,
@@ -480,11 +484,17 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     check_argument(channel, (str, type(None)), "lint_text", "channel", "a name such as 'email', or None")
     check_argument(agent, (str, type(None)), "lint_text", "agent", "the agent's label in the transcript, or None")
     check_argument(file, (str, os.PathLike), "lint_text", "file", "the name locations give (a str or Path)")
+    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
+        raise ConfigError(f"lint_text() takes max_chars as a count of characters over 0, or None, not "
+                          f"{argument_named(max_chars)}")
     file = os.fspath(file)
     if len(text) > MAX_FILE_BYTES:  # (a log or a whole export passed by mistake: a minute and more of one worker)
         raise ConfigError(f"the text is {len(text):,} characters, over the {MAX_FILE_BYTES:,} one reply or "
                           "conversation may be (as scriptkit review's file)", Location(file, 1, 1),
                           "Pass one reply, or one transcript, at a time.")
+    if max_chars is not None and len(text) > max_chars:  # (the caller's cap: a service's worker time per request)
+        raise ConfigError(f"the text is {len(text):,} characters, over the {max_chars:,} max_chars allows",
+                          Location(file, 1, 1), "Pass one reply, or one transcript, at a time.")
     if (half := HALF_CHARACTER.search(text)) is not None:  # (no report could be written: UTF-8 has no such thing)
         raise ConfigError(f"the text holds '\\u{ord(half[0]):04x}', half of a character (a surrogate: an emoji cut "
                           "in two)", SourceText(file, text).location(half.start()),
