@@ -60,12 +60,26 @@ LAYOUTS = {
     greeting: "Gracias por llamar, le atiende {{ agent.first_name }}."
     signoff: "¿Puedo ayudarle en algo más?"
 """,
+    # (Dutch support writes "u" to a customer it does not know; a team that writes "je" changes it here)
+    "nl": """channels:
+  email:
+    greeting: "Beste {{ customer.first_name | fallback('klant') }},"
+    signoff: |
+      Met vriendelijke groet,
+      {{ agent.first_name }}
+  chat:
+    greeting: "Hallo {{ customer.first_name | fallback('en welkom') }}!"
+  phone:
+    greeting: "Goedendag, u spreekt met {{ agent.first_name }}."
+    signoff: "Kan ik u verder nog ergens mee helpen?"
+""",
 }
 
 # the example's constant the customer reads ("call us any time {{ support_hours }}"), in the same languages; in
 # another, init's English stays behind a TODO, which check reports (SK407) in any reply that sends it
 SUPPORT_HOURS = {"de": "Montag bis Freitag, 8 bis 18 Uhr", "fr": "du lundi au vendredi, de 8\\u00a0h à 18\\u00a0h",
-                 "es": "de lunes a viernes, de 8:00 a 18:00"}
+                 "es": "de lunes a viernes, de 8:00 a 18:00",
+                 "nl": "maandag tot en met vrijdag, van 8.00 tot 18.00 uur"}
 _SUPPORT_HOURS = re.compile(r'(?m)^(  support_hours: )"(.*)"$')
 
 
@@ -121,7 +135,7 @@ def _in_language(text: str, locale: str) -> tuple[str, str | None]:
               help="Built-in template to copy: 'new' (one example script) or 'starter' (the full starter pack).")
 @click.option("--locale", callback=_locale, metavar="CODE",
               help="The language the replies are written in, such as de-DE or fr-FR (default: en-US). German, "
-                   "French and Spanish packs get greetings, sign-offs and support hours in their language.")
+                   "French, Spanish and Dutch packs get greetings, sign-offs and support hours in their language.")
 def init(path: str, name: str | None, source: str, locale: str | None) -> None:
     """Create a pack folder at PATH with pack.yaml and an example script."""
     from scriptkit.loading import pack_of
