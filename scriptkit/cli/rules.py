@@ -57,6 +57,36 @@ No automatic fix.
 """
 
 
+#: the code and name check gives input it cannot read (``cli.check``'s LOAD_ERROR_CODE): no rule's, but shown in its
+#: output, so `scriptkit rule SK000` explains it
+LOAD_ERROR_DOCS = """SK000 [load-error]: a file of the pack (or the file given) could not be read, so nothing in it was
+judged.
+
+## What it means
+scriptkit stopped at this place in the file: a YAML slip (indentation, an unclosed quote), a key it
+does not know, a missing `acknowledgment` or `solution`, text that is not UTF-8, or a setting it
+cannot use. The command exits 2. The other files are still read and checked; this one is checked
+once it can be read.
+
+## What to do
+Open the file at the `file:line:col` the message gives and follow its hint, then run the command
+again. In a CI report (json, sarif, github, gitlab, junit) the same problem is a finding with this
+code, so the job shows it where the file is.
+
+## Options
+None: it cannot be switched off or given another severity, as there is nothing to judge until the
+file can be read.
+"""
+
+#: the codes that are no rule's but appear in findings, listed after the rules and export checks: (code, name, family,
+#: severity, summary)
+OTHER_CODES = (
+    ("SK000", "load-error", "input", "error", "A file could not be read, so nothing in it was judged."),
+    (CONFIG_CODE, CONFIG_NAME, "settings", "warning",
+     "A setting is not applied: it names no rule, or a grammar server only the pack names."),
+)
+
+
 def _pool(pack: str | None) -> list[type[Rule]]:
     rules = list(all_rules())
     if pack:
@@ -112,16 +142,21 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
         if one is not None:
             raise ConfigError(f"'{family_named}' is a rule, not a family",
                               hint=f"For its docs: `scriptkit rule {family_named}`.")
-    if wanted is not None and wanted not in FAMILIES.values():  # a typo must not list nothing and pass
-        close = difflib.get_close_matches(wanted, list(FAMILIES.values()), n=1)
+    families = [*FAMILIES.values(), *(fam for _, _, fam, _, _ in OTHER_CODES)]
+    if wanted is not None and wanted not in families:  # a typo must not list nothing and pass
+        close = difflib.get_close_matches(wanted, families, n=1)
         raise ConfigError(f"unknown rule family '{family}'",
                           hint=f"Did you mean '{close[0]}'?" if close else
-                          f"Families: {', '.join(sorted(FAMILIES.values()))}.")
+                          f"Families: {', '.join(sorted(families))}.")
     rows = [(r.code, r.name, r.family(), r.severity.value, bool(r.fix_safe), r.summary())
             for r in _pool(pack) if wanted is None or r.family() == wanted]
     rule_count = len(rows)
     rows += [(c.code, c.name, c.family, c.severity.value, False, _as_sentence(c.summary))
              for c in export_checks() if wanted in (None, c.family)]
+    checks = len(rows) - rule_count
+    # (SK000 and SK800 are in findings too: a code the output shows and `scriptkit rule` explains is listed)
+    rows += [(code, name, fam, severity, False, summary)
+             for code, name, fam, severity, summary in OTHER_CODES if wanted in (None, fam)]
     if fmt == "json":
         click.echo(json.dumps([{"code": code, "name": name, "family": fam, "severity": severity, "fix": fix,
                                 "summary": summary} for code, name, fam, severity, fix, summary in rows], indent=2))
@@ -140,8 +175,10 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
         for code, name, fam, severity, fix, summary in rows:
             table.add_row(code, name, fam, severity, "yes" if fix else "", summary)
         _print_table(con, table)
-    checks = len(rows) - rule_count
-    con.print(f"{rule_count} rule(s)" + (f" and {checks} export check(s)" if checks else "")
+    others = len(rows) - rule_count - checks
+    counts = [f"{rule_count} rule(s)"] + [f"{checks} export check(s)"] * bool(checks) + \
+        [f"{others} code(s) of no rule ({', '.join(r[0] for r in rows[-others:])})"] * bool(others)
+    con.print((" and ".join(counts) if len(counts) < 3 else f"{counts[0]}, {counts[1]} and {counts[2]}")
               + ". Details: scriptkit rule CODE" + (f" --pack {shlex.quote(pack)}" if pack else ""), markup=False,
               soft_wrap=not con.is_terminal)
 
@@ -230,6 +267,9 @@ def rule_command(selector: str, pack: str | None) -> None:
     con.soft_wrap = False
     if names_setting_warning(selector):
         _show(con, CONFIG_DOCS)
+        return
+    if selector.upper() == OTHER_CODES[0][0] or selector.lower() == OTHER_CODES[0][1]:
+        _show(con, LOAD_ERROR_DOCS)
         return
     check = find_export_check(selector)
     if check is not None:
