@@ -507,6 +507,17 @@ def _without(text: str, span: tuple[int, int], lo: int, hi: int) -> list[tuple[i
     return stripped
 
 
+SAM_KEYWORD = "agent='Sam'"  # (lint_text's keyword, as an example)
+
+
+def _naming(options: str, keyword: str = "agent=NAME") -> str:
+    """How to name the agent, in the caller's words: on the command line the review option alone (a writer typing
+    `scriptkit review` was told of `agent=NAME in lint_text`, the Python API); from Python, both."""
+    from scriptkit.linting import _on_the_command_line  # (read when a hint is written, after linting is loaded)
+
+    return options if _on_the_command_line() else f"{options} in scriptkit review, {keyword} in lint_text"
+
+
 def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> list[Turn] | None:
     """The agent's turns of a transcript, or None for a plain reply (judge all of it).
 
@@ -525,8 +536,8 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         agent = agent.strip().removesuffix(":").rstrip()  # (a label copied with its colon is still the name)
         if not agent:
             raise ConfigError("the agent's name is empty", Location(file, 1, 1),
-                              "Name the agent as the transcript labels them (--agent Sam in scriptkit review, "
-                              "agent='Sam' in lint_text), or leave it out.")
+                              "Name the agent as the transcript labels them "
+                              f"({_naming('--agent Sam', keyword=SAM_KEYWORD)}), or leave it out.")
     speakers: dict[str, str] = {}  # every speaker, by key, as first written (those who wrote nothing too)
     found = turns(text, agent, speakers)
     if agent is not None:
@@ -537,7 +548,7 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
             # (a transcript with no agent named is still one, judged or refused as such: the hint names the
             # speakers with words, not a "plain reply" the text is not)
             said = list(dict.fromkeys(t.speaker for t in found)) or list(speakers.values())
-            options = " or ".join(f'--agent "{n}"' for n in said) + " in scriptkit review, agent=NAME in lint_text"
+            options = _naming(" or ".join(f'--agent "{n}"' for n in said))
             if _key(agent) in speakers:  # ("[10:00] Sam:" lines, their words on none)
                 raise ConfigError(f"no words of '{agent}' in the transcript: each line labelled "
                                   f"{speakers[_key(agent)]} has nothing after its label", Location(file, 1, 1),
@@ -578,8 +589,8 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         if silent:  # ("Agent:" with nothing after it: the agent is there, their words are not)
             where = f"{' and '.join(silent)} wrote nothing"
         raise ConfigError(f"no agent turns in the transcript: {where}", Location(file, 1, 1),
-                          "Paste the agent's turns too, or name the label the agent writes under (--agent NAME "
-                          "in scriptkit review, agent=NAME in lint_text).")
+                          f"Paste the agent's turns too, or name the label the agent writes under "
+                          f"({_naming('--agent NAME')}).")
     # Only names, and nothing says which is the support side: a guess judges the customer's words as the
     # reply when wrong, and judging all of it does every time (their complaint read as the agent's).
     names = list(labelled.values())
@@ -589,13 +600,12 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         besides = f" ({' and '.join(quiet)} wrote nothing)" if quiet else ""
         raise ConfigError(f"cannot tell whether {names[0]} is the agent: {names[0]} is the only speaker with words"
                           f"{besides}, and no label says Agent, Support or Customer", Location(file, 1, 1),
-                          f"Name the agent ({options} in scriptkit review, agent=NAME in lint_text), or label "
+                          f"Name the agent ({_naming(options)}), or label "
                           f"the other side's lines 'Customer: ...'.")
     raise ConfigError(f"cannot tell which speaker is the agent: the transcript's speakers are "
                       f"{', '.join(names[:-1])} and {names[-1]}, and no label says Agent, Support or Customer",
                       Location(file, 1, 1),
-                      f"Name the speaker whose turns are the reply ({options} in scriptkit review, "
-                      f"agent=NAME in lint_text).")
+                      f"Name the speaker whose turns are the reply ({_naming(options)}).")
 
 
 def within_a_turn(diagnostics: Iterable[Diagnostic], turns: Sequence[Turn], source: SourceText) -> None:

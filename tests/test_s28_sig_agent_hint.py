@@ -27,7 +27,7 @@ def test_an_unknown_agent_is_told_the_speakers_to_name(tmp_path: Path, text: str
     assert run.exit_code == 2, run.output
     assert "no speaker 'Bob' in the transcript" in run.output
     assert "plain reply" not in run.output, run.output  # (with no agent, the text is no plain reply)
-    assert f"Name the agent as the transcript labels them ({options} in scriptkit review" in run.output, run.output
+    assert f"Name the agent as the transcript labels them ({options})." in run.output, run.output
 
 
 def test_the_python_hint_names_agent_equals() -> None:
