@@ -441,8 +441,15 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
         con.print(("  the reply is a greeting and a sign-off only: nothing acknowledges the customer or "
                    f"offers a solution.{_frames_marked(notes, inside, counted=False)}", "dim"))
     else:
+        # (every counted sentence is ticked, marked or neither: "2 of 3 ... cleanly; 0 marked" left one unexplained,
+        # a question for the customer or a sentence that reads as none of the three, such as a fact about the product)
+        asks = sum(1 for s, diags in zip(notes, inside, strict=True)
+                   if not diags and s.slot not in FRAME_SLOTS and s.slot != NOT_JUDGED and _asks(s))
+        plain = body - clean - flagged - asks
+        neither = "".join([f"; {asks} ask(s) the customer a question"] * bool(asks) + [
+            f"; {plain} unmarked: no finding, but not clearly an acknowledgment, warmth or a solution"] * bool(plain))
         con.print((f"  {clean} of {body} sentence(s){aside} acknowledge, show warmth or offer a solution "
-                   f"cleanly; {flagged} marked ! could improve.{_frames_marked(notes, inside)}", "dim"))
+                   f"cleanly; {flagged} marked ! could improve{neither}.{_frames_marked(notes, inside)}", "dim"))
     con.print()
 
 
