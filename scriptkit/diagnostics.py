@@ -99,7 +99,8 @@ class Severity(str, Enum):
 
 #: The key of ``Diagnostic.extra`` that marks a region running over more than the finding's own text: one on
 #: the whole reply runs from its first slot to its last, over their YAML keys (a report quotes no file text there).
-#: A region is ``location`` to ``extra["end_line"]`` and ``extra["end_col"]`` (one past its last character).
+#: A region is ``location`` to ``extra["end_line"]`` and ``extra["end_col"]`` (one past its last character), which
+#: ``Diagnostic.end`` reads as numbers.
 SPREAD = "spread"
 #: The key of ``Diagnostic.extra`` that marks a finding of a ``whole_reply`` rule about one part of the reply
 #: only (SK104 measures each agent turn of a transcript on its own): its value names the part ("turn").
@@ -159,6 +160,27 @@ class Diagnostic:
     channel: str | None = None
     variant: int = 0
     extra: dict[str, str] = field(default_factory=dict)
+    #: 0-based offset one past the finding's last character, in the text ``lint_text`` was given (pasted HTML as
+    #: given, not as read) or the file ``lint_pack`` read; -1 where the end is not known
+    end_offset: int = -1
+
+    @property
+    def end_line(self) -> int | None:
+        """The line of the finding's last character (1-based), or None where its end is not known."""
+        return int(self.extra["end_line"]) if "end_line" in self.extra else None
+
+    @property
+    def end_col(self) -> int | None:
+        """The column one past the finding's last character (1-based), or None where its end is not known."""
+        return int(self.extra["end_col"]) if "end_col" in self.extra else None
+
+    @property
+    def end(self) -> Location | None:
+        """Where the finding ends, one past its last character (``location`` is where it starts): its line,
+        column and, where known, offset (else -1); None where the end is not known."""
+        if "end_line" not in self.extra or "end_col" not in self.extra:
+            return None
+        return Location(self.location.file, int(self.extra["end_line"]), int(self.extra["end_col"]), self.end_offset)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.location.file, self.location.line, self.location.col, self.code)

@@ -275,6 +275,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     # so the edit would change each place too; it stays shown, to make by hand, with the reason)
     texts = {o.source.path: o.source.text for o in (pack.origin, *(s.origin for s in pack.scripts)) if o}
     fixing.not_fixable(result.diagnostics, fixing.refused_by_anchors(result.diagnostics, texts))
+    place_ends(result.diagnostics, result.sources)
     return result
 
 
@@ -580,6 +581,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     problems = _config_problems(config)
     if problems:  # (lint_messages sorted the rest already)
         result.diagnostics = sorted_diagnostics([*problems, *result.diagnostics])
+    place_ends(result.diagnostics, result.sources)
     return result
 
 
@@ -1032,6 +1034,16 @@ def _empty_span_refused(rule: Rule, message: Message, finding: Finding) -> NoRet
                          Location(message.file, 1, 1) if message.file else None,
                          "A Finding marks the text it is about: give it start < end, or a location= of its own "
                          "for a place with no text (see empty_slot_location): fix the rule.")
+
+
+def place_ends(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str]) -> None:
+    """Set each finding's ``end_offset`` from its end's line and column, in its file's text (the text given, for a
+    reply): done last, once every end is where the caller's text has it (pasted HTML, a transcript's turns)."""
+    read: dict[str, SourceText] = {}
+    for d in diagnostics:
+        if "end_line" in d.extra and (text := sources.get(d.location.file)) is not None:
+            source = read.get(d.location.file) or read.setdefault(d.location.file, SourceText(d.location.file, text))
+            d.end_offset = source.offset(int(d.extra["end_line"]) - 1, int(d.extra["end_col"]) - 1)
 
 
 def _extend(diag: Diagnostic, source: SourceText) -> None:

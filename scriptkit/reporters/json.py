@@ -24,6 +24,9 @@ def diagnostic_dict(d: Diagnostic, whole: frozenset[int] = frozenset()) -> dict[
         "file": display_path(d.location.file), "line": d.location.line, "col": d.location.col,
         "end_line": int(d.extra["end_line"]) if "end_line" in d.extra else None,
         "end_col": int(d.extra["end_col"]) if "end_col" in d.extra else None,
+        # (0-based, in the text given: a service marks the words without counting lines)
+        "offset": d.location.offset if d.location.offset >= 0 else None,
+        "end_offset": d.end_offset if d.end_offset >= 0 else None,
         "slot": slot_shown(d, whole), "text": d.text, "suggestion": d.suggestion, "script": d.script_id,
         "channels": d.extra.get("channels", d.channel or "").split(",") if (d.extra.get("channels") or d.channel)
         else [],
