@@ -303,7 +303,7 @@ class LintConfig:
         for sel, option in selectors | {(s, "severity"): None for s, _ in self.severities}:
             rule = numbered.get(sel.text.upper())
             if rule is not None:  # (a note: the code is right today, and silently another rule's tomorrow)
-                out.append(replace(_held_by_order(rule, sel, option), severity=Severity.SUGGESTION))
+                out.append(replace(held_by_order(rule, sel, option), severity=Severity.SUGGESTION))
         for place, read in self.hidden:  # (a note: the nearest file is read by design, as ruff reads one)
             note = _config_warning(f"these settings are not read: scriptkit reads one settings file, the nearest "
                                    f"to the pack, and that is {read}", place,
@@ -579,7 +579,7 @@ def unknown_suppression(verb: str, location: Location) -> Diagnostic:
     return warning
 
 
-def _held_by_order(rule: type[Rule], sel: Selector, option: str) -> Diagnostic:
+def held_by_order(rule: type[Rule], sel: Selector, option: str) -> Diagnostic:
     """The note that ``sel`` names ``rule`` by a code it holds only by the order of the team rules. Given on the
     command line (no location), it is worded for it and placed at the rule, where its code would be pinned: at
     ``<config>`` a CI annotation pointed at no file."""

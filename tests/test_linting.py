@@ -26,9 +26,9 @@ VOICE = textwrap.dedent("""\
     rules:
       select: [custom]
       custom:
-        - name: say-refund
-          kind: substitution
-          swap: {store credit: refund}
+        # (code pinned: the tests' suppressions name it by code, noted when the code is the rules' order's)
+        - {name: say-refund, code: SK801,
+           kind: substitution, swap: {store credit: refund}}
     """)
 
 
