@@ -1616,6 +1616,10 @@ class RepeatedText(Rule):
 # Persian need them.
 _ZERO_WIDTH = frozenset("\u200b\u2060\ufeff\u00ad")
 _JOINERS = "\u200c\u200d"
+# the C0 and C1 control characters but tab and the line breaks: a NUL or an escape from a pasted log or a broken
+# import, which no reader sees either (deleted as the zero-width ones are)
+_CONTROLS = frozenset(chr(c) for c in (*range(0x20), *range(0x7f, 0xa0))) - frozenset("\t\n\r")
+_ZERO_WIDTH = _ZERO_WIDTH | _CONTROLS
 _HIDDEN = DIRECTION_CONTROLS | _ZERO_WIDTH
 _LATIN = "[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"
 _HIDDEN_RUN = re.compile(f"[{''.join(sorted(_HIDDEN))}]+|(?<={_LATIN})[{_JOINERS}]+(?={_LATIN})")
@@ -1647,7 +1651,8 @@ class HiddenCharacter(Rule):
     ## What it does
     Flags each run of invisible characters in the reply: the bidirectional controls (U+202A-U+202E,
     U+2066-U+2069, the left-to-right and right-to-left marks), the zero-width space, word joiner
-    and byte order mark (U+200B, U+2060, U+FEFF), the soft hyphen (U+00AD), and the zero-width
+    and byte order mark (U+200B, U+2060, U+FEFF), the soft hyphen (U+00AD), the control characters
+    (U+0000-U+001F but tab and the line breaks, U+007F-U+009F: a NUL from a pasted log), and the zero-width
     joiner and non-joiner (U+200D, U+200C) between two Latin letters. A zero-width space between
     two letters of a script written without spaces (Thai, Japanese, Chinese...) marks where a
     word ends, as its writer meant, and is left alone. They come with text pasted
@@ -1702,7 +1707,8 @@ class HiddenCharacter(Rule):
                     right_to_left = _RIGHT_TO_LEFT.search(text) is not None
                 if right_to_left:
                     continue  # (a right-to-left reply's own marks: they place its numbers and punctuation)
-            names = list(dict.fromkeys(f"U+{ord(c):04X} ({unicodedata.name(c)})" for c in hidden))
+            names = list(dict.fromkeys(f"U+{ord(c):04X} ({unicodedata.name(c, 'a control character')})"
+                                       for c in hidden))
             what = " and ".join(names) if len(names) <= 2 else f"{', '.join(names[:2])} and {len(names) - 2} more"
             # (in a right-to-left reply, deleting a direction control moves what the customer sees: no fix)
             zero_width = set(hidden) <= _ZERO_WIDTH or hidden[0] in _JOINERS
