@@ -87,7 +87,7 @@ def test_corporate_phrases_load_with_at_least_150_unique_entries() -> None:
     assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
     for e in entries:
         assert set(e) <= {"phrase", "replacement", "note", "safe", "named_letter", "opens", "unsafe_after",
-                          "only_locale", "voice", "after_refusal", "advice", "suggest_after",
+                          "only_locale", "voice", "after_refusal", "after_a_wait", "advice", "suggest_after",
                           "fix_only_after", "suggest_before", "we"}, e
         assert isinstance(e["replacement"], str) and e["note"].strip(), e
         assert isinstance(e.get("safe", False), bool)

@@ -529,6 +529,12 @@ class CorporatePhrase(Rule):
                     if refused_before(start):
                         # "We can't refund it. Thank you for your understanding.": accept our "no", not be patient
                         safe, entry = False, {**entry, "replacement": "", "advice": _AFTER_A_NO}
+                if entry.get("after_a_wait") and not entry.get("advice") and "patien" not in text[start:end].lower() \
+                        and _WAIT_TOLD.search(f"{text[:start]} {text[end:]}") is None:
+                    # "Each household can hold one membership. Thank you for your understanding.": nobody waited,
+                    # so thanks for "bearing with me" thanks them for nothing that happened (thanks for "patience"
+                    # says they waited: the rewrite keeps that; after a "no", what to write is said above)
+                    safe, entry = False, {**entry, "advice": _NO_WAIT}
                 if safe and not _fits_around(text, start, end, entry):
                     safe = False  # ("Everything is in order to ship": no "Everything is to ship")
                 rewrite = str(entry.get("replacement", ""))
@@ -628,6 +634,15 @@ class CorporatePhrase(Rule):
 
 _AFTER_A_NO = ('after a "no" it asks them to accept it: end on what you can do instead, or on an offer ("If '
                'you\'d like, I can ...")')
+_NO_WAIT = ('thank them for something they did ("Thanks for checking that"), or end on what you can do; "Thank '
+            'you for bearing with me" fits only after a wait')
+# a wait told in the reply, behind or ahead of the customer: "sorry for the delay", "while you waited", "within 3
+# business days", "as soon as it ships", "in the meantime", or a fault put right, which they put up with till then
+# ("We've fixed the bill")
+_WAIT_TOLD = re.compile(
+    r"\b(?:fixed|resolved|restored|repaired|working\s+again|back\s+(?:up|online)|wait\w*|delay\w*|patien\w*|bear(?:ing)?\s+with|meantime|meanwhile|as\s+soon\s+as|shortly|soon|"
+    r"longer|took|taking|on\s+hold|queue\w*|backlog|pending|outage|still|minutes?|hours?|days?|weeks?|months?)\b",
+    re.IGNORECASE)
 _ME_WORD = re.compile(r"\bme\b")
 _SINGULAR = re.compile(r"\b(?:i|me|my|mine|myself)\b|\bi['’](?:m|ve|ll|d)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"\b(?:we|us|our|ours|ourselves)\b", re.IGNORECASE)
@@ -1014,7 +1029,10 @@ class FormalTone(Rule):
     alone: one that would be under it were they of an everyday 15 words, and whose most formal
     sentence has no long word or stock phrase to change ("Thanks for the report but the plugin is
     not one of ours, so please report the bug to the person who wrote it"). Its words read as plain
-    talk, and a sentence too long to follow is SK103's to report.
+    talk, and a sentence too long to follow is SK103's to report. Nor is one over it for the stock
+    phrases SK201 reports alone, all in its most formal sentence, under it with SK201's rewrites in
+    their place ("We kindly ask you to provide us with a photo"): SK201 names each phrase there,
+    and one phrase gets one finding.
 
     What the score means to a writer: about 0.3 reads like a friendly chat ("Thanks for your
     message! I'll refund it today."), about 0.45 like a polite email without contractions
@@ -1105,6 +1123,13 @@ class FormalTone(Rule):
         if score - _length_alone(scored, locale) <= ceiling and not any(
                 d.wording for d in _formal_drivers(texts[worst], locale)):
             return
+        # formal for the stock phrases SK201 reports alone, all of them in the sentence this finding would point at
+        # ("We kindly ask you to provide us with a photo"): the reply is under the ceiling without their count, and
+        # SK201's findings already name each phrase there and what to write; SK202 would point at the same words a
+        # second time. (Formal words beside them, or stock phrases through the reply, are a tone SK202 names.)
+        if score - _STOCK_WEIGHT * _stock_rate(scored, locale) <= ceiling \
+                and len(_stock_sentences(scored, locale)) == 1 and _stock_sentences([texts[worst]], locale):
+            return
         shown, limit = _fmt_apart(score, ceiling)
         # (the numbers stay, after the words: they are what a team tunes the ceiling by)
         reads = f"the reply reads more formal than the ceiling allows (formality {shown}, ceiling {limit})"
@@ -1113,6 +1138,19 @@ class FormalTone(Rule):
                       else f"{reads}; no sentence is above it alone, and the most formal sentence is this one "
                            f"({_fmt(most)})",
                       suggestion=_what_makes_it_formal(texts[worst], locale))
+
+
+_STOCK_WEIGHT = FORMALITY_WEIGHTS["corporate"]
+
+
+def _stock_rate(texts: list[str], locale: str | None) -> float:
+    """The score's stock-phrase feature of ``texts`` read as one (``formality_features``)."""
+    return formality_features(" ".join(texts), locale)["corporate"]
+
+
+def _stock_sentences(texts: list[str], locale: str | None) -> list[str]:
+    """Those of ``texts`` with a stock phrase SK201 reports for ``locale``'s readers."""
+    return [t for t in texts if formality_features(t, locale)["corporate"] > 0]
 
 
 # an everyday sentence, from which SK202's hint reads what a formal one has too much of: words of 4.5 letters on
@@ -1686,7 +1724,8 @@ class NoWarmLanguage(Rule):
     sending the photos", "we appreciate your patience", not "we appreciate your business", which
     SK206 reports, nor "we would appreciate it if you could", a request), no gladness or reassurance
     ("I'm glad you asked", "you're not on your own with this", "I'll keep an eye on it", "I'll
-    monitor the ticket"), no hope ("I hope the new one fits"), no good news told cheerfully ("Your
+    monitor the ticket", "that's what we're here for", "we'd like to help", "we love hearing ideas
+    like this"), no hope ("I hope the new one fits"), no good news told cheerfully ("Your
     refund has been approved!", "Your parcel is on its way 🎉"; told flatly, "Your refund has been
     approved.", it is a form letter's sentence), no apology, sympathy or solidarity ("I'd feel the
     same way in your shoes"), no validation of the customer's feeling or view ("Your frustration
@@ -1792,7 +1831,7 @@ def _warm(c: Cues, text: str) -> bool:
         return True
     # ("I'll keep an eye on it": reassurance here, though not a warmth cue, which would take the owned step
     # out of the solution slot)
-    if pattern("watching_over").search(text):
+    if pattern("watching_over").search(text) or _THERE_FOR_THEM.search(text):
         return True
     # ("Your refund has been approved!", "Your parcel is on its way 🎉": good news told cheerfully reads warm, the
     # writer glad with the customer; told flatly, "Your refund has been approved.", it is a form letter's sentence)
@@ -1818,6 +1857,17 @@ def _warm(c: Cues, text: str) -> bool:
     # inconvenience": its "I am sorry" overlaps the phrase; "We regret any inconvenience caused")
     cold = [*pattern("impersonal_apologies").spans(text), *corporate_table().matcher.spans(text)]
     return any(all(b <= x or y <= a for x, y in cold) for a, b in caring)
+
+
+# reassurance that someone is there for them, and willingness or gladness said as the writer's own: "That's what
+# we're here for", "we're here to assist you", "We'd like to help", "we love hearing ideas like this" (the lexicon's
+# "here to help" and "love to help" said with other verbs; not "we are here until 5pm", nor "we would like to
+# inform you", a notice, nor "we love our new app")
+_THERE_FOR_THEM = re.compile(
+    r"\b(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:(?:always|still|just|all|only)\s+)?here\s+"
+    r"(?:for\b|to\s+(?:help|assist|support)\b)"
+    r"|\b(?:i|we)(?:['’]d|\s+would)\s+(?:(?:really|very\s+much|so|truly)\s+)?(?:like|love)\s+to\s+(?:help|assist)\b"
+    r"|\b(?:i|we)\s+(?:(?:really|always|truly|just)\s+)?love\s+(?:to\s+hear|hearing)\b", re.IGNORECASE)
 
 
 # validation: with a feeling named in the sentence ("Your frustration makes total sense", "That sounds really
