@@ -45,7 +45,7 @@ def test_render_prints_canonical_placeholders_and_blanks(make_pack):
     assert result.exit_code == 0, result.output
     assert ('Hi {{ customer.first_name | fallback("there") }},\n\nI can see how frustrating it is that order '
             '{{ order.number }} is late.') in result.output
-    assert "It'll arrive [[new_date]]." in result.output
+    assert "It'll arrive [[new date]]." in result.output
 
 
 def test_render_preview_fills_sample_values(make_pack):

@@ -154,7 +154,7 @@ def test_a_condition_on_a_constant_that_is_false_renders_the_other_branch(make_p
     root = make_pack({"class-full.yaml": FULL}, pack_yaml=PACK.replace("has_waitlist: true", "has_waitlist: false"))
     result = CliRunner().invoke(main, ["render", str(root), "--channel", "email"], env={"NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
-    assert "I've refunded [[refund_amount]] today" in result.output and "waiting list" not in result.output
+    assert "I've refunded [[refund amount]] today" in result.output and "waiting list" not in result.output
 
 
 def test_or_on_a_placeholder_is_refused_with_the_fallback_to_write(make_pack: Any) -> None:

@@ -96,7 +96,7 @@ def test_alternatives_come_back_as_alternatives_with_their_blanks_and_fallbacks(
     assert 'fallback("there")' in str(script["solution"]) or 'fallback("there")' in str(script["acknowledgment"])
     rendered = _run("render", str(tmp_path / "back"), "--notes")
     assert rendered.exit_code == 0, rendered.output
-    assert 'I\'ve added [[store_credit]] of credit for you, {{ customer.first_name | fallback("friend") }}.' \
+    assert 'I\'ve added [[store credit]] of credit for you, {{ customer.first_name | fallback("friend") }}.' \
         in rendered.output
 
 

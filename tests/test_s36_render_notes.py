@@ -13,5 +13,5 @@ def test_render_lists_each_blank_with_its_example_and_marks_every_note_line(tmp_
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert "agent · Escalate: I've passed this to my manager." in lines
-    assert "agent · They'll reply by [[new_day]]." in lines
-    assert "agent · fill in [[new_day]]: Day it arrives (e.g. Thursday)" in lines
+    assert "agent · They'll reply by [[new day]]." in lines
+    assert "agent · fill in [[new day]]: Day it arrives (e.g. Thursday)" in lines

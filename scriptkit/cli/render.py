@@ -16,7 +16,7 @@ from scriptkit.cli.options import channel_option, dash_is_standard_output, writt
 from scriptkit.cli.output import console, escape_markup, make_folder_for, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
-from scriptkit.message import Placeholder, render_segment
+from scriptkit.message import Blank, Placeholder, render_segment
 from scriptkit.text import read_text
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ def _render(loaded: Pack, pack: str, script_ids: tuple[str, ...], channels: tupl
             variants: bool, notes: bool, fmt: str, stream: TextIO) -> None:
     """Write the messages of ``loaded`` to ``stream`` in ``fmt``."""
     from scriptkit.rendering import render_pack
+    from scriptkit.targets.base import blank_marker
 
     ids = [s.id for s in loaded.scripts]
     for script_id in script_ids:
@@ -93,11 +94,13 @@ def _render(loaded: Pack, pack: str, script_ids: tuple[str, ...], channels: tupl
         messages += found
     samples = loaded.catalogue.samples()
 
-    def shown(segments: Iterable[Segment]) -> str:
+    def shown(segments: Iterable[Segment], to_agent: bool = False) -> str:
         """The text, each placeholder filled with its sample (--preview, as the customer reads it: its fallback
         where the sample is empty), else as the pack writes it, fallback and all: '{{customer.first_name}}' hid
-        the 'there' a writer had given it."""
-        return "".join(render_segment(seg, samples) if preview or not isinstance(seg, Placeholder)
+        the 'there' a writer had given it. ``to_agent``: each blank as the exports write it, '[[new day]]', the
+        marker the agent fills in the helpdesk (else its name as the pack writes it, '[[new_day]]', for tools)."""
+        return "".join(blank_marker(seg.name) if to_agent and isinstance(seg, Blank)
+                       else render_segment(seg, samples) if preview or not isinstance(seg, Placeholder)
                        else _as_written(seg) for seg in segments)
 
     if fmt == "json":
@@ -132,12 +135,12 @@ def _render(loaded: Pack, pack: str, script_ids: tuple[str, ...], channels: tupl
             con.rule()
         # (as the customer reads it: the pack's escapes, '\\[' and '2024\\.', without their backslash; a link
         # as its text and address, as a terminal shows no link)
-        con.print(readable(read_text(shown(m.segments), _every_link)[0]), markup=False)
+        con.print(readable(read_text(shown(m.segments, to_agent=True), _every_link)[0]), markup=False)
         if notes:
             # (every line of a note marked the agent's: a second line read as part of the customer's reply)
-            lines = [f"{escape_markup(note.label)}: {escape_markup(shown(note.segments).strip())}"
+            lines = [f"{escape_markup(note.label)}: {escape_markup(shown(note.segments, to_agent=True).strip())}"
                      for note in m.notes]
-            lines += [f"fill in {escape_markup(b.marker)}"
+            lines += [f"fill in {escape_markup(blank_marker(b.name))}"
                       + (f": {escape_markup(b.prompt)}" if b.prompt else "")
                       + (f" (e.g. {escape_markup(b.example)})" if b.example else "") for b in blanks_of(m)]
             for line in "\n".join(lines).splitlines():
