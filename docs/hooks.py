@@ -26,6 +26,8 @@ page would not show (a file written or a command run out of sight) fails the bui
 ``<!-- generate: NAME -->``
     inserts a table or reference generated from the code (see ``GENERATORS``).
 
+A page with generated output carries ``SOURCE_POINTER_LINE`` for a reader of its Markdown; the built page drops it.
+
 One page per registered rule is added under ``rules/`` from the rule's own docs, and listed
 in the navigation by family. A command that fails unexpectedly, an unknown marker or a rule
 whose docs lack a section fails the build.
@@ -71,6 +73,18 @@ _FENCE = re.compile(
 _ADMONITION = re.compile(r"[ \t]*\n(?P<head>(?:!!!|\?\?\?\+?) [^\n]*\n)(?P<body>(?:(?: {4}[^\n]*)?\n)+)")
 
 _state: dict[str, Any] = {"tmp": None}
+
+# The one line a page with generated output carries for a reader of its Markdown (GitHub, an editor), who sees its
+# command blocks without their output: where the page is whole. The built site drops it (it is that site).
+SOURCE_POINTER_LINE = (
+    "> **Reading this file, not the site?** The output under each command and the generated tables are "
+    "added when the site is built: run `make docs` and open `site/index.html`."
+)
+SOURCE_POINTER = re.compile(r"^> \*\*Reading this file, not the site\?\*\*[^\n]*\n(?:>[^\n]*\n)*\n?", re.M)
+
+
+def without_source_pointer(markdown: str) -> str:
+    return SOURCE_POINTER.sub("", markdown, count=1)
 
 
 # ---------------------------------------------------------------- running commands
@@ -454,6 +468,21 @@ def config_warning_page() -> tuple[str, str]:
         f"The same text in a terminal: `scriptkit rule {CONFIG_CODE}`.\n"
     )
     return f"rules/{CONFIG_CODE}.md", body
+
+
+def load_error_page() -> tuple[str, str]:
+    """The page of SK000, a file that could not be read (not a Rule class), from ``scriptkit rule SK000``'s text."""
+    from scriptkit.cli.check import LOAD_ERROR_CODE, LOAD_ERROR_NAME
+    from scriptkit.cli.rules import LOAD_ERROR_DOCS
+
+    head, rest = LOAD_ERROR_DOCS.strip().split("\n\n", 1)
+    summary = " ".join(head.split(":", 1)[-1].split())
+    body = (
+        f"# {LOAD_ERROR_CODE} {LOAD_ERROR_NAME}\n\n{summary[:1].upper()}{summary[1:]}\n\n"
+        f"**Family** input · **Default severity** error · **Fix** none\n\n{rest.strip()}\n\n"
+        f"The same text in a terminal: `scriptkit rule {LOAD_ERROR_CODE}`.\n"
+    )
+    return f"rules/{LOAD_ERROR_CODE}.md", body
 
 
 def gen_rule_index() -> str:
@@ -870,7 +899,9 @@ def _nav_rules(config: MkDocsConfig, rules: Iterable[Any]) -> None:
                 if pages:
                     section.append({f"{family.capitalize()} rules": pages})
             path, content = config_warning_page()
-            section.append({"Settings warning": [{content.splitlines()[0].lstrip("# "): path}]})
+            unread, unread_content = load_error_page()
+            section.append({"Codes of no rule": [{content.splitlines()[0].lstrip("# "): path},
+                                                 {unread_content.splitlines()[0].lstrip("# "): unread}]})
             from scriptkit.targets.checks import export_checks
 
             section.append({"Export checks": [{f"{c.code} {c.name}": export_check_path(c)} for c in export_checks()]})
@@ -887,8 +918,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for rule in _rules():
         files.append(File.generated(config, rule_page_path(rule), content=rule_page(rule)))
-    path, content = config_warning_page()
-    files.append(File.generated(config, path, content=content))
+    for path, content in (config_warning_page(), load_error_page()):
+        files.append(File.generated(config, path, content=content))
     from scriptkit.targets.checks import export_checks
 
     for check in export_checks():
@@ -904,7 +935,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     workspace = tmp / re.sub(r"[^A-Za-z0-9]+", "-", page.file.src_uri)
     shutil.rmtree(workspace, ignore_errors=True)  # `mkdocs serve` rebuilds: start each page afresh
     _state["page"] = page.file.src_uri
-    return process_markdown(markdown, workspace, page.file.src_uri)
+    return process_markdown(without_source_pointer(markdown), workspace, page.file.src_uri)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
