@@ -349,7 +349,12 @@ _IMPERSONAL_REFUSAL = re.compile(
     r"turned\s+down|disallowed)\b"
     # the writer's refusal in its own verb: "we've declined your refund request", "I'm afraid we have to decline it"
     r"|\b(?:i|we)(?:'ve|'d|'ll|'m|'re)?\s+(?:(?:have|had|will|must|need|to|am|are|afraid|sadly|unfortunately|"
-    r"respectfully|already|going|forced|been)\s+){0,4}(?:declin|deni|deny|reject|refus)[a-z]*")
+    r"respectfully|already|going|forced|been)\s+){0,4}(?:declin|deni|deny|reject|refus)[a-z]*"
+    # ... or in what the writer lacks, whatever the verb after it: "we lack the ability to refund it", "we do not
+    # have the capability to undo a payment", "we have no means to recover it" (not "we have no doubt")
+    r"|\b(?:i|we)\s+(?:(?:simply|just|sadly|unfortunately)\s+)?(?:lack|(?:do\s*not|don't|have\s+not|haven't)\s+(?:got\s+)?"
+    r"(?:have\s+|got\s+)?|have\s+no)\s+(?:the\s+)?(?:ability|capability|capacity|means|authority|power|access|tools?|"
+    r"way)\s+to\b")
 # what ends the clause an impersonal refusal refuses: a mark, a dash, or a word that joins clauses ("Refunds are not
 # possible, but I'll send a replacement today", "as the item has been used"), or starts one inside another ("I've
 # refunded the payment that was declined": the payment's clause, not the step)
@@ -360,7 +365,7 @@ _REFUSAL_BREAK = re.compile(r"[,;:()!?\n\u2013\u2014]|\.(?!\d)|\s-\s|\b(?:and|bu
 _OWNED_BEFORE = re.compile(r"\b(?:i|we)(?:'ve|'ll|'d)?\s+(?:have\s+|will\s+|had\s+)?(?:just\s+|already\s+)?[a-z]+ed\b"
                            r"|\b(?:i|we)'ve\b|\b(?:i|we)\s+(?:have|will)\b")
 _REFUSAL_WORDS = ("n't", "not", "never", "unable", "longer", "declin", "deni", "deny", "reject", "refus", "turned",
-                  "impossible", "ineligible", "no ", "non-", "nonre", "nontr", "nonex", "nonca")
+                  "lack", "impossible", "ineligible", "no ", "non-", "nonre", "nontr", "nonex", "nonca")
 
 
 def may_refuse(folded: str) -> bool:

@@ -47,3 +47,20 @@ def test_a_request_after_care_in_one_sentence_waits_on_their_answer(text: str) -
 def test_a_step_of_ours_after_care_and_a_request_still_owes_a_when() -> None:
     text = "I understand this is annoying, please send us a DM with your order number and I'll send a new one."
     assert "SK404" in _codes(text)
+
+
+# ---------------------------------------------------------------- 3. a refusal said as what the writer lacks
+
+@pytest.mark.parametrize("text", [
+    "As a ticket reseller, we lack the ability to refund cancelled shows because we never hold the money.",
+    "We don't have the capability to undo a card payment made in a shop.",
+    "I'm afraid we have no means to recover a deleted chat history.",
+])
+def test_an_inability_is_a_refusal_not_a_step(text: str) -> None:
+    # (no step offered: the reply has no solution, rather than one nobody owns or times)
+    assert _codes(text) == {"SK401"}
+
+
+def test_a_step_beside_an_inability_is_still_judged() -> None:
+    text = "We lack the ability to refund the fee, but I'll send you a voucher for the same amount."
+    assert _codes(text) == {"SK404"}
