@@ -602,6 +602,10 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
             if m.script_id not in carried_actions:
                 carried_actions[m.script_id] = _carried_actions(pack, script, target.name, conf)
             conf = {**conf, **carried_actions[m.script_id][0]}
+            # (a macro switched off in another helpdesk stays off in one that can say so, unless its own setting says)
+            if (switch := _SWITCH_OFF.get(target.name)) is not None and switch[0] not in conf \
+                    and _switched_off(pack, script, target.name):
+                conf = {**conf, switch[0]: switch[1]}
         first = per_script[m.script_id][0] == m.channel
         each = one_body and conf.get("variants") == "each"
         stem = _slug(m.script_id) + ("" if first else f"-{m.channel}")
@@ -657,10 +661,13 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         if first and not m.variant and not kept:
             problems.extend(carried_actions[m.script_id][1])  # (once a script, not once a macro)
         for where, state in [] if kept else _withheld(pack, script, target.name):
+            off_hint = f"switch it off there with export: {{{target.name}: {{{switch[0]}: false}}}}, " \
+                if (switch := _SWITCH_OFF.get(target.name)) is not None else ""
             problems.append(problem("SK510", f"{state}; the {target.name} export does not carry that, so every "
                                              "agent there can insert it as a reply like any other",
-                                    f"Leave it out with export: {{{target.name}: {{skip: true}}}} in the script, or "
-                                    f"remove that setting if it should be in use everywhere.", location=where))
+                                    f"Leave it out with export: {{{target.name}: {{skip: true}}}} in the script, "
+                                    f"{off_hint}or remove that setting if it should be in use everywhere.",
+                                    location=where))
         payload = target.render(message)
         if one_body:
             title, body = target.measure(payload)
@@ -746,6 +753,24 @@ _WITHHOLDING: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("intercom", ("visible_to",)), ("salesforce", ("insertable",)))
 
 
+#: each helpdesk's own switch for a macro, as its export setting and the value that switches it off: Zendesk's
+#: ``active``, a Quick Text's ``IsInsertable`` ("include in selected channels")
+_SWITCH_OFF: dict[str, tuple[str, bool]] = {"zendesk": ("active", False), "salesforce": ("insertable", False)}
+
+
+def _switched_off(pack: Pack, script: Script, target: str) -> bool:
+    """Whether another helpdesk with a switch of its own has ``script`` switched off (the script's own setting over
+    the pack's), so ``target``, which has one too, writes it switched off."""
+    for helpdesk, (key, off) in _SWITCH_OFF.items():
+        if helpdesk == target:
+            continue
+        blocks = [conf for conf in (script.export.get(helpdesk), pack.meta.export.get(helpdesk))
+                  if isinstance(conf, Mapping) and key in conf]
+        if blocks and blocks[0][key] is off:
+            return True
+    return False
+
+
 def _withheld(pack: Pack, script: Script, target: str) -> list[tuple[Location, str]]:
     """Where and how another helpdesk keeps ``script`` from some agents (Zendesk ``active: false`` or a
     ``restriction``, Freshdesk ``visibility`` personal or groups, Front ``inbox_ids`` or ``teammate_id``,
@@ -760,6 +785,8 @@ def _withheld(pack: Pack, script: Script, target: str) -> list[tuple[Location, s
         # (the group or team ids beside a visibility are read as export reads them too: the script's over the pack's)
         merged = {k: v for _, conf in reversed(blocks) for k, v in conf.items()}
         for key in keys:
+            if key == _SWITCH_OFF.get(helpdesk, ("",))[0] and target in _SWITCH_OFF:
+                continue  # (the target has a switch of its own: build writes it switched off, or as its setting says)
             for owner, conf in blocks:
                 if key not in conf:
                     continue

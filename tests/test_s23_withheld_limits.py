@@ -47,6 +47,14 @@ def _withheld(pack: Path, targets: list[str], out: Path) -> dict[str, list[str]]
     return found
 
 
+def _hint(target: str) -> str:
+    """SK510's hint: a helpdesk with a switch of its own (Zendesk's active, Salesforce's insertable) names it."""
+    switch = {"zendesk": "active", "salesforce": "insertable"}.get(target)
+    own = f"switch it off there with export: {{{target}: {{{switch}: false}}}}, " if switch else ""
+    return (f"Leave it out with export: {{{target}: {{skip: true}}}} in the script, {own}or remove that setting if it "
+            "should be in use everywhere.")
+
+
 def _line(pack: Path, script: str, text: str) -> int:
     lines = (pack / "scripts" / f"{script}.yaml").read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if text in line)
@@ -59,8 +67,7 @@ def test_a_front_template_limited_to_some_inboxes_is_named_elsewhere(tmp_path: P
     line = _line(pack, "vip-refund", "inbox_ids:")
     assert found == {t: [f"{line}:vip-refund: in front this is limited to inboxes inb_5, inb_7 (inbox_ids); the {t} "
                          "export does not carry that, so every agent there can insert it as a reply like any other | "
-                         f"Leave it out with export: {{{t}: {{skip: true}}}} in the script, or remove that setting "
-                         "if it should be in use everywhere."] for t in others}
+                         f"{_hint(t)}"] for t in others}
     # Front keeps the inboxes (its import writes them back): nothing to warn of there
     assert _withheld(pack, ["front"], tmp_path / "own") == {}
 
@@ -75,8 +82,7 @@ def test_an_intercom_macro_visible_to_some_teams_is_kept_and_named_elsewhere(tmp
     line = _line(pack, "vip-refund", "visible_to:")
     assert found == {t: [f"{line}:vip-refund: in intercom this is visible to teams 814, 815 only (visible_to: "
                          f"specific_teams); the {t} export does not carry that, so every agent there can insert it "
-                         f"as a reply like any other | Leave it out with export: {{{t}: {{skip: true}}}} in the "
-                         "script, or remove that setting if it should be in use everywhere."] for t in others}
+                         f"as a reply like any other | {_hint(t)}"] for t in others}
     # Intercom's own export takes the settings back, and its page says who may use the macro
     assert _withheld(pack, ["intercom"], tmp_path / "own") == {}
     page = (tmp_path / "own/intercom/macros/vip-refund.html").read_text(encoding="utf-8")

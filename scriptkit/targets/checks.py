@@ -328,6 +328,11 @@ such setting: a Zendesk macro switched off (`active: false`) or restricted to a 
 becomes a reply every agent can insert. The setting is read as export reads it: the script's own
 over the pack's. Its own helpdesk keeps the setting, so exporting there is not reported.
 
+A macro switched off is exported switched off where the helpdesk has a switch of its own, and not
+reported: a Zendesk macro with `active: false` becomes a Quick Text with `IsInsertable: false` in
+the Salesforce export, and a Quick Text with `insertable: false` a Zendesk macro with `active:
+false`. That helpdesk's own setting, where the script or pack gives one, is written instead.
+
 ## Why it matters
 A macro is switched off because it is out of date or wrong, and restricted because only some
 agents should send it (VIP apologies, refunds above a limit, one brand's inbox). Migrated
@@ -346,8 +351,10 @@ export:
     skip: true
 ```
 
-Or, if it should be in use everywhere, remove the setting (then its own helpdesk gets it in use
-for all agents too); set the new helpdesk's own sharing by hand after the import.
+In Zendesk or Salesforce you can switch it off instead (`active: false`, `insertable: false` under
+that helpdesk's name). Or, if it should be in use everywhere, remove the setting (then its own
+helpdesk gets it in use for all agents too); set the new helpdesk's own sharing by hand after the
+import.
 
 ## Options
 None.
