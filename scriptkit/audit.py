@@ -1300,12 +1300,15 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
     # read through the JSON reader, is 'json' by its format, and was judged as JSON's, with flexibility scored)
     helpdesk = _helpdesk_of(library.read_as if library else "pack", [export_ids.get(s.id, {}) for s in pack.scripts])
     chat_versions = _chat_as_channel(pack) if helpdesk == "helpscout" else set()
-    tell(f"Linting {len(pack.scripts)} scripts")
+    linting = f"Linting {len(pack.scripts)} scripts"
+    tell(linting)
     # (an export has no pack.yaml of its own: ``audit`` passes the settings beside it, ``export_config``; a
     # pack's own are read by lint_pack when none are given)
     # (the audit judges the replies: a helpdesk setting export would refuse, as an imported library
     # may hold, is export's and check's to report, not a reason to audit nothing)
-    result = lint_pack(pack, config, grammar=grammar, export_settings=False)
+    # (a count as each batch comes back from the workers: the whole pack's lint was minutes of one line)
+    result = lint_pack(pack, config, grammar=grammar, export_settings=False,
+                       progress=lambda n: tell(f"{linting}: {n} done"))
     judged = tuple(p for p in PRACTICES if any(practice_of(r.code, r.name) == p for r in result.rules))
 
     first: dict[str, Message] = {}

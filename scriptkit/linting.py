@@ -216,10 +216,12 @@ def _on_the_command_line() -> bool:
 @_said_to_the_caller
 def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | None = None,
               channels: Iterable[str] | None = None, jobs: int | None = None,
-              export_settings: bool = True) -> LintResult:
+              export_settings: bool = True, progress: Callable[[int], None] | None = None) -> LintResult:
     """Lint every script of ``pack`` on each of its channels, every variant.
 
     ``jobs``: worker processes for a large pack (None = one per CPU, 1 = this process only).
+    ``progress``: called with how many scripts are rendered and judged so far, as each batch of them comes back
+    from the workers (not called in a run in this process alone); the whole-pack rules run after the last call.
     ``channels`` naming only channels no script is written for raises ConfigError (as ``scriptkit check
     --channel`` does): a lint of nothing would read as a pass.
 
@@ -256,7 +258,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     written_for(pack.scripts, wanted, pack_place(pack), "check")
     workers = parallel.jobs_for(pack, jobs)
     if workers > 1:  # render + per-message rules in worker processes; the rest below, here
-        found = parallel.per_message_diagnostics(pack, config, wanted, workers)
+        found = parallel.per_message_diagnostics(pack, config, wanted, workers, progress)
         # duplicate-script's fingerprints and matches were made by a worker
         with parallel.frozen_heap(), matches_ahead(found.duplicates):
             result = lint_messages(found.messages, pack, config, ran=found.diagnostics)

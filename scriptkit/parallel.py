@@ -105,13 +105,16 @@ class Found(NamedTuple):
     duplicates: Ahead | None  # duplicate-script's matches, for rules.template.matches_ahead
 
 
-def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int) -> Found:
-    """Render ``pack`` and run its per-message rules on ``jobs`` worker processes."""
+def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int,
+                            progress: Callable[[int], None] | None = None) -> Found:
+    """Render ``pack`` and run its per-message rules on ``jobs`` worker processes. ``progress``: called with how
+    many scripts are done so far each time a shard's results come back (a shard, not a script: it costs nothing)."""
     with _ONE_JOB:  # (two threads' runs at once would share _JOB and _SOURCES: one after the other)
-        return _per_message_diagnostics(pack, config, channels, jobs)
+        return _per_message_diagnostics(pack, config, channels, jobs, progress)
 
 
-def _per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int) -> Found:
+def _per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int,
+                             progress: Callable[[int], None] | None) -> Found:
     global _JOB
     _JOB = (pack, config, channels)
     _SOURCES.update((o.source.path, o.source) for o in [pack.origin, *(s.origin for s in pack.scripts)]
@@ -119,6 +122,14 @@ def _per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str]
     # item None: duplicate-script's work, in a worker of its own, started first: it needs none of the
     # rules' data, so it runs while this process warms them up for the others
     items: list[tuple[int, int] | None] = [None, *_shards(len(pack.scripts), jobs)]
+    scripts_done = 0
+
+    def shard_done(index: int) -> None:
+        nonlocal scripts_done
+        bounds = items[index]
+        if bounds is not None and progress is not None:
+            scripts_done += bounds[1] - bounds[0]
+            progress(scripts_done)
     from scriptkit.rules import all_rules
 
     # the rule modules, imported here before the first fork, not in that worker and then here again
@@ -127,7 +138,7 @@ def _per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str]
         all_rules()
     try:
         results = map_in_workers(_run_item, items, jobs, started=_forget_job, alone=0,
-                       before_shared=lambda: _warm(pack, config, channels))
+                                 before_shared=lambda: _warm(pack, config, channels), done=shard_done)
     finally:
         _JOB = None
         _SOURCES.clear()
@@ -189,7 +200,8 @@ _R = TypeVar("_R")
 
 
 def map_in_workers(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[], None] | None = None,
-                   alone: int | None = None, before_shared: Callable[[], None] | None = None) -> list[_R]:
+                   alone: int | None = None, before_shared: Callable[[], None] | None = None,
+                   done: Callable[[int], None] | None = None) -> list[_R]:
     """``fn`` on each item in forked workers, results in order; no worker outlives the call.
 
     Plain ``fork`` and one pipe per worker rather than ``multiprocessing.Pool``: the pool's
@@ -201,6 +213,7 @@ def map_in_workers(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: 
     before they start (a few bytes an item: it holds thousands).
     ``alone``: an item run by a worker of its own, besides the ``jobs`` that share the others; that
     worker is started first, and ``before_shared`` is called in this process before the others are.
+    ``done``: called here with an item's index as its result comes in.
     """
     shared = [i for i in range(len(items)) if i != alone]
     workers: dict[int, tuple[int, list[int]]] = {}  # read end -> (pid, the items it runs alone)
@@ -232,7 +245,7 @@ def map_in_workers(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: 
     try:
         if started is not None:
             started()
-        return _collect(workers, len(items))
+        return _collect(workers, len(items), done)
     finally:
         _reap(workers)
 
@@ -283,7 +296,8 @@ def _send(out: Any, payload: tuple[int, bool | None, Any]) -> None:
     out.flush()
 
 
-def _collect(workers: dict[int, tuple[int, list[int]]], count: int) -> list[Any]:
+def _collect(workers: dict[int, tuple[int, list[int]]], count: int,
+             done_with: Callable[[int], None] | None = None) -> list[Any]:
     """Read every worker's frames as they come; raise what a worker raised, or that it died."""
     results: list[Any] = [None] * count
     pending = {fd: _Frames() for fd in workers}
@@ -318,6 +332,8 @@ def _collect(workers: dict[int, tuple[int, list[int]]], count: int) -> list[Any]
                             raise value
                         results[index] = value
                         done += 1
+                        if done_with is not None:
+                            done_with(index)
     finally:
         gc.unfreeze()
     if done != count:

@@ -382,3 +382,23 @@ def test_the_largest_queue_of_shards_fits_in_a_pipe_buffer() -> None:
 
     assert workers_for(10**7, 10**6) == MAX_JOBS
     assert len(_shards(10**7, MAX_JOBS)) * _INDEX.size < 65_536
+
+
+
+def test_progress_is_told_once_a_batch_as_the_workers_finish(big_pack: Path) -> None:
+    pack = load_pack(big_pack, jobs=1)
+    told: list[int] = []
+    lint_pack(pack, load_config(pack).override(grammar="off"), jobs=2, progress=told.append)
+    # the scripts judged so far, told as each shard (not each script) comes back, up to the whole pack
+    assert told == sorted(set(told)) and told[-1] == len(pack.scripts)
+    assert len(told) == len(parallel._shards(len(pack.scripts), 2))
+
+
+def test_audit_tells_how_many_scripts_are_linted_so_far(big_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scriptkit.audit import audit
+
+    monkeypatch.setattr(parallel, "_cpus", lambda: 2)  # (workers, as on a machine of several CPUs)
+    labels: list[str] = []
+    audit(big_pack, grammar="off", stage=labels.append)
+    counts = [label for label in labels if label.startswith(f"Linting {SCRIPTS + 1} scripts: ")]
+    assert counts and counts[-1] == f"Linting {SCRIPTS + 1} scripts: {SCRIPTS + 1} done"
