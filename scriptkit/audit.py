@@ -400,9 +400,9 @@ class MacroAudit:
 
     @property
     def judged_in_part(self) -> bool:
-        """Scored on flexibility only (another language, an internal note), or on its phrases only (a fragment):
-        that is no overall score, so it is ranked apart from the macros judged on every practice, not among the
-        worst of them."""
+        """Scored on flexibility only (another language), not at all (an internal note), or on its phrases only
+        (a fragment): that is no overall score, so it is ranked apart from the macros judged on every practice, not
+        among the worst of them."""
         return self.other_language is not None or self.internal or self.fragment is not None
 
     @property
@@ -561,7 +561,7 @@ class AuditReport:
 
     @property
     def judged_in_part(self) -> int:
-        """How many macros were scored on flexibility only (another language, an internal note)."""
+        """How many macros were judged in part (another language, an internal note, a fragment)."""
         return sum(1 for m in self.macros if m.judged_in_part)
 
     @property
@@ -628,8 +628,7 @@ class AuditReport:
         if self.internal_notes:
             from scriptkit.linting import notes_told  # (by a setting or by their wording)
 
-            scored = "scored on flexibility only" if "flexibility" in self.judged else "not scored"
-            lines.append(f"Not judged as replies to a customer, so {scored}: "
+            lines.append("Not judged as replies to a customer, so not scored: "
                          f"{self.internal_notes} internal note(s) (for the agents, never sent)"
                          f"{notes_told(self.internal_notes, self.internal_notes_by_wording)}")
         if self.fragments:
@@ -853,8 +852,8 @@ class AuditReport:
                                         "cap overall: the agent writes the whole answer",
                         "averages": "each practice's mean over the macros judged on every practice "
                                     "(judged_in_full), the macros overall is the mean of",
-                        "judged_in_part": "a macro in another language or an internal note (scored on "
-                                          "flexibility only), or a fragment (scored on its phrases only): its "
+                        "judged_in_part": "a macro in another language (scored on flexibility only), an "
+                                          "internal note (not scored), or a fragment (scored on its phrases only): its "
                                           "overall is null and it is ranked apart",
                         "fragment": "a macro that is not a whole reply: each line a list's item ('a list with no "
                                     f"reply around it'), no finished sentence in under {UNFINISHED_WORDS} words "
@@ -1290,7 +1289,7 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
     (for the duplicates and contradictions), in the pack's order; the practices judged; the findings of no one
     macro; and the settings files read."""
     from scriptkit.linting import judged as as_read
-    from scriptkit.linting import judges_internal_notes, lint_pack
+    from scriptkit.linting import lint_pack
 
     # (an export's id is its helpdesk's, named as the pack's export block names it: a Quick Text record read from a
     # CSV is Salesforce's, a Zendesk macro of a two-helpdesk library Zendesk's; a sheet's id column, the sheet's)
@@ -1353,8 +1352,10 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
         message = first.get(script.id)
         if message is None:
             continue
-        # an internal note is written for the agents: the linter judged it on flexibility and hygiene
-        # only (linting.internal_note; an importer's note, should it not say so in its settings, too)
+        # an internal note is written for the agents, never sent: no practice of a reply is scored, flexibility
+        # (room to fit a reply to the customer) included, and only its hygiene findings are kept (template, export,
+        # custom rules). A note scored 0 with SK406 'no room to adapt it' was the top problem of a clean library
+        # (linting.internal_note; an importer's note, should it not say so in its settings, too)
         set_so = script.id in raws and raws[script.id].internal
         internal = script.id in notes or set_so
         # a macro in another language (SK006) is not judged by the rules that read English: no score
@@ -1364,7 +1365,7 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
         replies = english and not internal
         # (a fragment, a list or a building block of a reply, is judged on its phrases: not as a whole reply)
         fragment = fragment_kind(_content(message)) if replies else None
-        diags = [d for d in per_macro.get(script.id, []) if (not internal or judges_internal_notes(d))
+        diags = [d for d in per_macro.get(script.id, []) if (not internal or practice_of(d.code, d.name) is None)
                  and (fragment is None or d.name not in WHOLE_REPLY_RULES)
                  and not (flexibility_unscored and d.name == "no-flexibility")]
         grouped: dict[str, list[Diagnostic]] = defaultdict(list)
@@ -1373,7 +1374,8 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
                 grouped[practice].append(d)
         # (a fragment is scored only in the practices its phrases cost points in: a 100 in the others read as
         # a practice done well, where none of a list's acknowledgment, warmth or solution was judged)
-        scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and (replies or p == "flexibility")
+        scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and not internal
+                                               and (replies or p == "flexibility")
                                                and (fragment is None or grouped[p]) else None) for p in PRACTICES}
         # (an internal note is never sent: its blanks are the agents' business)
         unmapped, no_room = ([], set()) if internal else _blanks_of(

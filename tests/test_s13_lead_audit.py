@@ -44,7 +44,7 @@ def test_an_internal_note_is_not_judged_as_a_reply_and_an_inactive_macro_is_mark
     export = _export(tmp_path / "macros.json")
     text = CliRunner().invoke(main, ["audit", str(export)])
     assert text.exit_code == 0, text.output
-    assert ("Not judged as replies to a customer, so scored on flexibility only: 1 internal note(s) "
+    assert ("Not judged as replies to a customer, so not scored: 1 internal note(s) "
             "(for the agents, never sent)") in text.stdout
     assert "Not in use in the helpdesk: 1 macro(s) (1 switched off), marked beside them" in text.stdout
     assert f"Exports::Failed export (old)  (id 360016, switched off, {export}:" in text.stdout
@@ -55,8 +55,8 @@ def test_an_internal_note_is_not_judged_as_a_reply_and_an_inactive_macro_is_mark
     by_id = {m["export_id"]: m for m in data["macros"]}
     note = by_id["360015"]
     assert note["internal"] is True and note["unused"] is None
-    assert [p for p, v in note["scores"].items() if v is not None] == ["flexibility"]
-    assert {d["code"] for d in note["diagnostics"]} <= {"SK406", "SK001"}  # flexibility and template only
+    assert [p for p, v in note["scores"].items() if v is not None] == []  # (no reply: no reply's practice)
+    assert {d["code"] for d in note["diagnostics"]} <= {"SK001"}  # template findings only
     assert by_id["360016"]["unused"] == "switched off" and by_id["360016"]["scores"]["warm_language"] < 100
     assert by_id["360017"]["internal"] is False and by_id["360017"]["unused"] is None
 

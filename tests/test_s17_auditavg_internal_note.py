@@ -19,7 +19,7 @@ def test_averages_leave_out_the_internal_note_in_text_json_and_html(tmp_path: Pa
     data = json.loads(runner.invoke(main, ["audit", str(FIXTURE), "--format", "json"]).stdout)
     macros = data["macros"]
     note = next(m for m in macros if m["internal"])
-    assert note["scores"]["flexibility"] == 0  # (the note that pulled the average down)
+    assert note["scores"]["flexibility"] is None  # (once scored 0, pulling the average down: now not scored)
     whole = [m for m in macros if not m["judged_in_part"]]
     assert len(whole) == data["summary"]["judged_in_full"] == 2
     for practice, average in data["summary"]["averages"].items():
