@@ -691,8 +691,94 @@ def refused_by_anchors(diagnostics: Iterable[Diagnostic], texts: Mapping[str, st
             anchor = reused_anchor(data, target[0]) if target is not None else None
             if anchor:
                 out[edit] = _anchor_reason(anchor)
-    # (and those inside a phrase another rule asks to be rewritten whole: --fix leaves them too)
-    return {**inside_phrases(diagnostics, texts), **out}
+    # (and those inside a phrase another rule asks to be rewritten whole, or whose rewrite would say again the
+    # words right beside it: --fix leaves them too)
+    return {**inside_phrases(diagnostics, texts), **said_twice(diagnostics, texts), **out}
+
+
+_REPEATS = "it would repeat"
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_BETWEEN_WORDS = re.compile(r"[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*")  # (a space, or a wrapped line's break)
+# (between a phrase and the words beside it: spaces, a comma, a wrapped line's break; no blank line, a paragraph's end)
+_BESIDE = re.compile(r"[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)?,?[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)?")
+
+
+def said_twice(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str]) -> dict[Edit, str]:
+    """The safe one-edit rewrites whose words would stand twice in a row, case aside ("right now at this point in
+    time" -> "right now right now"), and why: those left for a person. Where the words right before the phrase say
+    all its rewrite says ("Thanks so much for your help, thank you for your cooperation"), the phrase says it
+    again, so its fix is made a deletion of the phrase and what stands between (``d.fix`` replaced): "Thanks so much
+    for your help." (The words right after it are not deleted up to: the phrase may open the sentence, and what is
+    left would then need a capital; a person deletes it.) ``texts``: each file's text as the findings were made."""
+    out: dict[Edit, str] = {}
+    for d in diagnostics:
+        fix = d.fix
+        if fix is None or not fix.safe or len(fix.edits) != 1 or isinstance(fix, RefusedFix):
+            continue
+        edit = fix.edits[0]
+        text = texts.get(edit.file)
+        wanted = [w.lower() for w in _WORD.findall(edit.replacement)]
+        if text is None or not wanted or not 0 <= edit.start < edit.end <= len(text):
+            continue
+        had = [w.lower() for w in _WORD.findall(text[edit.start:edit.end])]
+        before, after = _words_beside(text, edit.start, len(wanted), -1), _words_beside(text, edit.end, len(wanted), 1)
+        if before is not None and [w.lower() for w, _ in before] == wanted:
+            cut = before[-1][1]  # (the end of the last word before: the comma and spaces go with the phrase)
+            gone = text[cut:edit.end]
+            d.fix = Fix(f"delete '{gone.strip(' ,')}': '{edit.replacement}' is said right before it",
+                        (Edit(edit.file, cut, edit.end, "", gone),), True)
+            continue
+        repeat = _repeat_at_edges(wanted, had, [w for w, _ in before or ()], [w for w, _ in after or ()])
+        if repeat is None:
+            continue
+        words, side = repeat
+        if side == "after" and len(words.split()) == len(wanted):
+            out[edit] = (f"{_REPEATS} '{words}', which comes right after it; to make it by hand, delete "
+                         f"{_shown(text[edit.start:edit.end])} and the space after it")
+        else:
+            out[edit] = (f"{_REPEATS} '{words}' right {side} it ('{edit.replacement}' there); to make it by "
+                         f"hand, reword the words around {_shown(text[edit.start:edit.end])}")
+    return out
+
+
+def _words_beside(text: str, at: int, count: int, way: int) -> list[tuple[str, int]] | None:
+    """The ``count`` words (each with its far end's offset) right before (``way`` -1, nearest last) or after (1)
+    ``at``, up to ``count`` of them where fewer stand there; a comma only between ``at`` and the nearest word, and
+    single spaces or a wrapped line's break between the words. None where no word stands right beside ``at``."""
+    if way < 0:
+        words = list(_WORD.finditer(text, max(0, at - _PHRASE), at))
+        near = words[-1] if words else None
+        if near is None or not _BESIDE.fullmatch(text, near.end(), at):
+            return None
+        out = [near]
+        for m in reversed(words[:-1]):
+            if len(out) == count or not _BETWEEN_WORDS.fullmatch(text, m.end(), out[-1].start()):
+                break
+            out.append(m)
+        return [(m.group(), m.end()) for m in reversed(out)]
+    first = _WORD.search(text, at, min(len(text), at + _PHRASE))
+    if first is None or not _BESIDE.fullmatch(text, at, first.start()):
+        return None
+    found = [first]
+    while len(found) < count:
+        nxt = _WORD.search(text, found[-1].end(), min(len(text), found[-1].end() + _PHRASE))
+        if nxt is None or not _BETWEEN_WORDS.fullmatch(text, found[-1].end(), nxt.start()):
+            break
+        found.append(nxt)
+    return [(w.group(), w.start()) for w in found]
+
+
+def _repeat_at_edges(wanted: list[str], had: list[str], before: list[str], after: list[str]) -> tuple[str, str] | None:
+    """The words a rewrite (``wanted``, lower case) would say twice in a row at its start or end, beside the words
+    ``before`` or ``after`` it, and on which side; not where the phrase it replaces (``had``) said them twice too."""
+    lower_before, lower_after = [w.lower() for w in before], [w.lower() for w in after]
+    for k in range(min(len(wanted), len(before)), 0, -1):
+        if lower_before[-k:] == wanted[:k] and had[:k] != wanted[:k]:
+            return " ".join(before[-k:]), "before"
+    for k in range(min(len(wanted), len(after)), 0, -1):
+        if lower_after[:k] == wanted[-k:] and had[-k:] != wanted[-k:]:
+            return " ".join(after[:k]), "after"
+    return None
 
 
 def not_fixable(diagnostics: Iterable[Diagnostic], refused: dict[Edit, str]) -> None:
@@ -755,10 +841,23 @@ class _Scalars:
                 continue
             b += 1
             written = self.text[edit.start:edit.end]
-            if (b - a == edit.end - edit.start and written == value[a:b]) or folded_alike(written, value[a:b]):
+            if (b - a == edit.end - edit.start and written == value[a:b]) or folded_alike(written, value[a:b]) \
+                    or unescaped(written) == value[a:b]:
                 return path, a, b
         return None
 
+
+
+def unescaped(written: str) -> str | None:
+    """Words of double-quoted YAML text with an escape in them ("We will\\texpedite\\tit") as the YAML reads them
+    (a tab between the words), so that an edit may replace them whole; None where there is no escape to read."""
+    if "\\" not in written or re.search(r'(?<!\\)(?:\\\\)*"', written):
+        return None  # (no escape, or a quote that ends the text: not one run of quoted words)
+    try:
+        value = YAML(typ="safe").load(f'"{written}"')
+    except Exception:  # (a broken escape: no words to compare)
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _index_of(offsets: Any, index: dict[int, int] | None, offset: int) -> int | None:
@@ -882,7 +981,7 @@ def refused_messages(fixes: Iterable[FileFix], on_disk: Mapping[str, str] | None
         disk = (on_disk or {}).get(fix.path, fix.before)
         source, place = SourceText(fix.path, disk), _placer(fix.before, disk)
         for edit, reason in fix.refused:
-            by_hand = "" if reason.startswith((_INSIDE, _UNDOES)) else \
+            by_hand = "" if reason.startswith((_INSIDE, _UNDOES, _REPEATS)) else \
                 f"; to make it by hand, {_by_hand(fix.before[edit.start:edit.end], edit.replacement)}"
             out.append(f"{source.location(place(edit.start))}: fix not applied: {reason}{by_hand}")
     return out

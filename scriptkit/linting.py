@@ -1066,8 +1066,10 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     run = message.literal_run(finding.start, finding.end)
     if run is not None and (run[2] is None or run[2].text[run[0]:run[1]] != message.text[finding.start:finding.end]):
         return None  # escapes: the file spells it differently
-    # (or wrapped over lines in the file, "prior\n  to": the edit takes the line break with the words it rewrites)
-    a, b, source = run or message.folded_run(finding.start, finding.end) or (0, 0, None)
+    # (or wrapped over lines in the file, "prior\n  to": the edit takes the line break with the words it rewrites;
+    # or spelled with escapes in quotes, "expedite\\tit": the edit takes them, as they read as the words)
+    a, b, source = run or message.folded_run(finding.start, finding.end) or _escaped_run(message, finding) \
+        or (0, 0, None)
     if source is None:
         return None
     # (a link's words only, never its brackets or address; keeps_links reads the edit's lines itself:
@@ -1076,6 +1078,19 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
         return None
     description = _one(f"replace '{message.text[finding.start:finding.end]}' with '{finding.replacement}'")
     return Fix(description, (Edit(source.path, a, b, _one(finding.replacement), source.text[a:b]),))
+
+
+def _escaped_run(message: Message, finding: Finding) -> tuple[int, int, SourceText] | None:
+    """Where the finding's words are written in its file with escapes in double quotes ("We will\\texpedite\\tit"),
+    which read as them; None elsewhere."""
+    from scriptkit.fixing import unescaped
+
+    run = message._written_at(finding.start, finding.end)
+    source = run[2] if run is not None else None
+    if run is None or source is None:
+        return None
+    said = message.text[finding.start:finding.end]
+    return (run[0], run[1], source) if unescaped(source.text[run[0]:run[1]]) == said else None
 
 
 def _typed_like(message: Message, finding: Finding, slot: str | None) -> Finding:

@@ -346,9 +346,13 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         result = rounds.result
         for line in fixing.refused_messages(rounds.plans):  # what still cannot be applied, once
             err.print(line, markup=False, highlight=False)
-        if rounds.count:
-            err.print(f"Fixed {rounds.count} problem{'s' if rounds.count != 1 else ''} in {len(rounds.files)} file(s).",
-                      markup=False, highlight=False)
+        summary = f"Fixed {rounds.count} problem{'s' if rounds.count != 1 else ''} in {len(rounds.files)} file(s)" \
+            if rounds.count else ""
+        if result.diagnostics and accepted is None:  # (what --fix left is told, not only listed: SK208's capitals)
+            left = _left_by_fix(result.diagnostics)
+            summary = f"{summary}. {left[0].upper()}{left[1:]}" if summary else f"Nothing to fix safely; {left}"
+        if summary:
+            err.print(summary + ".", markup=False, highlight=False)
         if rounds.unwritten is not None:
             errors = rounds.unwritten.errors
             raise ErrorGroup(errors) if len(errors) > 1 else errors[0]
@@ -477,6 +481,16 @@ def _texts(loaded: Pack) -> dict[str, str]:
     """Each file of the pack, by path, with the text it was read with."""
     return {origin.source.path: origin.source.text for origin in [loaded.origin, *(s.origin for s in loaded.scripts)]
             if origin}
+
+
+def _left_by_fix(diagnostics: list[Diagnostic]) -> str:
+    """What ``--fix`` left for a person, by rule, the most frequent first: '3 findings are left to rewrite by hand
+    (listed below): SK404 (2), SK208 (1)'."""
+    by_code = Counter(d.code for d in diagnostics).most_common()
+    shown = ", ".join(f"{code} ({n})" for code, n in by_code[:5]) + \
+        (f" and {len(by_code) - 5} more rules" if len(by_code) > 5 else "")
+    n = len(diagnostics)
+    return f"{n} finding{'s are' if n != 1 else ' is'} left to rewrite by hand (listed below): {shown}"
 
 
 @dataclass

@@ -534,7 +534,8 @@ class CorporatePhrase(Rule):
                     # "Each household can hold one membership. Thank you for your understanding.": nobody waited,
                     # so thanks for "bearing with me" thanks them for nothing that happened (thanks for "patience"
                     # says they waited: the rewrite keeps that; after a "no", what to write is said above)
-                    safe, entry = False, {**entry, "advice": _NO_WAIT}
+                    safe, entry = False, {**entry, "advice": _NO_WAIT.replace("with me", "with us") if (
+                        as_we := _writes_as_we(message.text) if as_we is None else as_we) else _NO_WAIT}
                 if safe and not _fits_around(text, start, end, entry):
                     safe = False  # ("Everything is in order to ship": no "Everything is to ship")
                 rewrite = str(entry.get("replacement", ""))
@@ -602,10 +603,15 @@ class CorporatePhrase(Rule):
             return Finding(start, end, message + (" " if note else ": ") + why,
                            suggestion=f'say when it will happen, e.g. "by Friday" or "as soon as I can" '
                                       f'("{replacement}" fits only where the customer chooses the time)')
-        # (in capitals where the text shouts, "ADDITIONAL items" -> "EXTRA items", as a team's swap is; never a
+        # (a phrase in capitals is rewritten in lower case, "THANK YOU FOR YOUR COOPERATION." -> "Thanks so much for
+        # your help.": a rewrite in capitals kept the shouting SK208 reports, which has no fix of its own; never a
         # placeholder's name)
-        rewrite = match_case(_cased(found, "", replacement, True) if "{{" not in replacement else replacement, found)
-        shouts = rewrite.isupper() and rewrite != replacement
+        shouted = sum(c.isalpha() for c in found) > 1 and found.isupper()
+        if shouted:  # (and the object it keeps from the text: "EXPEDITE IT" -> "speed it up")
+            replacement = _SHOUTED_OBJECT.sub(lambda m: m.group().lower(), replacement)
+        rewrite = (replacement[:1].upper() + replacement[1:] if opens_sentence(text, start) else replacement) \
+            if shouted and "{{" not in replacement else \
+            match_case(_cased(found, "", replacement, True) if "{{" not in replacement else replacement, found)
         clause_fit = _fit_at_clause_end(text, start, end, rewrite)
         if clause_fit is None:
             safe = False  # ("we would." -> "we'd." is no English, and "'d" written out may be "had" or "would")
@@ -624,14 +630,16 @@ class CorporatePhrase(Rule):
                 wanted = _indefinite_article(replacement)  # (as the entry writes it: "EXTRA" reads as an abbreviation)
                 if wanted is None:
                     safe = False  # (a sound not told from the spelling: left for a person)
-                elif wanted != text[article:start].split()[0].lower():
-                    said = text[article:start].split()[0]
+                elif wanted != text[article:start].split()[0].lower() or shouted:
+                    said = text[article:start].split()[0]  # (in capitals, "AN ADDITIONAL": "an extra", as its noun)
                     fix_start = article
-                    rewrite = (wanted.upper() if shouts else match_case(wanted, said)) + " " + rewrite
+                    rewrite = (wanted[:1].upper() + wanted[1:] if shouted and opens_sentence(text, article) else
+                               wanted if shouted else match_case(wanted, said)) + " " + rewrite
                     suggestion = f'"{_for_reader(rewrite, ctx)}"'
         return Finding(fix_start, fix_end, message, suggestion=suggestion, replacement=rewrite if safe else None)
 
 
+_SHOUTED_OBJECT = re.compile(r"\b(?!I\b)[A-Z]{2,}\b|\bI\b(?=\s+up\b)")  # (words in capitals; "I" stays)
 _AFTER_A_NO = ('after a "no" it asks them to accept it: end on what you can do instead, or on an offer ("If '
                'you\'d like, I can ...")')
 _NO_WAIT = ('thank them for something they did ("Thanks for checking that"), or end on what you can do; "Thank '
