@@ -1617,6 +1617,11 @@ def unmapped_advice(u: Unmapped) -> str:
     (a misspelt Zendesk field: "... Zendesk's Liquid sends it empty ...; did you mean ...?"), as its notes say it."""
     if u.how_sent != "as written":
         return u.reason
+    # (a brace missing: its own spelling written whole, its fallback kept, "{{user.first_name|fallback:"there"}}")
+    broken = re.match(r"a placeholder (?:with (?P<missing>.+?)|in (?P<single>single braces)), which .*; "
+                      r"did you mean (?P<whole>.+)\?$", u.reason)
+    if broken is not None:
+        return f"{broken['missing'] or 'written in single braces'}: write {broken['whole']} (the helpdesk fills it)"
     if u.placeholder and (u.written or u.helpdesk is None):
         return f"use {u.written or '{{ ' + u.placeholder + ' }}'} (the helpdesk fills it)"
     if u.placeholder:  # (not {{ order.number }}: exported to this helpdesk, it is this marker again, SK503)

@@ -279,7 +279,13 @@ _BROKEN_HELPSCOUT_OPEN = re.compile(r"(?<![{%])\{(?P<name>[A-Za-z_][\w.]*)(?P<fa
 # own (or one slip from it, ``_broken_found``): a '{{' or '{%' in prose ('Type {{ to start a block', 'a 50 {% discount')
 # is text; a fallback never closed ends at the sentence's next mark, 'fallback=there, thanks'. (Possessive: a name
 # not followed as it should be is given up, not tried at each shorter length.)
-_UNCLOSED = re.compile(r"\{\{-?[ \t]*+(?P<name>[A-Za-z_]\w*+(?:\.\w++)*+)(?![ \t]*+(?:-?\}|\|)|\[)")
+# (its fallback too, a filter with a quoted argument: Intercom's 'Hi {{user.first_name|fallback:"there",', Gorgias's
+# '|default("there")'; '{{x | upcase is' in prose is given up, its '|' the text's)
+_UNCLOSED = re.compile(r"\{\{-?[ \t]*+(?P<name>[A-Za-z_]\w*+(?:\.\w++)*+)"
+                       r"""(?:[ \t]*+\|[ \t]*+\w++[ \t]*+(?::[ \t]*+|\([ \t]*+)(?:"[^"\n{}<>]*+"|'[^'\n{}<>]*+')"""
+                       r"(?:[ \t]*+\))?+)*+(?![ \t]*+(?:-?\}|\|)|\[)")
+# a Salesforce merge field never closed, 'Hi {!Contact.FirstName,' (a formula's '(' is read by its own pattern)
+_UNCLOSED_SALESFORCE = re.compile(r"\{!(?P<name>[A-Za-z_]\w*+(?:\.\w++)*+)(?![\w}(])")
 _UNCLOSED_HELPSCOUT = re.compile(r"\{%(?P<name>[A-Za-z_]\w*+(?:\.\w++)*+)"
                                  r"(?P<fallback>,fallback=[^%{}<>\n,;.!?]*+)?+%?+(?![}\[])")
 _BROKEN = (_BROKEN_CLOSE, _BROKEN_OPEN, _UNCLOSED)
@@ -702,6 +708,8 @@ def _broken_patterns(dialect: str) -> tuple[re.Pattern[str], ...]:
     unclosed '{{x' not in Help Scout's, whose '{{' is text: only its fields' names would be read as one)."""
     if dialect == "helpscout":
         return (_BROKEN_CLOSE, _BROKEN_OPEN, *_BROKEN_HELPSCOUT)
+    if dialect == "salesforce":
+        return (*_BROKEN, _UNCLOSED_SALESFORCE)
     return (*_BROKEN, *_BROKEN_HELPSCOUT) if dialect == "generic" else _BROKEN
 
 
@@ -713,7 +721,7 @@ def _broken_found(text: str, dialect: str, table: dict[str, str]) -> list[re.Mat
     named: dict[str, bool] = {}  # (each name is looked up once: 'ticket.x' written 2,000 times)
     for pattern in _broken_patterns(dialect):
         for m in pattern.finditer(text):
-            if pattern in (_UNCLOSED, _UNCLOSED_HELPSCOUT):
+            if pattern in (_UNCLOSED, _UNCLOSED_HELPSCOUT, _UNCLOSED_SALESFORCE):
                 name = m.group("name")
                 if name not in named:
                     named[name] = name in table or _meant(name, table) is not None
@@ -727,6 +735,8 @@ def _missing(found: re.Match[str]) -> str:
     """What a placeholder written with a brace (or a '%') missing lacks, as the notes say it."""
     if found.re is _UNCLOSED:
         return "its closing braces missing"
+    if found.re is _UNCLOSED_SALESFORCE:
+        return "its closing brace missing"
     if found.re is _UNCLOSED_HELPSCOUT:  # ('{%customer.firstName%,': the brace typed as a comma)
         return "its closing brace missing" if found.group(0).endswith("%") else "its closing '%}' missing"
     return "'%' missing" if found.re in _BROKEN_HELPSCOUT else "a brace missing"
@@ -737,6 +747,8 @@ def _whole(found: re.Match[str]) -> str:
     written = found.group(0)
     if found.re is _UNCLOSED:
         return written + "}}"
+    if found.re is _UNCLOSED_SALESFORCE:
+        return written + "}"
     if found.re is _UNCLOSED_HELPSCOUT:
         return written + ("}" if written.endswith("%") else "%}")
     if found.re is _BROKEN_HELPSCOUT_CLOSE:
