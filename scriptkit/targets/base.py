@@ -23,7 +23,7 @@ from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.text import ESCAPED_ITEM as ESCAPED_ITEM  # (re-exported, as LINK)
 from scriptkit.text import LINK as LINK  # (re-exported: the exports and importers read links through base)
 from scriptkit.text import LINK_ADDRESS as LINK_ADDRESS  # (re-exported, as LINK)
-from scriptkit.text import holds_right_to_left, is_text
+from scriptkit.text import holds_right_to_left, is_text, joined_with_and
 from scriptkit.text import unsafe_address as unsafe_address
 
 if TYPE_CHECKING:  # (a pack's models load pydantic: `rules` and import's --help read the targets without them)
@@ -513,6 +513,31 @@ def link_problems(message: Message, dialect: Dialect, target: str,
             "For a link there, write an address without a placeholder or blank; as it is, the customer reads the "
             "address after the text.",
             location=why.source.start if why.source else None))
+    return found
+
+
+def mailto_query_problems(message: Message, target: str) -> list[Problem]:
+    """SK503 (a warning) at each 'mailto:' link with a query (``?subject=...``) in a reply the target writes as plain
+    text: there it is ``text (address)``, the address alone (``plain_address``), so the subject a click would fill
+    in is lost, and the writer is told what to do instead."""
+    from urllib.parse import parse_qsl
+
+    flat, holes = _flatten(message.segments)
+    found: list[Problem] = []
+    for m in LINK.finditer(flat):
+        address, _, query = m.group(2).strip().partition("?")
+        if not address.lower().startswith("mailto:") or not query:
+            continue
+        fields = list(dict.fromkeys(key.lower() for key, _ in parse_qsl(query, keep_blank_values=True))) or ["query"]
+        link = _HOLE.sub(lambda h: "" if h.group(1) is None else _words_of(holes[int(h.group(1))]), m.group(0))
+        written = _HOLE.sub(lambda h: "" if h.group(1) is None else _words_of(holes[int(h.group(1))]),
+                            plain_links(m.group(0)))
+        found.append(problem(
+            "SK503", f"'{link}' is written in {target}'s plain text as '{written}': its {joined_with_and(fields)}, "
+                     f"which a click would fill in, {'is' if len(fields) == 1 else 'are'} not carried",
+            "Tell the customer in the reply what to put as the subject (\"with your ticket number in the subject\"), "
+            "or leave the query out of the link.",
+            location=_location_in(message.segments, m.start())))
     return found
 
 

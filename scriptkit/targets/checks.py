@@ -78,9 +78,15 @@ Reports a placeholder the helpdesk has no field for (for example `order.number` 
 without a custom field). The export writes a visible fill-in marker instead, so the agent
 types the value.
 
+It reports, too, a link the export writes as its text and address rather than as a link, and a
+`mailto:` link with a query (`?subject=...&body=...`) in a reply written as plain text (Salesforce's
+Quick Text, a Zendesk macro with `plain_text: true`): the customer reads the address alone, and the
+subject a click would have filled in is lost.
+
 ## Why it matters
 The reply still goes out right, but only if the agent notices the marker; a team may prefer to
-map the placeholder to a custom field.
+map the placeholder to a custom field. A mail that arrives without the subject the team files
+mails by is read late.
 
 ## Example
 This reply, exported to Zendesk:
@@ -104,6 +110,9 @@ Or make it a blank the agent fills:
 ```yaml
 solution: "I've refunded order {{ blank.order_number }}."
 ```
+
+For a `mailto:` subject in plain text, tell the customer what to write as the subject
+("with your order number in the subject"), or leave the query out of the link.
 
 ## Options
 The `placeholders` setting of each target, in `pack.yaml` or a script's `export:` block.

@@ -23,6 +23,7 @@ from scriptkit.targets.base import (
     display_title,
     dump_json,
     id_problems,
+    mailto_query_problems,
     own_id,
     pack_wide_id_problem,
     problem,
@@ -123,7 +124,8 @@ there is no `quick_text.json`.
 """
 
     def check(self, message: Message) -> list[Problem]:
-        found = super().check(message) + pack_wide_id_problem(message, "salesforce")
+        found = super().check(message) + pack_wide_id_problem(message, "salesforce") \
+            + mailto_query_problems(message, "salesforce")  # (Message is plain text: a mailto's subject is lost)
         category = self._category(message)
         if category and self.limits.length(category) > CATEGORY_MAX:
             found.append(problem("SK506", f"salesforce Category '{category}' is longer than {CATEGORY_MAX} characters"

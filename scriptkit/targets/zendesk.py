@@ -28,6 +28,7 @@ from scriptkit.targets.base import (
     catalogue_of,
     categories,
     id_problems,
+    mailto_query_problems,
     note_lines,
     own_id,
     pack_wide_id_problem,
@@ -159,7 +160,8 @@ posts them one by one (Zendesk has no bulk create for macros).
         return found
 
     def check(self, message: Message) -> list[Problem]:
-        return super().check(message) + pack_wide_id_problem(message, "zendesk")
+        plain = mailto_query_problems(message, "zendesk") if settings(message).get("plain_text") is True else []
+        return super().check(message) + pack_wide_id_problem(message, "zendesk") + plain
 
     def render(self, message: Message) -> Payload:
         conf = settings(message)
