@@ -80,3 +80,28 @@ def test_a_brace_missing_in_front_is_named_with_its_fixed_form(tmp_path: Path) -
     said = " ".join(ran.output.split())
     assert "{{user.first_name}: a brace missing: write {{user.first_name}} (the helpdesk fills it)" in said, said
     assert "placeholder of the catalogue" not in said
+
+
+# (format, another helpdesk's placeholder pasted in, whose it is, and this helpdesk's own spelling of the same value)
+PASTED = [
+    ("intercom", "Hi {{ticket.requester.first_name}},", "Zendesk's", "{{user.first_name}}"),
+    ("front", "Hi {{ticket.requester.first_name}},", "Zendesk's", "{{recipient.first_name}}"),
+    ("gorgias", "Hi {{recipient.first_name}},", "Front's", "{{ticket.customer.firstname}}"),
+    ("intercom", "Hi {{ticket.customer.firstname}},", "Gorgias's", "{{user.first_name}}"),
+]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(("fmt", "greeting", "owner", "meant"), PASTED, ids=[f"{c[0]}-{c[2]}" for c in PASTED])
+def test_another_helpdesks_placeholder_is_told_and_caps_the_macro(tmp_path: Path, fmt: str, greeting: str,
+                                                                  owner: str, meant: str) -> None:
+    # (it was kept as a custom attribute of Intercom's or Front's, scored 100: the customer read "Hi ,")
+    export = _write(tmp_path, _export(fmt, greeting))
+    report = scriptkit.audit_library(export, fmt, grammar="off")
+    pasted = greeting.removeprefix("Hi ").rstrip(",")
+    assert [u.text for _, u in report.unmapped] == [pasted], report.unmapped
+    assert report.macros[0].capped
+    ran = CliRunner().invoke(main, ["audit", str(export), "--from", fmt, "--grammar", "off"])
+    said = " ".join(ran.output.split())
+    helpdesk = {"intercom": "Intercom", "front": "Front", "gorgias": "Gorgias"}[fmt]
+    assert f"{owner} placeholder, not a {helpdesk} field" in said and f"did you mean {meant}?" in said, said

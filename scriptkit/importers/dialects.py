@@ -203,6 +203,26 @@ def _pasted_into_zendesk(name: str) -> tuple[str, str | None] | None:
     return owner, spellings[0] if spellings else None
 
 
+def _pasted(name: str, dialect: str) -> tuple[str, str | None] | None:
+    """Whose well-known placeholder ``name`` is, where it is another {{ }} helpdesk's field and none of ``dialect``'s
+    ('ticket.requester.first_name' in Intercom: Zendesk's, which Intercom would read as a custom attribute and send
+    empty), and ``dialect``'s spelling of the same value where it has one ('user.first_name'); else None (a name two
+    helpdesks read as different values, 'user.first_name', may be the team's own attribute)."""
+    from scriptkit.importers.convert import HELPDESKS
+
+    own = DIALECTS.get(dialect)
+    if own is None or name in own or "." not in name:
+        return None
+    owners = [helpdesk for helpdesk, table in DIALECTS.items()
+              if helpdesk not in (dialect, "helpscout") and name in table]
+    values = {DIALECTS[helpdesk][name] for helpdesk in owners}
+    if len(values) != 1:
+        return None
+    canonical = values.pop()
+    spelling = next((key for key, value in own.items() if value == canonical and "." in key), None)
+    return " or ".join(f"{HELPDESKS[helpdesk]}'s" for helpdesk in owners), spelling
+
+
 def own_placeholder(dialect: str, name: str, fallback: str | None, original: str) -> PlaceholderPiece | None:
     """The pack placeholder (``zendesk.dc_signature``) for a field of ``dialect`` outside the catalogue."""
     field = _INDEXED_FIELD if dialect in _INDEXED else _OWN_FIELD
@@ -679,8 +699,13 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str, le
             canonical = _SALESFORCE.get(name)
         own = own_placeholder(dialect, name, fallback, m.group(0)) if name and not canonical and not foreign else None
         meant = _meant(name, table) if own is not None else None
+        # (another helpdesk's field, 'ticket.requester.first_name' in Intercom: no attribute of the team's own)
+        pasted = _pasted(name, dialect) if own is not None and meant is None else None
         if meant is not None:  # ('ticket.requester.frist_name': a slip, not a field of the team's own)
             pieces.append(BlankPiece(m.group(0), _hint(meant), _typo_reason(meant, m, dialect, helpdesk)))
+        elif pasted is not None:
+            reason = _pasted_reason(pasted, m, dialect, helpdesk)
+            pieces.append(BlankPiece(m.group(0), _hint(pasted[1] or name), reason))
         elif canonical:
             pieces.append(PlaceholderPiece(canonical, fallback, m.group(0), spelled=name, dropped=dropped))
         elif own is not None:
@@ -725,7 +750,9 @@ def _broken_found(text: str, dialect: str, table: dict[str, str]) -> list[re.Mat
                 name = m.group("name")
                 if name not in named:
                     named[name] = name in table or _meant(name, table) is not None
-                if not named[name] or (_MUSTACHE if pattern is _UNCLOSED else _HELPSCOUT_VAR).match(text, m.start()):
+                whole = _MUSTACHE if pattern is _UNCLOSED else _HELPSCOUT_VAR if pattern is _UNCLOSED_HELPSCOUT \
+                    else _SALESFORCE_VAR
+                if not named[name] or whole.match(text, m.start()):
                     continue
             found.append(m)
     return found
@@ -780,6 +807,17 @@ def _typo_reason(meant: str, found: re.Match[str], dialect: str, helpdesk: str) 
         f"{helpdesk} sends it empty or as written"
     return f"unknown {helpdesk} placeholder: no field of {helpdesk}'s, so {sends} (scriptkit cannot map it); " \
         f"did you mean {whole}?"
+
+
+def _pasted_reason(pasted: tuple[str, str | None], found: re.Match[str], dialect: str, helpdesk: str) -> str:
+    """Why another helpdesk's placeholder became a blank ('cannot map', as the audit reads it: the customer gets it
+    empty), and ``dialect``'s own spelling of it, where it has one."""
+    owners, spelling = pasted
+    sends = f"{helpdesk}'s Liquid sends it empty" if dialect in _LIQUID_HELPDESKS else \
+        f"{helpdesk} sends it empty or as written"
+    guess = f"; did you mean {found.group(0).replace(found.group('name'), spelling, 1)}?" if spelling else \
+        f"; {helpdesk} has no field for it"
+    return f"{owners} placeholder, not a {helpdesk} field: {sends} (scriptkit cannot map it){guess}"
 
 
 def _meant(name: str, table: dict[str, str]) -> str | None:
