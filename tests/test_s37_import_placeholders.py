@@ -104,4 +104,4 @@ def test_another_helpdesks_placeholder_is_told_and_caps_the_macro(tmp_path: Path
     ran = CliRunner().invoke(main, ["audit", str(export), "--from", fmt, "--grammar", "off"])
     said = " ".join(ran.output.split())
     helpdesk = {"intercom": "Intercom", "front": "Front", "gorgias": "Gorgias"}[fmt]
-    assert f"{owner} placeholder, not a {helpdesk} field" in said and f"did you mean {meant}?" in said, said
+    assert f"{owner} placeholder, not {helpdesk}'s: " in said and f"did you mean {meant}?" in said, said

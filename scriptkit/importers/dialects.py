@@ -817,7 +817,7 @@ def _pasted_reason(pasted: tuple[str, str | None], found: re.Match[str], dialect
         f"{helpdesk} sends it empty or as written"
     guess = f"; did you mean {found.group(0).replace(found.group('name'), spelling, 1)}?" if spelling else \
         f"; {helpdesk} has no field for it"
-    return f"{owners} placeholder, not a {helpdesk} field: {sends} (scriptkit cannot map it){guess}"
+    return f"{owners} placeholder, not {helpdesk}'s: {sends} (scriptkit cannot map it){guess}"
 
 
 def _meant(name: str, table: dict[str, str]) -> str | None:
