@@ -105,3 +105,28 @@ def test_another_helpdesks_placeholder_is_told_and_caps_the_macro(tmp_path: Path
     said = " ".join(ran.output.split())
     helpdesk = {"intercom": "Intercom", "front": "Front", "gorgias": "Gorgias"}[fmt]
     assert f"{owner} placeholder, not {helpdesk}'s: " in said and f"did you mean {meant}?" in said, said
+
+
+# (format, an export of one reply and one item that holds only an attachment, the attachment's field named as
+# that helpdesk names it)
+ATTACHMENT_ONLY = [
+    ("freshdesk", [{"id": 1, "title": "Late", "content_html": f"<p>{_REST}</p>"},
+                   {"id": 2, "title": "Invoice PDF", "content_html": "", "content": "",
+                    "attachments": [{"id": 55, "name": "invoice.pdf", "content_type": "application/pdf"}]}],
+     "canned response 2 'Invoice PDF'"),
+    ("front", {"_results": [{"id": "rsp_1", "name": "Late", "body": f"<p>{_REST}</p>"},
+                            {"id": "rsp_2", "name": "Invoice PDF", "body": "",
+                             "attachments": [{"id": "fil_1", "filename": "invoice.pdf"}]}]},
+     "message template rsp_2 'Invoice PDF'"),
+]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(("fmt", "data", "name"), ATTACHMENT_ONLY, ids=[c[0] for c in ATTACHMENT_ONLY])
+def test_an_attachment_only_item_is_skipped_naming_its_file(tmp_path: Path, fmt: str, data: Any, name: str) -> None:
+    # (it was skipped as "its 'content_html' and 'content' are empty (no reply text)", its file unnamed)
+    export = _write(tmp_path, data)
+    ran = CliRunner().invoke(main, ["audit", str(export), "--from", fmt, "--grammar", "off"])
+    assert ran.exit_code == 0, ran.output
+    said = " ".join(ran.output.split())
+    assert f"{name}: holds only an attachment (invoice.pdf), no reply text; skipped" in said, said

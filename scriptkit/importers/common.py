@@ -783,6 +783,10 @@ class Entry:
             given = [f"'{key}'" for key in keys if key in self.fields]
             if not given or hint:
                 return self.problem("has no " + " or ".join(f"'{key}'" for key in keys) + hint)
+            # (an attachment alone, 'invoice.pdf': named, as the team sends the file, not an empty reply)
+            if (files := attachments(self.fields.get("attachments"))):
+                some = "an attachment" if len(self.fields["attachments"]) == 1 else "attachments"
+                return self.problem(f"holds only {some} ({files}), no reply text; skipped", skipped=True)
             empty = f"{' and '.join(given)} {'is' if len(given) == 1 else 'are'} empty"
             return self.problem(f"its {empty} (no reply text); skipped", skipped=True)
         return found
