@@ -297,6 +297,9 @@ def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Co
         if m.capped:  # ("held at 50" beside a macro's own 18 read as a score fixed by someone)
             con.print(f"       overall capped at {CAP:g} (it would score {m.mean:.0f}) because {m.held_because}",
                       markup=False, highlight=False)
+        elif m.held_because is not None:  # (broken as much where its own score is no more than the cap)
+            con.print(f"       broken for the customer (at most {CAP:g} overall) because {m.held_because}",
+                      markup=False, highlight=False)
         if m.flexibility_note:
             con.print(f"       flexibility 0: {m.flexibility_note}", markup=False, highlight=False)
         if len(copies.get(m.id, ())) > 1:
@@ -442,7 +445,8 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         macro = report.macro(ident)
         reads = f"the customer reads “{read}”: " if u.how_sent != "as written" and (read := macro.read_without(u)) \
             else ""
-        con.print(f"  {macro.named}: {u.text}: {reads}{unmapped_advice(u)}", markup=False, highlight=False)
+        con.print(f"  {_near(macro.location)}: {macro.named}: {u.text}: {reads}{unmapped_advice(u)}", markup=False,
+                  highlight=False)
     if len(unmapped) > 10:
         con.print(f"  and {len(unmapped) - 10} more (--format json lists them all)", markup=False, highlight=False)
     # (no macro's score holds them, so they are listed whole)
