@@ -48,7 +48,7 @@ def test_script_files_expanded_by_the_shell_are_told_the_pack_folder(make_pack: 
     done = scriptkit("check", *(f"scripts/{name}" for name in files), cwd=root)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
-    assert ("check reads one pack folder, or one script of it; it was given 2 paths "
+    assert ("check reads pack folders, or one script of a pack; it was given 2 files of one folder "
             "(scripts/cancelled.yaml, scripts/moved.yaml). To check every script, give the pack's folder: "
             "`scriptkit check .`") in done.stderr
     # the advice, followed, works; and one script of the pack is still checked alone

@@ -254,7 +254,8 @@ def _keys(objects: list[dict[str, object]]) -> set[str]:
 def test_the_documented_json_keys_are_those_the_reports_have(tmp_path: Path) -> None:
     root = _pack(tmp_path / "pack", {"cold.yaml": COLD, "note.yaml": NOTE, "worded.yaml": WORDED})
     checked = json.loads(_run("check", str(root), "--format", "json").stdout)
-    reports = [checked]
+    other = _pack(tmp_path / "other", {"cold.yaml": COLD})  # (several packs: their `packs`, s37)
+    reports = [checked, json.loads(_run("check", str(root), str(other), "--format", "json").stdout)]
     for name, text in (("chat.txt", TRANSCRIPT), ("es.txt", SPANISH)):
         (tmp_path / name).write_text(text, encoding="utf-8")
         reports.append(json.loads(_run("review", str(tmp_path / name), "--format", "json").stdout))
@@ -269,7 +270,7 @@ def test_the_documented_json_keys_are_those_the_reports_have(tmp_path: Path) -> 
         "sentences[] (review)": _keys([s for r in reports for s in r.get("sentences", [])]),
         "turns[] (review of a transcript)": _keys([t for r in reports for t in r.get("turns", [])]),
     }
-    assert checked["summary"]["internal_notes_by_wording"] == 1 and "not_judged" in reports[2] and "turns" in reports[1]
+    assert checked["summary"]["internal_notes_by_wording"] == 1 and "not_judged" in reports[3] and "turns" in reports[2]
     assert _documented() == written
 
 

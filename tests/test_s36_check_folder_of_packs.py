@@ -43,39 +43,16 @@ def monorepo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-@pytest.mark.parametrize("fmt", ["text", "sarif"])
-def test_a_folder_of_packs_is_told_which_packs_it_holds(monorepo: Path, fmt: str) -> None:
-    result = _run("check", "packs", "--grammar", "off", "--format", fmt)
-    assert result.exit_code == 2
-    said = result.output
-    assert "Create packs/pack.yaml" not in said and "(name: packs)" not in said
-    assert "packs holds 3 packs (packs/a, packs/b, packs/c)" in said, said
-    assert "scriptkit check packs/a" in said
-    assert "for f in packs/*/pack.yaml; do" in said  # (the loop, over the folders that are packs only)
-    if fmt == "sarif":  # (a CI step's report still says it, at the folder's place)
-        results = json.loads(result.stdout)["runs"][0]["results"]
-        assert [r["ruleId"] for r in results] == ["SK000"]
-        assert "holds 3 packs" in results[0]["message"]["text"]
-
-
-def test_a_folder_of_packs_two_levels_down_names_both_patterns(monorepo: Path) -> None:
+def test_a_folder_of_packs_checks_each_pack_below_it(monorepo: Path) -> None:
+    # (s37: each pack is checked, in one run, where the folder was refused with a loop to run)
     _pack(monorepo / "packs" / "regions" / "eu")
-    result = _run("check", ".", "--grammar", "off")
-    assert result.exit_code == 2
-    assert ". holds 4 packs (packs/a, packs/b, packs/c, ...)" in result.output, result.output
-    assert "for f in packs/*/pack.yaml packs/regions/*/pack.yaml; do" in result.output
+    result = _run("check", ".", "--grammar", "off", "--format", "json")
+    assert result.exit_code == 1
+    packs = [p["pack"] for p in json.loads(result.stdout)["packs"]]
+    assert packs == ["packs/a", "packs/b", "packs/c", "packs/regions/eu"]
 
 
 def test_a_folder_with_no_pack_below_keeps_the_create_advice(monorepo: Path) -> None:
     result = _run("check", "packs/notes", "--grammar", "off")
     assert result.exit_code == 2
     assert "Create packs/notes/pack.yaml" in result.output or "scriptkit init" in result.output, result.output
-
-
-def test_several_pack_folders_are_told_the_loop(monorepo: Path) -> None:
-    result = _run("check", "packs/a", "packs/b", "--grammar", "off")
-    assert result.exit_code == 2
-    assert "check reads one pack folder" in result.output
-    assert "for d in packs/a packs/b; do code=0; scriptkit check \"$d\" || code=$?" in result.output, result.output
-
-

@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -19,13 +20,13 @@ import click
 from scriptkit.cli.options import (
     OneValueCommand,
     channel_option,
-    each_pack,
     grammar_option,
     not_a_folder_of_packs,
     report_options,
     selection_options,
     written_for,
 )
+from scriptkit.cli.options import _packs_below as packs_below  # (check reads each pack of such a folder)
 from scriptkit.cli.output import console, counted_by_rule, make_folder_for, stages, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, each_error
@@ -56,7 +57,15 @@ def _configure(config: LintConfig, select: tuple[str, ...], ignore: tuple[str, .
     return config.override(select=select, ignore=ignore, fail_on=fail_on, grammar=grammar)
 
 
+#: within ``_check_packs``, where each pack's report is gathered, to be written as one (``reporters.several``)
+_GATHERED: ContextVar[list[LintResult] | None] = ContextVar("_GATHERED", default=None)
+
+
 def _emit(result: LintResult, fmt: str, output: str | None, reporter: Reporter | None = None) -> None:
+    gathered = _GATHERED.get()
+    if gathered is not None:
+        gathered.append(result)
+        return
     reporter = reporter or get_reporter(fmt)
     if output is None:
         reporter(result, sys.stdout)
@@ -176,24 +185,31 @@ def _written(fix: FileFix) -> bool:
         return False
 
 
-def _one_pack(paths: tuple[str, ...]) -> str:
-    """The one pack (or script) of the command line. Several are refused with the folder to give:
-    'scriptkit check scripts/*.yaml', as a shell expands it, was "Got unexpected extra argument"."""
-    if len(paths) == 1:
-        return paths[0]
+def _packs_given(paths: tuple[str, ...]) -> tuple[list[str], bool]:
+    """The packs (or the one script) of the command line, and whether they are several. A folder holding packs and
+    no pack.yaml of its own (a repository's packs/) stands for each pack below it, as ruff reads a folder's files;
+    a pack given twice is checked once. Several files of one folder ('scriptkit check scripts/*.yaml', as a shell
+    expands it) are refused with the pack's folder to give: each script alone would miss what compares them."""
     if not paths:
         raise click.UsageError("give the pack's folder to check, e.g. `scriptkit check my-pack`")
     folders = {os.path.dirname(os.path.abspath(p)) for p in paths}
-    scripts_dir = next(iter(folders)) if len(folders) == 1 else None
-    whole = (f" To check every script, give the pack's folder: `scriptkit check "
-             f"{shlex.quote(os.path.relpath(os.path.dirname(scripts_dir)))}`."
-             if scripts_dir is not None and os.path.basename(scripts_dir) == "scripts" else "")
-    packs = [p for p in paths if os.path.isfile(os.path.join(p, PACK_FILE))]
-    if len(packs) > 1:  # (`check packs/a packs/b`, or `packs/*` as a shell expands it: one run per pack)
-        loop = each_pack(f"d in {' '.join(map(shlex.quote, packs))}", 'scriptkit check "$d"')
-        whole = f" To check the packs one after another, keeping the worst exit code: `{loop}`."
-    raise click.UsageError(f"check reads one pack folder, or one script of it; it was given {len(paths)} paths "
-                           f"({', '.join(paths[:3])}{', ...' if len(paths) > 3 else ''}).{whole}")
+    if len(paths) > 1 and len(folders) == 1 and all(os.path.isfile(p) for p in paths):
+        scripts_dir = next(iter(folders))
+        whole = (f" To check every script, give the pack's folder: `scriptkit check "
+                 f"{shlex.quote(os.path.relpath(os.path.dirname(scripts_dir)))}`."
+                 if os.path.basename(scripts_dir) == "scripts" else "")
+        raise click.UsageError(f"check reads pack folders, or one script of a pack; it was given {len(paths)} "
+                               f"files of one folder ({', '.join(paths[:3])}{', ...' if len(paths) > 3 else ''})."
+                               f"{whole}")
+    given: dict[str, str] = {}  # by real path: the path as given
+    expanded = False
+    for path in paths:
+        folder = Path(path)
+        below = packs_below(folder) if folder.is_dir() and not (folder / PACK_FILE).exists() else []
+        expanded = expanded or bool(below)
+        for pack in [str(p) for p in below] or [path]:
+            given.setdefault(os.path.realpath(pack), pack)
+    return list(given.values()), expanded or len(given) > 1
 
 
 @click.command(cls=OneValueCommand)
@@ -218,19 +234,13 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     """Judge every script of PACK: acknowledgment, warmth, room for the agent, a clear solution, readability.
 
     PACK may also be one script file of a pack (my-pack/scripts/refund.yaml): it is judged alone,
-    with the pack's settings.
+    with the pack's settings. Several packs (packs/a packs/b, or packs, a folder holding them) are each
+    judged with their own settings, in one report; the exit code is the worst pack's.
 
     Exit code 0 when clean, 1 when a finding is at or above the fail level (with --diff: when there is a
     diff), 2 for bad input.
     """
-    from scriptkit import fixing
-    from scriptkit.baseline import apply_baseline, read_baseline, write_baseline
-    from scriptkit.config import load_config
-    from scriptkit.exporting import check_settings
-    from scriptkit.linting import lint_pack
-    from scriptkit.loading import load_pack, load_readable_part
-
-    pack = _one_pack(packs)
+    given, several = _packs_given(packs)
     if statistics and fmt != "text":
         raise click.UsageError(f"--statistics prints a table of counts; it has no --format {fmt} "
                                "(the JSON report's diagnostics can be counted instead)")
@@ -243,12 +253,41 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                                f"(the report without --diff has the fixes: `--format {fmt}`)")
     if diff and output:
         raise click.UsageError(f"--diff prints the safe fixes on standard output; it writes no -o file "
-                               f"(redirect it instead: `scriptkit check {shlex.quote(pack)} --diff > fixes.patch`)")
+                               f"(redirect it instead: `scriptkit check {' '.join(map(shlex.quote, given))} --diff "
+                               "> fixes.patch`)")
     if diff and statistics:
         raise click.UsageError("--diff prints the safe fixes; --statistics a table of counts: run them one at a time")
     if write_baseline_file and (fmt != "text" or output):
         raise click.UsageError("--write-baseline records the findings and writes no report: run the check with "
                                f"--baseline {shlex.quote(write_baseline_file)} for one")
+    if several and (baseline_file or write_baseline_file):
+        # (a baseline names each finding's file relative to its pack: packs/a's scripts/refund.yaml and packs/b's
+        # are the same entry, and one pack's accepted findings would hide the other's)
+        option, file = ("--baseline", baseline_file) if baseline_file else ("--write-baseline", write_baseline_file)
+        raise click.UsageError(f"{option} {file} records one pack's findings, and this run checks {len(given)} "
+                               f"packs: give each pack its own baseline, one run each (`scriptkit check "
+                               f"{shlex.quote(given[0])} {option} "
+                               f"{shlex.quote(str(Path(given[0], 'baseline.json')))}`)")
+    run = partial(_check_pack, select=select, ignore=ignore, fail_on=fail_on, fmt=fmt, output=output,
+                  channels=channels, grammar=grammar, fix=fix, diff=diff, statistics=statistics, jobs=jobs,
+                  baseline_file=baseline_file, write_baseline_file=write_baseline_file)
+    if not several:
+        run(given[0])
+    sys.exit(_check_packs(given, run, fmt, output, statistics, diff))
+
+
+def _check_pack(pack: str, *, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
+                output: str | None, channels: tuple[str, ...], grammar: str | None, fix: bool, diff: bool,
+                statistics: bool, jobs: int | None, baseline_file: str | None,
+                write_baseline_file: str | None) -> None:
+    """Check one pack (or one script of it) and exit with its code; within ``_check_packs``, its report is
+    gathered (``_emit``) and its exit caught."""
+    from scriptkit import fixing
+    from scriptkit.baseline import apply_baseline, read_baseline, write_baseline
+    from scriptkit.config import load_config
+    from scriptkit.exporting import check_settings
+    from scriptkit.linting import lint_pack
+    from scriptkit.loading import load_pack, load_readable_part
     # A report (a machine format, or -o) of a pack some of whose scripts cannot be read holds the others'
     # findings beside the SK000s: code scanning closed every other alert when it held the SK000s alone.
     # (--fix, --diff and --write-baseline still wait for the whole pack, as text on a terminal does.)
@@ -380,9 +419,52 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             sys.exit(unreadable.exit_code)
         raise unreadable  # (said on stderr too; exit 2)
     _emit(result, fmt, output, _statistics if statistics else None)
-    _statistics_hint(result, pack, fmt, output, statistics)
-    _summary(result, output)
+    _statistics_hint([result], [pack], fmt, output, statistics)
+    _summary([result], output)
     sys.exit(result.exit_code)
+
+
+def _check_packs(packs: list[str], check_one: Callable[[str], None], fmt: str, output: str | None,
+                 statistics: bool, diff: bool) -> int:
+    """Check each of ``packs`` as ``check_one`` checks it alone (its own settings, its findings, its fixes), and
+    write one report of them all (``reporters.several``); the worst exit code. A pack that cannot be read is said
+    as when alone (on stderr, and in a machine format's report) and the others are still checked."""
+    from scriptkit.cli.output import report_error
+    from scriptkit.reporters import several
+
+    done: list[several.PackReport] = []
+    for pack in packs:
+        gathered: list[LintResult] = []
+        token = _GATHERED.set(gathered)
+        try:
+            check_one(pack)
+            code = 0  # (it exits: never reached)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+        except ScriptkitError as exc:
+            report_error(exc)
+            code = exc.exit_code
+        finally:
+            _GATHERED.reset(token)
+        done.append(several.PackReport(pack, gathered[-1] if gathered else None, code))
+    worst = max(p.exit_code for p in done)
+    if diff:  # (each pack's patch is written as it is made)
+        return worst
+    text_reporter = _statistics if statistics else None
+    if output is None:
+        several.report(done, fmt, sys.stdout, text_reporter)
+    else:
+        from scriptkit.fixing import write_atomic
+
+        buffer = io.StringIO()
+        several.report(done, fmt, buffer, text_reporter)
+        make_folder_for("the report", output)
+        with writing("the report", output):
+            write_atomic(Path(output), buffer.getvalue())
+    results = [p.result for p in done if p.result is not None]
+    _statistics_hint(results, packs, fmt, output, statistics)
+    _summary(results, output)
+    return worst
 
 
 def _partial(loaded: Pack, pack: str, channels: tuple[str, ...], select: tuple[str, ...],
@@ -454,26 +536,31 @@ def _baseline_name(file: str, root: str) -> str:
 STATISTICS_HINT_FROM = 200
 
 
-def _statistics_hint(result: LintResult, pack: str, fmt: str, output: str | None, statistics: bool) -> None:
+def _statistics_hint(results: list[LintResult], packs: list[str], fmt: str, output: str | None,
+                     statistics: bool) -> None:
     """After a long text report on the screen or a pipe, one line: the count by rule is one command away."""
-    n = len(result.diagnostics)
-    if fmt != "text" or output is not None or statistics or n < STATISTICS_HINT_FROM:
+    n = sum(len(result.diagnostics) for result in results)
+    if fmt != "text" or output is not None or statistics or n < STATISTICS_HINT_FROM or _GATHERED.get() is not None:
         return
-    console().print(f"{n} findings: `scriptkit check {shlex.quote(pack)} --statistics` counts them by rule.",
+    console().print(f"{n} findings: `scriptkit check {' '.join(map(shlex.quote, packs))} --statistics` counts them "
+                    "by rule.",
                     style="dim", markup=False, highlight=False)
 
 
-def _summary(result: LintResult, output: str | None) -> None:
+def _summary(results: list[LintResult], output: str | None) -> None:
     """With ``-o``, one line on stderr: the counts, and where the report is. A CI log of a run that failed (exit 1)
-    said nothing, and why it failed was only in a file the job might not show."""
-    if output is None or not result.diagnostics:
+    said nothing, and why it failed was only in a file the job might not show. (Of all packs, when several.)"""
+    n = sum(len(result.diagnostics) for result in results)
+    if output is None or not n or _GATHERED.get() is not None:
         return
     from scriptkit.diagnostics import Severity
 
-    counts = ", ".join(f"{result.count(s)} {s.value}(s)" for s in Severity if result.count(s))
-    failing = sum(1 for d in result.diagnostics if result.config.fails(d.severity))
-    console(stderr=True).print(f"{len(result.diagnostics)} finding(s) ({counts}), {failing} at or above fail-on "
-                               f"({result.config.fail_on.value}): the report is in {output}.",
+    counts = ", ".join(f"{k} {s.value}(s)" for s in Severity if (k := sum(r.count(s) for r in results)))
+    failing = sum(1 for r in results for d in r.diagnostics if r.config.fails(d.severity))
+    levels = {r.config.fail_on.value for r in results}
+    fail_on = levels.pop() if len(levels) == 1 else "each pack's own"
+    console(stderr=True).print(f"{n} finding(s) ({counts}), {failing} at or above fail-on "
+                               f"({fail_on}): the report is in {output}.",
                                markup=False, highlight=False)
 
 
@@ -734,7 +821,7 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
             console(stderr=True).print(f"{source.location(lo)}: note: {shown!r}{more} read as a chat event (no one's "
                                        "words), not judged.", markup=False, highlight=False)
     _emit(result, fmt, output)  # (outside: a report it cannot write is said once, not again as a load error)
-    _summary(result, output)
+    _summary([result], output)
     sys.exit(result.exit_code)
 
 

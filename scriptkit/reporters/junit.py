@@ -52,6 +52,11 @@ def _case_name(d: Diagnostic, slot: str | None, named: dict[str, int]) -> str:
 
 
 def report(result: LintResult, stream: TextIO) -> None:
+    write(suites(result), stream)
+
+
+def suites(result: LintResult) -> ET.Element:
+    """The ``testsuites`` element: a suite per file, its counts summed."""
     by_file: dict[str, list[Diagnostic]] = {repository_path(f): [] for f in result.files}
     for d in result.diagnostics:
         by_file.setdefault(repository_path(d.location.file), []).append(d)
@@ -89,6 +94,11 @@ def report(result: LintResult, stream: TextIO) -> None:
     root.set("tests", str(total))
     root.set("failures", str(failures))
     root.set("errors", "0")
+    return root
+
+
+def write(root: ET.Element, stream: TextIO) -> None:
+    """``root`` as an XML document on ``stream``, in ASCII with character references where it is not UTF-8."""
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode")
     declared = "UTF-8"
