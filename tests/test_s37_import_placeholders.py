@@ -147,3 +147,15 @@ def test_a_broken_macro_that_scores_50_or_less_says_why_and_where(tmp_path: Path
     where = str(report.macros[0].location)
     assert any(line.strip().startswith(f"{where}: Shipping confirmation (id rsp_9): {{{{recipient.first_name}}: ")
                for line in lines), ran.output
+
+
+@pytest.mark.timeout(60)
+def test_titles_read_as_categories_are_one_note(tmp_path: Path) -> None:
+    # (scriptkit's own Freshdesk export read back said "its title, 'Orders / Late / N', is read as categories ..." once
+    # a macro: 30 near-identical lines)
+    export = _write(tmp_path, [{"id": n, "title": f"Orders / Late / Parcel {n}", "content_html": f"<p>{_REST}</p>"}
+                               for n in range(1, 6)])
+    ran = CliRunner().invoke(main, ["import", str(export), "--from", "freshdesk", "-o", str(tmp_path / "out")])
+    assert ran.exit_code == 0, ran.output
+    told = [line for line in ran.output.splitlines() if "read as categories" in line]
+    assert len(told) == 1 and told[0].strip().startswith("5 macros ("), ran.output
