@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # (what a type checker and the API page read; at run time eac
         ScriptkitError,
         TemplateSecurityError,
     )
-    from scriptkit.exporting import ExportRefused, ExportResult, export
+    from scriptkit.exporting import ExportFiles, ExportRefused, ExportResult, export, export_files
     from scriptkit.fixing import apply_fixes
     from scriptkit.importers import Library, Wording, import_library
     from scriptkit.linting import LintResult, SentenceNote, lint_pack, lint_text, warm
@@ -50,7 +50,8 @@ _HOME: dict[str, str] = {
     **dict.fromkeys(("Diagnostic", "Edit", "Fix", "Location", "Severity"), "scriptkit.diagnostics"),
     **dict.fromkeys(("ConfigError", "EngineUnavailable", "ErrorGroup", "ImportFormatError", "PackError",
                      "ScriptkitError", "TemplateSecurityError"), "scriptkit.errors"),
-    **dict.fromkeys(("ExportRefused", "ExportResult", "export"), "scriptkit.exporting"),
+    **dict.fromkeys(("ExportFiles", "ExportRefused", "ExportResult", "export", "export_files"),
+                     "scriptkit.exporting"),
     "apply_fixes": "scriptkit.fixing",
     **dict.fromkeys(("Library", "Wording", "import_library"), "scriptkit.importers"),
     **dict.fromkeys(("LintResult", "SentenceNote", "lint_pack", "lint_text", "warm"), "scriptkit.linting"),
@@ -95,6 +96,7 @@ __all__ = [
     "Edit",
     "EngineUnavailable",
     "ErrorGroup",
+    "ExportFiles",
     "ExportRefused",
     "ExportResult",
     "Fix",
@@ -125,6 +127,7 @@ __all__ = [
     "audit_library",
     "compare_baseline",
     "export",
+    "export_files",
     "import_library",
     "lint_pack",
     "lint_text",

@@ -182,21 +182,74 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
                   overwrite: bool = False, wording: Wording = API_WORDING) -> ExportResult:
     """``export()``, its errors naming what the caller gave in ``wording``'s words: ``scriptkit export`` passes
     CLI_WORDING, so that they name its flags (``--out``), not the Python arguments (``out_dir``)."""
+    from scriptkit.linting import check_argument
+
+    check_argument(out_dir, (str, os.PathLike), "export", "out_dir", "a folder (str or Path)")
+    check_argument(overwrite, bool, "export", "overwrite", "True or False")
+    loaded, chosen, wanted = _chosen(pack, targets, channels, force, config, lint, wording, "export")
+    # each target's files go to disk as it makes them, and are let go before the next target is built: held until
+    # every target was done, a pack of 20,000 scripts took 2 GB
+    staged = _Staged(Path(out_dir))
+    try:
+        built = _built(loaded, chosen, wanted, force, config, lint, grammar, staged.add)
+        out = Path(out_dir)
+        known = _older_exports(out, loaded, built.messages, [t.name for t in chosen])
+        replaced = _not_written_again(out, staged.digests, known)
+        done = staged.commit(overwrite=overwrite, known=known, wording=wording)
+    finally:
+        staged.discard()  # (a refused or failed export: its files are removed, the earlier export stays)
+    return ExportResult(out, sorted(staged.digests), built.diagnostics, built.counts, replaced, done.kept,
+                        done.overwritten, built.count_notes, built.refused)
+
+
+@dataclass
+class ExportFiles:
+    """What ``export_files()`` made, in memory: ``files``, each file's text by its path relative to an export
+    folder ('zendesk/macros.json'), the very bytes ``export()`` writes there (decoded as UTF-8); ``diagnostics``,
+    ``counts``, ``count_notes`` and ``refused`` as ``ExportResult``'s."""
+
+    files: dict[str, str]
+    diagnostics: list[Diagnostic]
+    counts: dict[str, int] = field(default_factory=dict)
+    count_notes: dict[str, str] = field(default_factory=dict)
+    refused: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def export_files(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, *, force: bool = False,
+                 channels: Iterable[str] | None = None, grammar: str | None = None, config: LintConfig | None = None,
+                 lint: bool = True) -> ExportFiles:
+    """``export()`` kept in memory, for a service that sends the files on rather than writing a folder: the same
+    targets, checks and refusal (ExportRefused, nothing made), and each file's text by its path relative to the
+    export folder, byte for byte what ``export()`` writes there."""
+    loaded, chosen, wanted = _chosen(pack, targets, channels, force, config, lint, API_WORDING, "export_files")
+    files: dict[str, str] = {}
+
+    def keep(made: Mapping[str, bytes], *, keep: bool = True) -> None:
+        if keep:
+            files.update((path, data.decode("utf-8")) for path, data in made.items())
+
+    built = _built(loaded, chosen, wanted, force, config, lint, grammar, keep)
+    return ExportFiles(dict(sorted(files.items())), built.diagnostics, built.counts, built.count_notes, built.refused)
+
+
+def _chosen(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, channels: Iterable[str] | None,
+            force: bool, config: LintConfig | None, lint: bool, wording: Wording, caller: str,
+            ) -> tuple[Pack, list[Target], list[str] | None]:
+    """The pack loaded, the targets asked for and the channels (None: every one), each argument checked, for
+    ``export()`` and ``export_files()`` alike."""
     from scriptkit.config import LintConfig
     from scriptkit.linting import check_argument
 
-    check_argument(pack, (Pack, str, os.PathLike), "export", "the pack", "a Pack or a folder")
-    check_argument(out_dir, (str, os.PathLike), "export", "out_dir", "a folder (str or Path)")
-    check_argument(force, bool, "export", "force", "True or False")  # ("no" is truthy: it would force)
-    check_argument(overwrite, bool, "export", "overwrite", "True or False")
-    check_argument(lint, bool, "export", "lint", "True or False")
-    check_argument(config, (LintConfig, type(None)), "export", "config", "a LintConfig or None",
+    check_argument(pack, (Pack, str, os.PathLike), caller, "the pack", "a Pack or a folder")
+    check_argument(force, bool, caller, "force", "True or False")  # ("no" is truthy: it would force)
+    check_argument(lint, bool, caller, "lint", "True or False")
+    check_argument(config, (LintConfig, type(None)), caller, "config", "a LintConfig or None",
                    "Read the pack's settings with scriptkit.load_config(pack), then .override(...) them.")
     # (a name, or names with commas as the CLI's --to takes them: 'zendesk,helpscout')
     names = names_listed(targets) if isinstance(targets, str) \
         else list(targets) if isinstance(targets, Iterable) else None
     if names is None or not all(isinstance(name, str) for name in names):
-        raise ConfigError(f"export() takes targets as a name or a list of names, not {targets!r:.60}",
+        raise ConfigError(f"{caller}() takes targets as a name or a list of names, not {targets!r:.60}",
                           hint="Pass 'zendesk', ['zendesk', 'front'] or 'all'; [] for those under export: targets:.")
     loaded = pack if isinstance(pack, Pack) else load_pack(os.fspath(pack))
     if not names:
@@ -206,7 +259,25 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     chosen = resolve(names)
     asked = wanted_channels(channels, "export")
     written_for(loaded.scripts, asked, pack_place(loaded), "export")  # (before the output folder is replaced)
-    wanted = sorted(set(asked)) if asked else None  # (each channel asked for once; None: every channel)
+    return loaded, chosen, sorted(set(asked)) if asked else None  # (each channel asked for once; None: every one)
+
+
+@dataclass
+class _Built:
+    """What ``_built`` made besides the files: the messages rendered, every finding, the counts."""
+
+    messages: list[Message]
+    diagnostics: list[Diagnostic]
+    counts: dict[str, int]
+    count_notes: dict[str, str]
+    refused: dict[str, list[tuple[str, str]]]
+
+
+def _built(loaded: Pack, chosen: Sequence[Target], wanted: list[str] | None, force: bool, config: LintConfig | None,
+           lint: bool, grammar: str | None, keep: Callable[..., None]) -> _Built:
+    """Each target's files built and handed to ``keep`` (``keep=False``: an export the errors so far refuse), then
+    the findings sorted; ExportRefused for errors without ``force``. The one path of ``export()`` and
+    ``export_files()``, so the files are the same bytes."""
     diagnostics: list[Diagnostic] = _unknown_target_settings(loaded)
     if lint:
         diagnostics.extend(_lint(loaded, config, grammar, wanted))
@@ -215,48 +286,37 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     counts: dict[str, int] = {}
     count_notes: dict[str, str] = {}
     refused: dict[str, list[tuple[str, str]]] = {}
-    # each target's files go to disk as it makes them, and are let go before the next target is built: held until
-    # every target was done, a pack of 20,000 scripts took 2 GB
-    staged = _Staged(Path(out_dir))
-    try:
-        for target in chosen:
-            own = own_packs[target.name]
-            rendered, found = build(own, target, messages if own is loaded
-                                    else render_pack(own, wanted, all_variants=True))
-            diagnostics.extend(found)
-            written = target.files(rendered)
-            files = {_safe_relpath(path, target.name): data for path, data in written.items()}
-            # (an export the errors found so far refuse writes nothing: its files are not staged)
-            staged.add(files, keep=force or not any(d.severity == Severity.ERROR for d in diagnostics))
-            if over := _over_own_limits(target, rendered, written):
-                refused[target.name] = over
-            # what the target writes, where it says (BaseTarget.records: a Salesforce Quick Text for email and chat
-            # with one text is one record); a plug-in's target that does not say, one per message
-            records = getattr(target, "records", None)
-            counts[target.name] = int(records(rendered)) if callable(records) else len(rendered)
-            if callable(note := getattr(target, "records_note", None)) and (said := str(note(rendered))):
-                count_notes[target.name] = said
-            del rendered, written, files
-        from scriptkit.linting import merge_diagnostic
+    for target in chosen:
+        own = own_packs[target.name]
+        rendered, found = build(own, target, messages if own is loaded
+                                else render_pack(own, wanted, all_variants=True))
+        diagnostics.extend(found)
+        written = target.files(rendered)
+        files = {_safe_relpath(path, target.name): data for path, data in written.items()}
+        # (an export the errors found so far refuse keeps nothing: its files are not staged)
+        keep(files, keep=force or not any(d.severity == Severity.ERROR for d in diagnostics))
+        if over := _over_own_limits(target, rendered, written):
+            refused[target.name] = over
+        # what the target writes, where it says (BaseTarget.records: a Salesforce Quick Text for email and chat
+        # with one text is one record); a plug-in's target that does not say, one per message
+        records = getattr(target, "records", None)
+        counts[target.name] = int(records(rendered)) if callable(records) else len(rendered)
+        if callable(note := getattr(target, "records_note", None)) and (said := str(note(rendered))):
+            count_notes[target.name] = said
+        del rendered, written, files
+    from scriptkit.linting import merge_diagnostic
 
-        # one per place, message and target, with every channel that met it (it named only the last)
-        unique: dict[tuple[object, ...], Diagnostic] = {}
-        for d in diagnostics:
-            merge_diagnostic(unique, d, (d.code, d.location, d.message, d.extra.get("target", "")))
-        diagnostics = sorted(said_once_per_group(list(unique.values())),
-                             key=lambda d: (*d.sort_key(), d.extra.get("target", ""), d.message))
-        errors = [d for d in diagnostics if d.severity == Severity.ERROR]
-        if errors and not force:
-            raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written.",
-                                diagnostics, API_FORCE_HINT)
-        out = Path(out_dir)
-        known = _older_exports(out, loaded, messages, [t.name for t in chosen])
-        replaced = _not_written_again(out, staged.digests, known)
-        done = staged.commit(overwrite=overwrite, known=known, wording=wording)
-    finally:
-        staged.discard()  # (a refused or failed export: its files are removed, the earlier export stays)
-    return ExportResult(out, sorted(staged.digests), diagnostics, counts, replaced, done.kept, done.overwritten,
-                        count_notes, refused)
+    # one per place, message and target, with every channel that met it (it named only the last)
+    unique: dict[tuple[object, ...], Diagnostic] = {}
+    for d in diagnostics:
+        merge_diagnostic(unique, d, (d.code, d.location, d.message, d.extra.get("target", "")))
+    diagnostics = sorted(said_once_per_group(list(unique.values())),
+                         key=lambda d: (*d.sort_key(), d.extra.get("target", ""), d.message))
+    errors = [d for d in diagnostics if d.severity == Severity.ERROR]
+    if errors and not force:
+        raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written.",
+                            diagnostics, API_FORCE_HINT)
+    return _Built(messages, diagnostics, counts, count_notes, refused)
 
 
 def said_once_across_targets(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
