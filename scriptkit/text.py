@@ -151,7 +151,8 @@ def may_end_with_emoji(text: str) -> bool:
 
 def holds_list(text: str) -> bool:
     """Whether a line of ``text`` starts a list item (``list_item_at`` is true of some sentence)."""
-    return "\n" in text and (_ITEM_START.match(text) is not None or _ITEM_AFTER_BREAK.search(text) is not None)
+    return "\n" in text and (_ITEM_START.match(text) is not None or _ITEM_AFTER_BREAK.search(text) is not None
+                              or any(_tight_item(text, m.start()) for m in _TIGHT_ITEM.finditer(text)))
 
 
 def emoji_ended(text: str, a: int, b: int) -> bool:
@@ -172,6 +173,20 @@ _ITEM_START = re.compile(r"^[ \t]*+(?:[-*+•·–]|\d{1,2}[.)])[ \t]++(?=\S)", 
 # (_ITEM_START after a line break: searched for, a regex that starts with "^" is tried at every position, one that
 # starts with "\n" only at the line breaks)
 _ITEM_AFTER_BREAK = re.compile(r"\n[ \t]*+(?:[-*+•·–]|\d{1,2}[.)])[ \t]++(?=\S)")
+# ... and one typed with no space after its dash ("-Residence permit\n-Driving licence"), when the line before or
+# after it is an item too: one such line alone is as often a sign-off ("-Chris") or a number ("-5 degrees")
+_TIGHT_ITEM = re.compile(r"^[ \t]*+[-•–](?=[^\W_])", re.MULTILINE)
+
+
+def _tight_item(text: str, line: int) -> bool:
+    """Whether the line starting at ``line`` is an item typed with no space after its dash (``_TIGHT_ITEM``)."""
+    if _TIGHT_ITEM.match(text, line) is None:
+        return False
+    end = text.find("\n", line)
+    neighbours = ([text.rfind("\n", 0, line - 1) + 1] if line else []) + ([end + 1] if end >= 0 else [])
+    return any(_ITEM_START.match(text, n) is not None or _TIGHT_ITEM.match(text, n) is not None for n in neighbours)
+
+
 _LINE_START = re.compile(r"\n(?=[A-Z])")
 _GOES_ON = re.compile(r"(?:[,&/+–-]|\b(?:a|an|the|to|of|in|on|at|by|for|with|from|into|via|per|and|or|but|nor|so|as|"
                       r"if|than|that|our|your|my|their|his|her|its|this|these|those|is|are|was|were|be|will|can|I|we)"
@@ -181,7 +196,7 @@ _GOES_ON = re.compile(r"(?:[,&/+–-]|\b(?:a|an|the|to|of|in|on|at|by|for|with|f
 def list_item_at(text: str, a: int) -> bool:
     """Whether the sentence starting at ``a`` (of ``sentence_spans(text)``) is a list item."""
     line = text.rfind("\n", 0, a) + 1
-    return _ITEM_START.match(text, line) is not None and not text[line:a].strip(" \t")
+    return (_ITEM_START.match(text, line) is not None or _tight_item(text, line)) and not text[line:a].strip(" \t")
 
 
 def _list_cut(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -189,7 +204,9 @@ def _list_cut(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in spans:
         line = text.rfind("\n", 0, a) + 1  # (the span's line: its first item may be indented)
-        items = [max(m.start(), a) for m in _ITEM_START.finditer(text, line, b) if not text[m.start():a].strip()]
+        items = sorted(max(m.start(), a) for pattern in (_ITEM_START, _TIGHT_ITEM)
+                       for m in pattern.finditer(text, line, b)
+                       if not text[m.start():a].strip() and (pattern is _ITEM_START or _tight_item(text, m.start())))
         if not items:
             out.append((a, b))
             continue
