@@ -99,6 +99,13 @@ class MissingAcknowledgment(Rule):
     sometimes you need a break from deliveries.", "Plans change!"; not "Delays happen", which
     excuses a failure of ours). A cold reply is still reported: "Your ticket has been received."
 
+    A reply that tells of no trouble (no apology, feeling, failure, refusal or wait in it: a
+    how-to answer, a request for details) has no frustration to name: it is told, as a
+    suggestion, to take up what the customer asked ("Thanks for asking about exports", "Happy
+    to help with that"), and one that already opens that way ("Great question! Go to Settings >
+    Export.") is left alone. Beside trouble ("Great question! Unfortunately exports are
+    paused."), such an opening is not enough.
+
     ## Why it matters
     A customer who writes in wants to feel heard before being helped. A reply that opens by
     naming what they feel earns the trust the fix needs; without it, even a correct fix feels cold.
@@ -146,16 +153,112 @@ class MissingAcknowledgment(Rule):
                 or opens_with_good_news(body) or _answers_thanks(body) or _only_holds(body) \
                 or reads_as_note(message):
             return
+        troubled = _shows_trouble(body)
+        if not troubled and _takes_up_the_request(body):
+            return  # ("Great question! Go to Settings > Export.": nothing went wrong, and the request is heard)
         # (the sentence of the acknowledgment slot that does not acknowledge; with none, the whole reply, which a
         # review lists apart: its first sentence, marked, was taken for the culprit)
         where = next((s for s in body if s.slot == "acknowledgment"), None)
         start, end = (where.start, where.end) if where is not None else (body[0].start, body[-1].end)
-        yield Finding(start, end, _NEVER_ACKNOWLEDGES, suggestion=_acknowledge_instead(body),
-                      location=empty_slot_location(message, ctx, "acknowledgment"))
+        location = empty_slot_location(message, ctx, "acknowledgment")
+        if troubled:
+            yield Finding(start, end, _NEVER_ACKNOWLEDGES, suggestion=_acknowledge_instead(body), location=location)
+        else:
+            # (a how-to answer, a request for details: no frustration to name, so it is their request to take up;
+            # a suggestion, as a reply that answers well without it is no cold one)
+            # (a receipt told in its place, "We acknowledge receipt of your email", is the cold reply itself: a warning)
+            receipt = any(_RECEIPT.search(s.text) or _RECEIPT_OF.search(s.text) for s in body)
+            yield Finding(start, end, _NEVER_TAKES_UP_THE_REQUEST, suggestion=_take_up_the_request_instead(body),
+                          severity=None if receipt else Severity.SUGGESTION, location=location)
 
 
 _NEVER_ACKNOWLEDGES = "the reply never acknowledges how the customer feels or what happened to them"
 _ACKNOWLEDGE_FIRST = 'start with an acknowledgment such as "I can see how frustrating it is that ..."'
+_NEVER_TAKES_UP_THE_REQUEST = "the reply never acknowledges what the customer asked for"
+_TAKE_UP_THE_REQUEST = ('start by taking up what they asked: "Thanks for asking about <what they asked>", "Happy to '
+                        'help with <what they asked>"')
+
+_RECEIPT_OF = re.compile(r"\breceipt\s+of\s+(?:your|the)\b", re.IGNORECASE)
+# a sign in the reply that something went wrong for the customer: it failed, was refused, went missing or wrong,
+# kept them waiting, or cannot be done ("Unfortunately", "your card was declined", "we can't", "the parcel is late")
+_TROUBLE = re.compile(
+    r"\b(?:unfortunately|sadly|regrettably|(?<!no\s)(?:issues?|problems?)|errors?|bugs?|crash\w*|fail\w*|faults?|"
+    r"faulty|glitch\w*|outages?|declined|rejected|refused|denied|blocked|locked|suspended|restricted|frozen|closed|closing|"
+    r"cancell?ed|cancell?ation|delay\w*|late|overdue|lost|missing|damaged|broken|wrong|incorrect|mistakes?|"
+    r"inconvenien\w*|troubles?|difficult\w*|complain\w*|disput\w*|refunds?|chargebacks?|exceeded|duplicates?|"
+    r"stuck|re(?:ship|send|sent|issu|deliver)\w*|replac\w*|longer|more\s+time|than\s+usual|can\s+only|only\s+(?:one|to|support\w*)|unsupported|polic(?:y|ies)|"
+    r"terms\s+of\s+(?:service|use)|reported|(?:the|your)\s+report|resolved|fixed|reached\s+(?:your|the)\s+(?:\w+\s+)?"
+    r"limits?|waited|waiting|"
+    r"(?:the|your|this|a\s+long|long)\s+wait|wait\s+(?:time|times|list)|queue|backlog|"
+    r"cannot|can\s+not|can['’]t|couldn['’]t|could\s+not|won['’]t|unable|not\s+(?:able|possible|allowed|available|"
+    r"supported|eligible|working|yet)|(?:n['’]t|not|never)\s+(?:\w+\s+)?(?:work\w*|arriv\w*|receiv\w*|reach\w*|"
+    r"load\w*|show\w*|appear\w*|accept\w*|allow\w*|match\w*|support\w*|go(?:ne)?\s+through|come\s+through)|still\s+(?:not|no|n['’]t|"
+    r"has\s+not|have\s+not|hasn['’]t|haven['’]t|waiting|seeing|having|getting))\b",
+    re.IGNORECASE)
+# a clause that puts a case to the customer, which tells of no trouble they have: "If it still fails, ...", "in case
+# you see an error" (not a request put politely: "We'd appreciate it if you could describe the error")
+_SUPPOSED = re.compile(r"(?<!helpful\s)(?<!appreciate\sit\s)(?<!grateful\s)"
+                       r"\b(?:if(?!\s+you\s+(?:could|would|can)\b)|in\s+case|unless|whether|should\s+you)\b"
+                       r"[^,;:.!?]*", re.IGNORECASE)
+
+
+def _shows_trouble(body: list[Sentence]) -> bool:
+    """Whether the reply tells of something that went wrong for the customer: an apology, a feeling named, a thanks
+    for their patience, or a failure, refusal or wait it tells of (``_TROUBLE``), outside the questions and the
+    cases it puts to them ("Are you seeing an error?", "If it still fails, ..."). Without one, the reply answers a
+    plain request (a how-to, details asked for), and SK301 asks for the request to be taken up, not a frustration.
+    (Not the lexicon's situation cues: "your" and any noun, "your recipient", names no trouble.)"""
+    for s in body:
+        c = s.cues
+        if c.apologies or c.feelings or c.thanks_for_waiting:
+            return True
+        text = normalise(s.text)
+        if text.rstrip(" \"'”’)").endswith("?") and not _ASKS_FOR.match(text, words_start(text)):
+            if _PRESUPPOSED.search(text):
+                return True  # ("What device is this happening on?", "Which app causes these issues?")
+            continue
+        if _TROUBLE.search(_SUPPOSED.sub(" ", text)):
+            return True
+    return False
+
+
+# a question that asks for something, and tells what it is about as fact: "Can you send the error message you see?"
+_ASKS_FOR = re.compile(r"(?:can|could|would|will|may)\s+(?:you|we|i)\b(?:\s+please)?(?!\s+(?:try|check|confirm\s+if))",
+                       re.IGNORECASE)
+# a question that takes the trouble as told: "When did this start happening?", "Which app causes these issues?" (not
+# "Are you seeing an error?", "Is there any error message?")
+_PRESUPPOSED = re.compile(r"\b(?:(?:this|these|that|those|the)\s+(?:\w+\s+)?(?:issues?|problems?|errors?|"
+                          r"behaviou?rs?|crash\w*)|happening|noticing\s+this)\b", re.IGNORECASE)
+
+
+# an opening that takes up the customer's request: "Great question!", "Thanks for asking about exports", "Thank you
+# for your question about ...", "Happy to help with that!", "I'd be glad to help you with this", "No problem!" (not
+# the stock "Thank you for your inquiry", "Happy to help with your request": they name nothing asked)
+_REQUEST_TAKEN_UP = re.compile(
+    r"[\W_]*(?:(?:(?:what|that['’]s|such)\s+)?(?:an?\s+)?(?:(?:really|very|such\s+a)\s+)?"
+    r"(?:great|good|excellent|fair|interesting|smart)\s+question"
+    r"|(?:many\s+|big\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:asking|your\s+(?:question|"
+    r"interest)|the\s+question|(?:reaching\s+out|getting\s+in\s+touch|writing(?:\s+in)?|checking)"
+    r"\s+(?:about|regarding|on)\b)"
+    r"|(?:(?:i|we)(?:['’]m|['’]re|['’]d\s+be|['’]ll\s+be|\s+am|\s+are|\s+would\s+be|\s+will\s+be)\s+)?"
+    r"(?:(?:so|very|more\s+than|always|really|most)\s+)?(?:happy|glad|pleased|delighted)\s+to\s+(?:help|assist)"
+    r"(?:\s+you)?\s+(?:with|on)\b(?!\s+(?:your|this|the)\s+(?:request|query|inquiry|enquiry|ticket|case|message)\b)"
+    r"|(?:no\s+problem|of\s+course|sure\s+thing)\b)",
+    re.IGNORECASE)
+
+
+def _takes_up_the_request(body: list[Sentence]) -> bool:
+    """The reply opens (past an opening thanks) by taking up what the customer asked ("Great question!", "Thanks for
+    asking about exports", "Happy to help with that"): where nothing went wrong, that is the acknowledgment owed."""
+    return any(_REQUEST_TAKEN_UP.match(normalise(s.text)) for s in body[:_opening_thanks(body) + 1])
+
+
+def _take_up_the_request_instead(body: list[Sentence]) -> str:
+    """SK301's suggestion for a reply that tells of no trouble: after a thanks already there, say what was heard;
+    else the request to take up (never a frustration the customer did not show)."""
+    if any(s.cues.warmth and _THANKS.match(s.text, words_start(s.text)) for s in body):
+        return _SAY_WHAT_YOU_HEARD
+    return _TAKE_UP_THE_REQUEST
 
 
 # an apology that owns the writer's own slip: "Sorry about the wrong link!", "Apologies for sending the wrong size",
@@ -385,9 +488,12 @@ def _acknowledge_instead(body: list[Sentence]) -> str:
         return ('say in the apology what happened to them and how it landed: "I\'m sorry <what happened>; I know '
                 'how much that matters to you"')
     if any(s.cues.warmth and _THANKS.match(s.text, words_start(s.text)) for s in body):
-        return ('after the thanks, say what you heard: "Thanks for letting us know; I can see why you\'d want <what '
-                'they asked for>"')
+        return _SAY_WHAT_YOU_HEARD
     return _ACKNOWLEDGE_FIRST
+
+
+_SAY_WHAT_YOU_HEARD = ('after the thanks, say what you heard: "Thanks for letting us know; I can see why you\'d want '
+                       '<what they asked for>"')
 
 
 @register
