@@ -560,8 +560,26 @@ def _finished(text: str) -> bool:
     # done though no verb of doing is in it)
     # (nor one hedged: "It's on its way, we think", "and may arrive Friday, or may not")
     return (((_offers_action(text) or _sets_off(text)) and _done_in(text) and _done_in(_OFFER.sub(" ", text)))
-            or _hands_over(text)) and not _pending(_without_looks(_consequences(text)[0])) \
+            or _hands_over(text)) and not _pending(_without_asked_check(_without_looks(_consequences(text)[0]))) \
         and _HEDGED.search(text) is None
+
+
+# after the news, the writer announcing it ("We would like to inform you that") and the customer asked to check it
+# ("We kindly ask you to confirm that it works.", "Please confirm that everything works now."): nothing of the
+# company's still to happen, though "would" and "ask" read as pending
+_ASKED_CHECK = re.compile(
+    rf"\b(?:i|we)(?:{_APOS}d|\s+would)\s+like\s+to\s+(?:inform\s+you|let\s+you\s+know|tell\s+you|advise\s+you)\b"
+    r"|(?:^|(?<=[.!?]))\s*(?:(?:therefore|so|now)\s*,?\s+)?(?:(?:we|i)\s+(?:would\s+)?(?:kindly\s+)?(?:ask|request)\s+"
+    r"(?:that\s+)?you\s+(?:to\s+)?|(?:please|kindly)\s+)(?:confirm|check|test|verify|let\s+(?:us|me)\s+know)\b"
+    r"[^.!?]*[.!?]*", re.IGNORECASE)
+
+
+def _without_asked_check(text: str) -> str:
+    """The text with the announcement and the customer's check asked after a step done (``_ASKED_CHECK``) blanked."""
+    if "like" not in text and "confirm" not in text and "check" not in text and "know" not in text \
+            and "test" not in text and "verify" not in text:
+        return text
+    return _ASKED_CHECK.sub(lambda m: " " * len(m.group(0)), text)
 
 
 # a step told as only believed done, or as maybe not happening: "on its way, we think", "we believe it went out
@@ -1276,7 +1294,8 @@ class NoOwner(Rule):
     already finished ("Your refund went through this morning.", "The replacement shipped this
     morning.", "Your table's confirmed for 7pm tonight.", "Done! Your password's reset as of
     now.", "New code sent: check your texts.", "Here's the right one: SPRING20.", a service told
-    as restored: "The booking page is up and running again.") is left alone:
+    as restored: "The booking page is up and running again.", news of a fix with the customer asked to check
+    it: "The fault has been resolved. Please confirm that it works.") is left alone:
     nothing is left for anyone to own, and what it means for the customer, told after it, leaves
     nothing either ("It went through this morning, so you'll see it on your statement by
     Wednesday.", "and it should arrive by Friday"). One still to happen, or handed on ("Your
@@ -1469,7 +1488,8 @@ class NoTimeFrame(Rule):
 
     A solution that is only the customer's own step asks for no time frame of its own. A step
     they take and are done with ("Please restart the app and try again.", "You need to enter the
-    code when you pay.") leaves nobody waiting,
+    code when you pay.", "All we can suggest is to update the driver.", "We kindly ask you to use
+    your other account.": the writer advising or asking owns no step of their own) leaves nobody waiting,
     and is left alone, as is one forbidden ("Please do not reply to this email.": it asks for
     nothing). Nor is a reply whose next step is the customer's answer: a question ("Which browser
     are you using?") or a request for details ("Could you send me a screenshot of the error?",
@@ -1629,8 +1649,24 @@ def _owes_a_when(message: Message) -> bool:
 
 def _customers_step_only(message: Message, text: str) -> bool:
     """The solution is the customer's step alone (``_customer_acts``): no step of the company's is in it,
-    owned ("I'll replace it") or not ("your case will be escalated")."""
-    return not _OWNER_FOLDED.span(text) and not _NOBODYS_STEP.search(text) and _customer_acts(message, text)
+    owned ("I'll replace it") or not ("your case will be escalated"). The writer advising or asking the step
+    ("All we can suggest is to update the driver", "We kindly ask you to use your other account") or telling what
+    they noticed ("We noticed that you have two accounts") is no step of the company's."""
+    if _NOBODYS_STEP.search(text) or not _customer_acts(message, text):
+        return False
+    if _may_match(_ADVISES_WORDS, text):
+        text = _ADVISES.sub(lambda m: " " * len(m.group(0)), text)
+    return not _OWNER_FOLDED.span(text)
+
+
+# the writer advising, asking or noticing: "all we can suggest", "we would recommend", "we kindly ask you to", "I'd
+# advise", "we noticed", "I can see that" (not "I'll ask the courier", "we can ask the warehouse": a step of theirs)
+_ADVISES = re.compile(rf"\b(?:i|we)(?:{_APOS}d|\s+(?:would|can|could|may|must|do))?\s+"
+                      r"(?:(?:only|kindly|strongly|therefore|also|politely|respectfully|would\s+like\s+to)\s+)*"
+                      r"(?:suggest|recommend|advise|urge|encourage|invite|(?:ask|request)(?=\s+(?:that\s+)?you\b)|"
+                      r"noticed|(?:can\s+)?see(?=\s+that\b))\b", re.IGNORECASE)
+_ADVISES_WORDS = frozenset(["suggest", "recommend", "advise", "urge", "encourage", "invite", "ask", "request",
+                            "noticed", "see"])
 
 
 # a step that hands something back to the company, after which the customer waits for it to act: "send us a
