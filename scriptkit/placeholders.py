@@ -47,6 +47,8 @@ BUILTIN: tuple[PlaceholderSpec, ...] = (
     PlaceholderSpec("agent.full_name", "The replying agent's full name", "Sam Rivera", False),
     PlaceholderSpec("ticket.id", "The ticket number", "48213", False),
     PlaceholderSpec("ticket.subject", "The ticket's subject line", "Where is my order?"),
+    # (Zendesk and Freshdesk spell it {{ticket.url}}; a helpdesk with no documented one gets a blank, SK503)
+    PlaceholderSpec("ticket.url", "The ticket's web address", "https://help.example.com/tickets/48213", False),
     PlaceholderSpec("order.number", "The customer's order number", "A-10432", called="your order"),
     PlaceholderSpec("brand.name", "The brand the ticket came in through", "Northwind", False),
 )

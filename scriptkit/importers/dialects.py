@@ -27,6 +27,7 @@ _ZENDESK = {
     "ticket.assignee.name": "agent.full_name",
     "ticket.id": "ticket.id",
     "ticket.title": "ticket.subject",
+    "ticket.url": "ticket.url",
     "ticket.brand.name": "brand.name",
 }
 _FRESHDESK = {
@@ -38,6 +39,7 @@ _FRESHDESK = {
     "ticket.agent.name": "agent.full_name",
     "ticket.id": "ticket.id",
     "ticket.subject": "ticket.subject",
+    "ticket.url": "ticket.url",
     "ticket.portal_name": "brand.name",
     "helpdesk_name": "brand.name",
 }

@@ -43,6 +43,7 @@ PLACEHOLDERS: Mapping[str, str] = {
     "agent.full_name": "ticket.agent.name",
     "ticket.id": "ticket.id",
     "ticket.subject": "ticket.subject",
+    "ticket.url": "ticket.url",
     "brand.name": "ticket.portal_name",
 }
 

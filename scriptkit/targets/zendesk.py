@@ -53,6 +53,7 @@ PLACEHOLDERS: Mapping[str, str] = {
     "agent.full_name": "current_user.name",
     "ticket.id": "ticket.id",
     "ticket.subject": "ticket.title",
+    "ticket.url": "ticket.url",
     "brand.name": "ticket.brand.name",
 }
 
