@@ -122,7 +122,7 @@ class LintResult:
     #: review of a plain reply: the (start, end) of each line left out as a chat event ("*** Dana left the chat ***")
     events: list[tuple[int, int]] = field(default_factory=list)
     rules: list[type[Rule]] = field(default_factory=list)  # the rules that ran, by code
-    #: the scripts judged as internal notes (see ``internal_note``): on flexibility and hygiene only
+    #: the scripts judged as internal notes (see ``internal_note``): on their hygiene only (``judges_internal_notes``)
     internal_notes: list[str] = field(default_factory=list)
     #: those of ``internal_notes`` told by their wording, not a setting (``inference.reads_as_note``)
     notes_by_wording: list[str] = field(default_factory=list)
@@ -403,10 +403,11 @@ def internal_note(pack: Pack, script: Script) -> Location | None:
 
 
 def judges_internal_notes(diagnostic: Diagnostic) -> bool:
-    """Whether ``diagnostic``'s rule judges an internal note too: warmth, empathy, a solution and
-    readability are a reply's to a customer, so only the flexibility rules and those of the script's
-    hygiene (template, export, custom rules: no practice) do."""
-    return practice_of(diagnostic.code, diagnostic.name) in (None, "flexibility")
+    """Whether ``diagnostic``'s rule judges an internal note too: only those of the script's hygiene
+    (template, export, custom rules: no practice) do, as audit judges a note. Every practice is a reply's to a
+    customer, flexibility included: a note is a form the agent completes for colleagues, so SK406 'no room to
+    adapt it' does not apply and its blanks (SK407) are the agent's to fill, not text sent as is."""
+    return practice_of(diagnostic.code, diagnostic.name) is None
 
 
 def notes_told(notes: int, by_wording: int) -> str:

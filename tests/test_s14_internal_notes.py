@@ -1,6 +1,6 @@
 """A Zendesk internal note (``export: zendesk: public: false``: written for the agents, never sent to
-the customer) is judged by ``check`` as ``audit`` judges it: on flexibility and the script's hygiene
-(template rules) only, never by the rules that read a reply to a customer."""
+the customer) is judged by ``check`` as ``audit`` judges it: on the script's hygiene only (template, export and
+custom rules), never by the rules that read a reply to a customer, its flexibility (SK406, SK407) included."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from scriptkit.audit import audit
 from scriptkit.cli import main
 from scriptkit.linting import lint_pack
 from scriptkit.loading import load_pack
-from scriptkit.rules.base import practice_of
 
 # a typed "\n" (SK007, a template rule) made an error, so a hygiene error fails the check at fail-on error
 PACK = ('name: Notes\nversion: 0.1.0\nchannels: {email: {greeting: "", signoff: ""}}\n'
@@ -52,9 +51,9 @@ def test_a_cold_internal_note_gets_its_hygiene_findings_and_none_of_a_replys(tmp
     note, reply = _codes(_pack(tmp_path / "note", "false")), _codes(_pack(tmp_path / "reply", "true"))
     # the same text as a public reply: warmth (SK201 corporate phrase), empathy (SK301) and solution findings
     assert {"SK201", "SK301", "SK403"} <= reply and "SK007" in reply
-    # as an internal note: the template rule's finding and the flexibility rule's stay, nothing else
-    assert note == {"SK007", "SK406"}
-    assert all(practice_of(code, "") in (None, "flexibility") for code in note - {"SK406"})
+    # as an internal note: the template rule's finding stays, nothing else (SK406 'no room to adapt it' is a
+    # reply's: it was the top problem of a library of escalation notes)
+    assert "SK406" in reply and note == {"SK007"}
     assert note < reply
 
 
@@ -64,14 +63,14 @@ def test_check_says_once_why_a_note_is_quiet_and_still_fails_on_its_hygiene_erro
     assert note.exit_code == 1, note.output  # the SK007 error of the note fails the check
     assert "SK007" in note.output and "SK201" not in note.output and "SK301" not in note.output
     assert note.output.count("internal note") == 1
-    assert ("Not judged as replies to a customer, so checked for flexibility and hygiene only: "
+    assert ("Not judged as replies to a customer, so checked by the template, export and custom rules only: "
             "1 internal note(s) (for the agents, never sent)") in note.output
     reply = runner.invoke(main, ["check", str(_pack(tmp_path / "reply", "true"))])
     assert reply.exit_code == 1 and "SK201" in reply.output and "internal note" not in reply.output
     # json keeps its shape: the same keys, the note's findings only, and the count of notes in the summary
     data = json.loads(runner.invoke(main, ["check", str(tmp_path / "note"), "--format", "json"]).output)
     assert set(data) == {"version", "summary", "diagnostics"} and data["summary"]["internal_notes"] == 1
-    assert {d["code"] for d in data["diagnostics"]} == {"SK007", "SK406"}
+    assert {d["code"] for d in data["diagnostics"]} == {"SK007"}
     public = json.loads(runner.invoke(main, ["check", str(tmp_path / "reply"), "--format", "json"]).output)
     assert "internal_notes" not in public["summary"]
 
@@ -81,9 +80,8 @@ def test_the_packs_setting_makes_every_script_a_note_unless_the_script_says_publ
     (root / "scripts" / "late.yaml").write_text(REPLY, encoding="utf-8")
     result = lint_pack(load_pack(root), jobs=1)
     assert result.internal_notes == ["parcel-late"]  # the script's own public: true keeps the other a reply
-    late = {d.code for d in result.diagnostics if d.script_id == "parcel-late"}
-    assert late and all(practice_of(d.code, d.name) in (None, "flexibility")
-                        for d in result.diagnostics if d.script_id == "parcel-late")
+    # (a reply's findings, SK201 'we regret any inconvenience' and SK406 among them, are left out: it has none else)
+    assert not [d.code for d in result.diagnostics if d.script_id == "parcel-late"]
     assert "SK201" in {d.code for d in result.diagnostics if d.script_id == "courier-escalation"}
 
 
@@ -97,7 +95,7 @@ def test_check_and_audit_judge_a_note_alike(tmp_path: Path) -> None:
                                                                    if d.script_id == macro.id), macro.id
     note = report.macro("courier-escalation")
     assert note.internal and not report.macro("parcel-late").internal and report.internal_notes == 1
-    assert [p for p, v in note.scores.items() if v is not None] == ["flexibility"]
+    assert [p for p, v in note.scores.items() if v is not None] == []
 
 
 def test_a_finding_in_the_packs_shared_signoff_stays_when_a_note_comes_first(tmp_path: Path,
@@ -132,7 +130,26 @@ def test_a_finding_in_the_packs_shared_signoff_stays_when_a_note_comes_first(tmp
 def test_statistics_say_how_many_scripts_were_notes(tmp_path: Path) -> None:
     runner = CliRunner()
     note = runner.invoke(main, ["check", str(_pack(tmp_path / "note", "false")), "--statistics"])
-    assert "1 of them internal note(s), for the agents and never sent: checked for flexibility and hygiene only." \
+    assert ("1 of them internal note(s), for the agents and never sent: checked by the template, export and "
+            "custom rules only.") \
         in note.output, note.output
     reply = runner.invoke(main, ["check", str(_pack(tmp_path / "reply", "true")), "--statistics"])
     assert "internal note" not in reply.output
+
+
+def test_a_notes_fill_in_marker_is_left_to_the_agent_as_audit_leaves_it(tmp_path: Path) -> None:
+    # a note macro is a form the agent completes before posting it for colleagues: '[ORDER NUMBER]' is no reply's
+    # unfilled blank (SK407 'would be sent as is'), and audit leaves a note's blanks to the agents too
+    body = ("id: to-billing\ntitle: To billing\nchannels: [email]\n"
+            "acknowledgment: 'Card charged twice.'\n"
+            "solution: 'Double charge on order [ORDER NUMBER]: please refund the second one.'\n"
+            "export:\n  zendesk: {public: PUBLIC}\n")
+    codes = {}
+    for public in ("false", "true"):
+        root = tmp_path / public
+        (root / "scripts").mkdir(parents=True)
+        (root / "pack.yaml").write_text(PACK, encoding="utf-8")
+        (root / "scripts" / "to-billing.yaml").write_text(body.replace("PUBLIC", public), encoding="utf-8")
+        codes[public] = _codes(root, "to-billing")
+        assert not [d for m in audit(root).macros if m.internal for d in m.diagnostics if d.code == "SK407"]
+    assert "SK407" in codes["true"] and "SK407" not in codes["false"]

@@ -1,7 +1,8 @@
 """A text that reads as a note for colleagues (the customer told of in the third person, "Client asked for a
 callback", and no "you" anywhere) is an internal note by its wording: like one set so (``public: false``) it
-is judged on flexibility and hygiene only, and every report says how it was told. A reply that speaks to the
-customer ("Dear Customer, ... you", "the customer's order" in a sentence to "you") is still judged whole."""
+is judged on its hygiene only (template, export and custom rules), and every report says how it was told. A
+reply that speaks to the customer ("Dear Customer, ... you", "the customer's order" in a sentence to "you") is
+still judged whole."""
 
 from __future__ import annotations
 
@@ -51,9 +52,11 @@ def test_a_note_by_its_wording_gets_no_reply_findings_and_is_named(text: str) ->
     assert len(result.internal_notes) == 1 and result.notes_by_wording == result.internal_notes
 
 
-def test_a_notes_blank_is_still_reported() -> None:
+def test_a_notes_blank_is_left_to_the_agent() -> None:
     codes = {d.code for d in lint_text(NOTES[2], grammar="off").diagnostics}
-    assert "SK407" in codes  # (a flexibility rule: an internal note keeps it, as one set so does)
+    assert "SK407" not in codes  # (a flexibility rule, a reply's: a note's blank is the agent's, as one set so)
+    # (the same marker in a reply to the customer is still one that would be sent as is)
+    assert "SK407" in {d.code for d in lint_text("Your invoice [INVOICE NUMBER] is paid.", grammar="off").diagnostics}
 
 
 @pytest.mark.parametrize("text", REPLIES)
@@ -109,8 +112,7 @@ def test_check_tells_a_note_by_setting_from_one_by_wording(tmp_path: Path) -> No
     root = _pack(tmp_path / "p")
     result = lint_pack(load_pack(root), jobs=1)
     assert sorted(result.internal_notes) == ["handover", "set-note"] and result.notes_by_wording == ["handover"]
-    assert all(practice_of(d.code, d.name) in (None, "flexibility")
-               for d in result.diagnostics if d.script_id == "handover")
+    assert all(practice_of(d.code, d.name) is None for d in result.diagnostics if d.script_id == "handover")
     assert {"SK301", "SK403"} <= {d.code for d in result.diagnostics if d.script_id == "late"}
     runner = CliRunner()
     text = runner.invoke(main, ["check", str(root), "--grammar", "off"], env={"NO_COLOR": "1"}).output

@@ -742,7 +742,7 @@ def _statistics(result: LintResult, stream: TextIO) -> None:
 
         told = notes_told(len(result.internal_notes), len(result.notes_by_wording))
         stream.write(f"{len(result.internal_notes)} of them internal note(s), for the agents and never sent: "
-                     f"checked for flexibility and hygiene only{f' ({told[2:]})' if told else ''}.\n")
+                     f"checked by the template, export and custom rules only{f' ({told[2:]})' if told else ''}.\n")
 
 
 @click.command(cls=OneValueCommand)

@@ -53,7 +53,7 @@ def build(result: LintResult) -> dict[str, Any]:
         },
         "diagnostics": [diagnostic_dict(d, whole) for d in result.diagnostics],
     }
-    if result.internal_notes:  # (judged on flexibility and hygiene only: why a cold note has no warmth findings)
+    if result.internal_notes:  # (judged on hygiene only: why a cold note has no warmth or flexibility findings)
         data["summary"]["internal_notes"] = len(result.internal_notes)
         if result.notes_by_wording:  # (told by their wording, not a setting: inference.reads_as_note)
             data["summary"]["internal_notes_by_wording"] = len(result.notes_by_wording)

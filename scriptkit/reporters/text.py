@@ -513,10 +513,10 @@ def report(result: LintResult, stream: TextIO, *, export: bool = False) -> None:
             _diagnostic(con, d, lines)
         con.print()
     con.text(summary(result, export=export))
-    if result.internal_notes:  # (said once: a cold note's missing warmth findings are no oversight)
+    if result.internal_notes:  # (said once: a cold note's missing warmth and flexibility findings are no oversight)
         from scriptkit.linting import notes_told  # (by a setting or by their wording)
 
-        con.print(("Not judged as replies to a customer, so checked for flexibility and hygiene only: "
+        con.print(("Not judged as replies to a customer, so checked by the template, export and custom rules only: "
                    f"{len(result.internal_notes)} internal note(s) (for the agents, never sent)"
                    f"{notes_told(len(result.internal_notes), len(result.notes_by_wording))}", "dim"))
     con.write()
