@@ -107,6 +107,8 @@ REGEX_SAMPLES = (
     "Kindly revert with the order number.",
     "Kindly confirm receipt of the new card.",
     "Kindly confirm receipt when the parcel arrives.",
+    "Could you be kind enough to send the receipt?",
+    "Would you be so kind as to check the address on the parcel?",
 )
 CARRIERS = ("{P} the parcel left our warehouse today.", "I've checked the order, and {p} it will arrive on Friday.",
             "{P}.")
