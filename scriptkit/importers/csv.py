@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import csv as _csv
-import io
 import re
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
-from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text, refuse_json
+from scriptkit.importers.common import (
+    MAX_BODY_CHARS,
+    MAX_FIELD_CHARS,
+    ItemProblem,
+    Read,
+    ReadOptions,
+    read_text,
+    refuse_json,
+)
 from scriptkit.importers.tabular import (
     FIELDS,
     OWN_COLUMNS,
@@ -33,17 +40,18 @@ def read(path: Path, options: ReadOptions) -> Read:
         # "\n" it stands for, as the rest of a file's lines are; each offset, so each line and column, unchanged)
         source = SourceText(source.path, lone_cr_as_newline(source.text))
     refuse_json(source, "CSV file", "comma-separated rows", options.wording)
-    _csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    # split on "\n" only: other line separators (U+2028...) belong to the cells
-    lines = io.StringIO(source.text, newline="\n")
-    header = source.text.split("\n", 1)[0]
+    # a cell longer than scriptkit reads from one field stops the reader there (a hostile 200 MB cell was read
+    # whole, 2.8 GB at peak, before its refusal): one more character, so the refusal says the cap, not the size
+    _csv.field_size_limit(MAX_FIELD_CHARS + 1)
+    lines = _lines(source.text)
+    header = source.text[:_line_end(source.text, 0)]
     # Excel's 'sep=;' line (written by some exports, added so Excel opens the file right) names the
     # delimiter; the header is the line after it
     named = _EXCEL_SEP.fullmatch(header.strip())
     skipped = 0
     if named:
-        skipped = len(lines.readline())
-        header = source.text[skipped:].split("\n", 1)[0]
+        skipped = len(next(lines))
+        header = source.text[skipped:_line_end(source.text, skipped)]
     # the header names the delimiter; sniffing the bodies can be fooled by their punctuation
     counts = {d: header.count(d) for d in ",;\t|"}
     delimiter = named.group(1) if named else max(counts, key=lambda d: counts[d]) if any(counts.values()) else None
@@ -88,6 +96,12 @@ def read(path: Path, options: ReadOptions) -> Read:
             break
         except _csv.Error as exc:
             index += 1  # the reader goes on from the line after the error
+            if "field limit" in str(exc):  # (where that cell ends is unknown without reading it all: the file stops)
+                raise ImportFormatError(
+                    f"row {index} has a cell longer than scriptkit reads from one field ({MAX_FIELD_CHARS:,} "
+                    f"characters); a reply's text may be at most {MAX_BODY_CHARS:,}", source.at(start_line - 1, 0),
+                    "Shorten the cell or take the row out: the rows after it cannot be told apart from the cell "
+                    "without reading all of it, so the file is not read.") from None
             last = reader.reader.line_num + first_row - 2  # (DictReader.line_num: rows read whole only)
             yield ItemProblem(source.at(start_line - 1, 0), f"row {index}",
                               _quoting_problem(str(exc), start_line, last))
@@ -105,6 +119,22 @@ def read(path: Path, options: ReadOptions) -> Read:
         item = from_record(row, index - 1, where, options, first_channels=first_channels)
         if item is not None:
             yield item
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The file's lines, each with its "\n", one at a time: split on "\n" only, as other line separators
+    (U+2028...) belong to the cells; never a second copy of the whole text (io.StringIO held four bytes a
+    character)."""
+    start = 0
+    while start < len(text):
+        end = _line_end(text, start) + 1
+        yield text[start:end]
+        start = end
 
 
 def _refuse_other_delimiter(source: SourceText, offset: int, delimiter: str, columns: int) -> None:
