@@ -50,6 +50,7 @@ from scriptkit.message import (
     known_channels,
     read_as_written,
     with_alternatives,
+    without_unseen,
 )
 from scriptkit.rules import all_rules, innermost_line_in
 from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
@@ -919,7 +920,10 @@ def _per_message(messages: list[Message], plan: _Plan, steps: tuple[_Step, ...])
             parts: dict[int, tuple[Message, ...]] = {}  # (each message's alternatives, made once a chunk)
             for into, i in zip(found, plan.per_message, strict=True):
                 current, ctx, severity = steps[i]
-                for m in english if i in plan.english_only else chunk:
+                reading = english if i in plan.english_only else chunk
+                if current.reads_unseen:  # (SK012: the characters no one sees, which the others read through)
+                    reading = [m.with_unseen for m in reading]
+                for m in reading:
                     judging = m
                     for f in current.check(m, ctx):
                         into.append(_diagnostic(current, m, f, severity))
@@ -1422,6 +1426,7 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>", scr
         # and address, from the character before it that is read to the next one that is: the rules
         # judge the message as read, ``Message.as_read``)
         read, where = read_text(text[lo:hi]) if links else (text[lo:hi], range(hi - lo + 1))
+        read, where = without_unseen(read, where)  # (and through what no one sees: 'Thanks\u200b for waiting.')
         # (a layout span's start is located from its offsets only if something asks: SourceSpan(None, ...))
         # (greetings and sign-offs as the rules read them: from the whole reply, not each sentence alone)
         for a, b, slot, confidence in infer_slots(read, frames=True):

@@ -85,6 +85,24 @@ def names_listed(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
+#: the characters no reader sees that the rules read through (``Message.as_read``), as the reader does, so that a
+#: zero-width space or a NUL in 'Thanks\u200b for waiting' changes no verdict (SK012 tells each one): the zero-width
+#: space, the word joiner, the byte order mark, the soft hyphen, and the C0 and C1 control characters but tab and the
+#: line breaks. The direction controls are not among them: they change the order a reader sees the words in.
+UNSEEN: frozenset[str] = frozenset(("\u200b", "\u2060", "\ufeff", "\u00ad", *map(chr, range(0x20)),
+                                    *map(chr, range(0x7f, 0xa0)))) - frozenset("\t\n\r")
+#: the Latin letters (those of the scripts that join no letters with a zero-width joiner or non-joiner)
+LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+# (a zero-width joiner or non-joiner is read through, too, where it joins nothing: beside Latin letters, digits,
+# ASCII punctuation, white space or the text's end. Beside an emoji it makes one of two ('\U0001F469\u200d\U0001F4BB'),
+# beside Persian or Indic letters it shapes them ('\u0645\u06cc\u200c\u062e...'): there it is read as written.)
+_UNSEEN_RUN = re.compile(f"[{re.escape(''.join(sorted(UNSEEN)))}]+"
+                         f"|(?<![^{LATIN_LETTER}\\s!-~])[\u200c\u200d]+(?![^{LATIN_LETTER}\\s!-~])")
+# (``UNSEEN`` and the joiners, as ranges: a scan for them is a tenth of one for ``_UNSEEN_RUN``, whose joiners' look
+# behind is tried at every character, and most texts hold none)
+_MAY_BE_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u200b-\u200d\u2060\ufeff]")
+
+
 class SourceSpan:
     """Where a piece of rendered text came from.
 
@@ -321,7 +339,9 @@ class Message:
         text (``scriptkit.text.link_marks``), ``\\[`` as ``[``, a line escaped from reading as a list's item
         (``2024\\. What a year``) without its backslash; the message itself when it holds none. On a plain-text
         channel (``PLAIN_TEXT_CHANNELS``: SMS, phone) a link reads as its text and address, "text (address)", as
-        the plain exports write it (the address alone where it is the text).
+        the plain exports write it (the address alone where it is the text). The characters no one sees (``UNSEEN``:
+        a zero-width space, a soft hyphen, a NUL) are read through, as the reader does: 'Thanks\\u200b for waiting' is
+        a thanks (``with_unseen`` keeps them, for SK012, which tells each one).
 
         Its text still locates into the pack's YAML, character by character, and a fix of it is made only
         where it spans text written as it reads (``literal_run``): never across a link's brackets or address.
@@ -329,16 +349,22 @@ class Message:
         """
         text = self.text
         if "[" not in text and "\\" not in text and not any(_bracketed(note.segments) for note in self.notes):
-            return self  # (most messages: the rules read their text anyway)
+            return _unseen_read(self)  # (most messages: no link, no escape)
         plain = self.channel in PLAIN_TEXT_CHANNELS
         segments = read_segments(self.segments, plain)
         notes = tuple(note if (read := read_segments(note.segments, plain)) is note.segments
                       else replace(note, segments=read) for note in self.notes)
         if segments is self.segments and all(a is b for a, b in zip(notes, self.notes, strict=True)):
-            return self
+            return _unseen_read(self)
         message = replace(self, segments=segments, notes=notes)
-        message.__dict__["as_read"] = message  # (read already)
-        return message
+        message.__dict__["as_read"] = message  # (read already, but for what no one sees: asked next)
+        return _unseen_read(message)
+
+    @_computed_once
+    def with_unseen(self) -> Message:
+        """``as_read``, but for the characters no one sees (``UNSEEN``), which it reads through: the message that
+        rule SK012, which tells each of them, reads. The message itself where ``as_read`` read none."""
+        return self
 
     def preview(self, samples: Mapping[str, object]) -> str:
         """The text with placeholders filled with sample values: ``samples`` maps a placeholder's name to
@@ -664,9 +690,9 @@ def _after(start: Location, end: Location) -> tuple[int, int] | None:
 
 
 def read_as_written(message: Message) -> Message:
-    """``message``, read as it is written (its ``as_read`` itself): text whose brackets are no link markup, as
-    pasted HTML's text shows a '[1](2)' of its words."""
-    message.__dict__["as_read"] = message
+    """``message``, read as it is written (its ``as_read`` itself, but for the characters no one sees, read through
+    as ever): text whose brackets are no link markup, as pasted HTML's text shows a '[1](2)' of its words."""
+    _unseen_read(message)
     return message
 
 
@@ -723,6 +749,62 @@ def read_segments(segments: tuple[Segment, ...], plain: bool = False) -> tuple[S
         else:
             out += _read_text_segment(seg, start, marks, k)
     return tuple(out)
+
+
+def _unseen_read(message: Message) -> Message:
+    """``message`` (read already for its links) with its texts and its notes' read through the characters no one sees
+    (``UNSEEN``): itself where it holds none. Each character kept is where it was, as ``read_segments`` keeps them."""
+    segments = unseen_read(message.segments)
+    notes = tuple(note if (read := unseen_read(note.segments)) is note.segments
+                  else replace(note, segments=read) for note in message.notes)
+    if segments is message.segments and all(a is b for a, b in zip(notes, message.notes, strict=True)):
+        message.__dict__["as_read"] = message
+        return message
+    seen = replace(message, segments=segments, notes=notes)
+    seen.__dict__["as_read"] = seen
+    seen.__dict__["with_unseen"] = message
+    message.__dict__["as_read"] = seen
+    return seen
+
+
+def unseen_read(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """``segments`` with each text read through the characters no one sees (``UNSEEN``): ``segments`` itself when
+    none holds one. A text cut by one keeps the offsets of the characters left, so a finding points at them and a fix
+    across a cut is refused (``literal_run``)."""
+    out: list[Segment] | None = None
+    for i, seg in enumerate(segments):
+        if isinstance(seg, Text) and (marks := unseen_marks(seg.text)):
+            if out is None:
+                out = list(segments[:i])
+            out += _read_text_segment(seg, 0, marks, 0)
+        elif out is not None:
+            out.append(seg)
+    return segments if out is None else tuple(out)
+
+
+def unseen_marks(text: str) -> list[tuple[int, int, str]]:
+    """The runs of ``text`` that no one sees (``UNSEEN``), as ``link_marks`` tells what is left out: ``DROPPED``."""
+    if _MAY_BE_UNSEEN.search(text) is None:
+        return []
+    return [(m.start(), m.end(), DROPPED) for m in _UNSEEN_RUN.finditer(text)]
+
+
+def without_unseen(text: str, where: Sequence[int]) -> tuple[str, Sequence[int]]:
+    """``text`` read through the characters no one sees, and ``where`` (each character's place, then the end's, as
+    ``scriptkit.text.read_text`` gives them) for what is left: both as given when it holds none."""
+    marks = unseen_marks(text)
+    if not marks:
+        return text, where
+    kept: list[str] = []
+    places: list[int] = []
+    pos = 0
+    for a, b, _ in marks:
+        kept.append(text[pos:a])
+        places += where[pos:a]
+        pos = b
+    kept.append(text[pos:])
+    places += where[pos:]
+    return "".join(kept), places
 
 
 def _bracketed(segments: tuple[Segment, ...]) -> bool:

@@ -193,6 +193,9 @@ class Rule:
     #: may send: a phrase rule finds a cold phrase there as in the reply, while a rule that judges
     #: a whole reply (an acknowledgment first, a solution, its length) has nothing to judge in a part
     reads_alternatives: ClassVar[bool] = False
+    #: the rule reads the characters no one sees (``message.UNSEEN``: a zero-width space, a NUL), which the others
+    #: read through as the customer does: it is given ``Message.with_unseen`` (SK012, which tells each of them)
+    reads_unseen: ClassVar[bool] = False
     #: its findings are about the reply as a whole (its length or grade, a practice it lacks), not the text they
     #: point at: ``scriptkit review`` lists them under the whole reply, not under the sentence they start in. A
     #: finding about one part only says so in its ``extra`` (``diagnostics.PART``).

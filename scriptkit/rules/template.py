@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.language import base_language, language_of, name_of, written_language
-from scriptkit.message import Message, Placeholder, Text, reply_turns
+from scriptkit.message import LATIN_LETTER, UNSEEN, Message, Placeholder, Text, reply_turns
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, PlaceholderSpec, fallback_word
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
@@ -1614,14 +1614,12 @@ class RepeatedText(Rule):
 # and the zero-width ones (a soft hyphen too, unless a line breaks at it) split a word for every search, copy and
 # spell check. The joiners (U+200C, U+200D) only between Latin letters: emoji sequences and scripts such as
 # Persian need them.
-_ZERO_WIDTH = frozenset("\u200b\u2060\ufeff\u00ad")
+# The zero-width ones and the C0 and C1 control characters but tab and the line breaks (a NUL or an escape from a
+# pasted log or a broken import) are those the other rules read through (``UNSEEN``): deleted alike.
+_ZERO_WIDTH = UNSEEN
 _JOINERS = "\u200c\u200d"
-# the C0 and C1 control characters but tab and the line breaks: a NUL or an escape from a pasted log or a broken
-# import, which no reader sees either (deleted as the zero-width ones are)
-_CONTROLS = frozenset(chr(c) for c in (*range(0x20), *range(0x7f, 0xa0))) - frozenset("\t\n\r")
-_ZERO_WIDTH = _ZERO_WIDTH | _CONTROLS
 _HIDDEN = DIRECTION_CONTROLS | _ZERO_WIDTH
-_LATIN = "[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"
+_LATIN = f"[{LATIN_LETTER}]"
 _HIDDEN_RUN = re.compile(f"[{''.join(sorted(_HIDDEN))}]+|(?<={_LATIN})[{_JOINERS}]+(?={_LATIN})")
 # the marks, embeddings and isolates a right-to-left reply needs to place its numbers and punctuation
 _DIRECTION_AIDS = DIRECTION_CONTROLS - {"\u202d", "\u202e"}
@@ -1690,6 +1688,7 @@ class HiddenCharacter(Rule):
     name = "hidden-character"
     fix_safe = True
     reads_alternatives = True  # (an alternative, a condition, an untaken {% if %} branch: sent as well)
+    reads_unseen = True  # (the characters the other rules read through: this rule tells them)
     bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
                                solution="I've refunded\u200b you today, and it reaches you by Friday."),
                     Example.of(acknowledgment="I can see how frustrating this is.",
