@@ -445,7 +445,8 @@ def _chosen_notes(macro: ImportedMacro, chosen: list[Chosen], helpdesk: str, lit
                 f"{where}: {original!r} ({helpdesk} template logic) greets the customer by name, and with "
                 f"{choice.other!r} where {choice.when}: a placeholder's fallback stands only where the name "
                 f"stands, so the reply greets by name as before, and reads {choice.kept!r} where the name is "
-                "empty; write other words in its fallback('...') if those do not fit")
+                "empty; " + (f"write other words in its fallback({choice.fallback!r}) if those do not fit"
+                             if choice.fallback is not None else "give it a fallback('...') of words that read there"))
             continue
         other = choice.other.strip()
         when = f"in {helpdesk}, {choice.when}"

@@ -164,6 +164,8 @@ class Chosen:
     other: str
     when: str
     greeting: bool = False
+    #: a greeting's: the fallback its placeholder was given (None: none)
+    fallback: str | None = None
 
 
 # a helpdesk variable scriptkit has no canonical name for, but which is a plain field of that
@@ -630,8 +632,16 @@ def _greeting(block: str, name: str, present: str, absent: str, table: dict[str,
     if (not words or len(words) > 3 or len(absent.split()) > 6 or len(after) > 3 or not absent.strip()
             or any(c in before + after + absent for c in "{}\n")):
         return None
+    # the words both branches share stay around the placeholder, the else branch's difference is its fallback ('Hi
+    # there': 'there'; 'Thanks' after 'Thanks {{x}}': '', the space before the name being the name's); other words
+    # ('Hello' after 'Dear {{x}}') give 'there' after an English greeting, else none (SK001 asks for one); the Liquid
+    # exports write a fallback, '' too, as a conditional again
+    shared_before, shared_after = before.rstrip(), after.lstrip()
     if len(absent) >= len(before) + len(after) and absent.startswith(before) and absent.endswith(after):
         fallback: str | None = absent[len(before):len(absent) - len(after)]  # ('Hi there': the words as they were)
+    elif (len(absent) >= len(shared_before) + len(shared_after) and absent.startswith(shared_before)
+          and absent.endswith(shared_after)):
+        fallback = absent[len(shared_before):len(absent) - len(shared_after)].strip()
     else:
         fallback = "there" if len(words) == 1 and words[0].lower() in _HELLO else None
     placeholder = _named(name, fallback, block, table, dialect, read[1])
@@ -639,7 +649,8 @@ def _greeting(block: str, name: str, present: str, absent: str, table: dict[str,
         return None
     pieces: list[Piece] = [p for p in (TextPiece(before), placeholder, TextPiece(after))
                            if not isinstance(p, TextPiece) or p.text]
-    return pieces, Chosen(block, before + (fallback or "") + after, absent, f"{name} is empty", greeting=True)
+    return pieces, Chosen(block, before + (fallback or "") + after, absent, f"{name} is empty", greeting=True,
+                          fallback=fallback)
 
 
 def _block_ends(text: str) -> dict[int, int]:

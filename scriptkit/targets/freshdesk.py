@@ -47,7 +47,8 @@ PLACEHOLDERS: Mapping[str, str] = {
     "brand.name": "ticket.portal_name",
 }
 
-DIALECT = Dialect(PLACEHOLDERS, write_liquid, escape_liquid, stand_ins={"agent.first_name": "the agent's full name"})
+DIALECT = Dialect(PLACEHOLDERS, write_liquid, escape_liquid, empty_fallback=True,  # (as Zendesk's)
+                  stand_ins={"agent.first_name": "the agent's full name"})
 VISIBILITY = {"all": 0, "personal": 1, "groups": 2}
 BULK_MAX = 500
 

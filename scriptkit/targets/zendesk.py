@@ -57,7 +57,9 @@ PLACEHOLDERS: Mapping[str, str] = {
     "brand.name": "ticket.brand.name",
 }
 
-DIALECT = Dialect(PLACEHOLDERS, write_liquid, escape_liquid)
+# (an empty fallback is written, {% else %}{% endif %}: the pack said to write nothing, as an import of that
+# conditional reads it, so it goes back as it came)
+DIALECT = Dialect(PLACEHOLDERS, write_liquid, escape_liquid, empty_fallback=True)
 STATUSES = ("open", "pending", "hold", "solved")  # macros take neither "new" nor "closed"
 # the actions scriptkit writes itself, and the setting (or pack field) that says what they do
 OWN_ACTIONS: Mapping[str, str] = {
