@@ -83,10 +83,16 @@ def test_no_fix_where_text_comes_from_a_template_expression(make_pack: Any) -> N
     assert d.text == "store credit" and d.fix is None
 
 
-def test_no_fix_where_the_file_spells_the_text_differently(make_pack: Any) -> None:
+def test_a_fix_where_the_file_spells_the_text_with_an_escape_replaces_that_spelling(make_pack: Any) -> None:
+    # the file writes "store\\x20credit", the reader reads "store credit": the edit covers the escape as
+    # written, so the YAML stays valid and no stray backslash is left (a553bda1 made escaped text fixable)
     text = script(solution='"I can offer store\\x20credit today."')
     (d,) = lint(make_pack, {"a.yaml": text})
-    assert d.fix is None
+    assert d.fix is not None
+    (edit,) = d.fix.edits
+    written = Path(edit.file).read_text(encoding="utf-8")
+    assert written[edit.start:edit.end] == "store\\x20credit" == edit.replaces
+    assert edit.replacement == "refund"
 
 
 def test_per_script_ignore(make_pack: Any) -> None:
