@@ -2082,8 +2082,9 @@ def _check_id_names_a_file(data: dict[str, Any], origin: Origin, errors: ErrorCo
     problem = id_file_problem(script_id)
     if problem is not None:
         shorter = script_id[:MAX_SCRIPT_ID_LENGTH].rstrip("-._")
+        renamed = script_id.rstrip(".") if script_id.endswith(".") else f"{script_id.split('.')[0]}-reply"
         errors.add(problem, origin.location(("id",)),
-                   f"Rename it, e.g. id: {script_id.split('.')[0]}-reply (and the file, if it is named alike)."
+                   f"Rename it, e.g. id: {renamed} (and the file, if it is named alike)."
                    if len(script_id) <= MAX_SCRIPT_ID_LENGTH else
                    f"Shorten it to {MAX_SCRIPT_ID_LENGTH} characters or fewer, e.g. id: {shorter[:60]}.")
 

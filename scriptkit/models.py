@@ -232,6 +232,8 @@ def id_file_problem(script_id: str) -> str | None:
     """Why ``script_id`` (a valid id) cannot name a file on every system, or None when it can."""
     if script_id.split(".")[0] in WINDOWS_DEVICE_NAMES:
         return f"the id '{script_id}' is a name Windows keeps for a device, so no file can be named by it there"
+    if script_id.endswith("."):  # (Windows drops a name's last dots: 'late.' and 'late' would be one file there)
+        return f"the id '{script_id}' ends in a dot, which Windows drops from a file's name"
     if len(script_id) > MAX_SCRIPT_ID_LENGTH:
         return (f"the id is {len(script_id)} characters long, too long to name a file by "
                 f"(at most {MAX_SCRIPT_ID_LENGTH})")
