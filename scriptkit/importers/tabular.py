@@ -34,6 +34,7 @@ from scriptkit.importers.common import (
 from scriptkit.importers.dialects import salesforce_fallbacks
 from scriptkit.importers.html import html_tags, looks_like_html
 from scriptkit.message import CHANNELS, channel_named
+from scriptkit.models import id_file_problem, is_script_id
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.targets.salesforce import CHANNEL_VALUES, SalesforceTarget
 
@@ -265,9 +266,24 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
                       several=item.dialect == "salesforce")
     if own and first_channels is not None:
         _own_row(item, record, first_channels)
+    if not item.script_id and isinstance(ident, str) and re.search(r"[A-Za-z]", ident):
+        _own_script_id(item, ident.strip(), str(cols["id"]))
     if item.dialect == "salesforce":
         _own_quick_text(item)
     return item
+
+
+def _own_script_id(item: RawItem, ident: str, column_name: str) -> None:
+    """The record's id as its script's id, as written: a pack kept in a sheet or JSONL file names its scripts
+    so (a helpdesk's number is its export id only). One no file can be named by everywhere ('a/b', 'CON') is
+    said, and the id made from the title instead."""
+    problem = None if is_script_id(ident) else "not a script id (lower-case letters, digits, '.', '_' and '-')"
+    problem = problem or id_file_problem(ident)
+    if problem is None:
+        item.script_id = ident
+    else:
+        item.notes.append(f"its {column_name} {ident[:80]!r} is {problem.removeprefix(f'the id {ident!r} is ')}: "
+                          "the script's id is made from its title instead")
 
 
 # The entities an HTML-escaped plain text holds (a tweet's text from the platform's API: "Sorry &amp; thanks",
