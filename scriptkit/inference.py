@@ -1140,8 +1140,15 @@ def offers_no_step(sentence: str) -> bool:
             start = at
         kept += [folded[at:start], " " * (end - start)]
         at = max(at, end)
-    rest = cues("".join(kept) + folded[at:])
+    # (what the company is, before the refusal, names no step: "As a payments processing company, we can't ...")
+    rest = cues(_ROLE_LEAD.sub(lambda m: " " * len(m.group(0)), "".join(kept) + folded[at:], count=1))
     return rest.score_values()[2] == 0.0
+
+
+# a lead saying what the writer's company is: "As a payments processing company,", "As a regulated institution,"
+_ROLE_LEAD = re.compile(
+    r"^\W*as\s+an?\s+(?:[\w&'-]+\s+){0,4}?(?:company|business|firm|bank|institution|provider|processor|platform|"
+    r"service|marketplace|retailer|store|shop|organi[sz]ation|merchant|operator|carrier)\s*,")
 
 
 # the rules quoted as the reason: "Per our policy, ...", "As per our terms ...", "According to our Terms & Conditions,
