@@ -22,11 +22,11 @@ from scriptkit.cli.options import (
     channel_option,
     grammar_option,
     not_a_folder_of_packs,
+    packs_below,
     report_options,
     selection_options,
     written_for,
 )
-from scriptkit.cli.options import _packs_below as packs_below  # (check reads each pack of such a folder)
 from scriptkit.cli.output import console, counted_by_rule, make_folder_for, stages, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, each_error

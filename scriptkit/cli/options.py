@@ -132,7 +132,7 @@ PACKS_BELOW_DEPTH = 3
 NOT_LOOKED_INTO = frozenset({"node_modules", "__pycache__", "site-packages"})
 
 
-def _packs_below(folder: Path) -> list[Path]:
+def packs_below(folder: Path) -> list[Path]:
     """The pack folders (each with its pack.yaml) under ``folder``, in path order, down to PACKS_BELOW_DEPTH; a
     pack's own folders, and hidden ones (.git, .venv), are not looked into."""
     found: list[Path] = []
@@ -169,7 +169,7 @@ def not_a_folder_of_packs(given: str, command: str, out: str | None = None, opti
     folder = Path(given)
     if not folder.is_dir() or (folder / PACK_FILE).exists():
         return
-    packs = _packs_below(folder)
+    packs = packs_below(folder)
     if not packs:
         return
     shown = [display_path(str(p)) for p in packs]
