@@ -1330,7 +1330,10 @@ class NoOwner(Rule):
     "I'll send a replacement today."
 
     ## Options
-    None.
+    None. Its default severity is suggestion, not warning: on 30 real replies written by support teams it
+    was right 3 times, wrong 19 times and debatable 8 times (a refusal, news of a step finished, a reply that
+    only informs, a fragment that is no reply), while on cold stock sentences ("The matter will be reviewed")
+    it is right. Where every step should be owned, raise it: `severity: {SK403: warning}`.
 
     ## Fix safety
     No automatic fix.
@@ -1338,6 +1341,7 @@ class NoOwner(Rule):
 
     code = "SK403"
     name = "no-owner"
+    severity = Severity.SUGGESTION  # (often wrong on real replies: see Options)
     bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
                                solution="A replacement will be sent today."),)
     good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
