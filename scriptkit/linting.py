@@ -194,7 +194,7 @@ def _said_to_the_caller(function: Callable[_P, _R]) -> Callable[_P, _R]:
         try:
             return function(*args, **kwargs)
         except ScriptkitError as exc:
-            if not _on_the_command_line():
+            if not on_the_command_line():
                 for error in each_error(exc):
                     for flag, keyword in _PYTHON_WORDS if error.hint and "--grammar" in error.hint else ():
                         error.hint = flag.sub(keyword, error.hint or "")
@@ -203,7 +203,7 @@ def _said_to_the_caller(function: Callable[_P, _R]) -> Callable[_P, _R]:
     return said
 
 
-def _on_the_command_line() -> bool:
+def on_the_command_line() -> bool:
     """Whether a ``scriptkit`` command is running (its click context is current), not a Python program."""
     cli = sys.modules.get("scriptkit.cli")
     if cli is None:  # (never imported: no command runs)

@@ -507,15 +507,12 @@ def _without(text: str, span: tuple[int, int], lo: int, hi: int) -> list[tuple[i
     return stripped
 
 
-SAM_KEYWORD = "agent='Sam'"  # (lint_text's keyword, as an example)
-
-
 def _naming(options: str, keyword: str = "agent=NAME") -> str:
     """How to name the agent, in the caller's words: on the command line the review option alone (a writer typing
     `scriptkit review` was told of `agent=NAME in lint_text`, the Python API); from Python, both."""
-    from scriptkit.linting import _on_the_command_line  # (read when a hint is written, after linting is loaded)
+    from scriptkit.linting import on_the_command_line  # (read when a hint is written, after linting is loaded)
 
-    return options if _on_the_command_line() else f"{options} in scriptkit review, {keyword} in lint_text"
+    return options if on_the_command_line() else f"{options} in scriptkit review, {keyword} in lint_text"
 
 
 def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> list[Turn] | None:
@@ -536,8 +533,8 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         agent = agent.strip().removesuffix(":").rstrip()  # (a label copied with its colon is still the name)
         if not agent:
             raise ConfigError("the agent's name is empty", Location(file, 1, 1),
-                              "Name the agent as the transcript labels them "
-                              f"({_naming('--agent Sam', keyword=SAM_KEYWORD)}), or leave it out.")
+                              "Name the agent as the transcript labels them ("
+                              + _naming("--agent Sam", keyword="agent='Sam'") + "), or leave it out.")
     speakers: dict[str, str] = {}  # every speaker, by key, as first written (those who wrote nothing too)
     found = turns(text, agent, speakers)
     if agent is not None:
