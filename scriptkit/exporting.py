@@ -50,7 +50,7 @@ from scriptkit.targets.base import (
     scopes_meet,
     script_ids,
 )
-from scriptkit.text import joined_with_and
+from scriptkit.text import joined_with_and, title_key
 
 if TYPE_CHECKING:
     from scriptkit.config import LintConfig
@@ -647,7 +647,8 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
                 leading.setdefault(m.script_id, m)
     rendered: list[Rendered] = []
     found: list[Diagnostic] = []
-    titles: dict[str, dict[str | None, str]] = {}  # title -> whose picker shows it (None: everyone's) -> first script
+    # title as an agent reads it (title_key) -> whose picker shows it (None: everyone's) -> first script, its title
+    titles: dict[str, dict[str | None, tuple[str, str]]] = {}
     ids: dict[MacroId, str] = {}  # helpdesk id -> the first record giving it (SK506 at another that does)
     bodies: dict[tuple[str, int], str] = {}  # (script, variant) -> its first channel's reply as the target writes it
     declared = {name: {k: v for k, v in spec.model_dump().items() if v != "" or k not in ("fallback", "called")}
@@ -746,11 +747,14 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
             scope = title_scope(message) if (title_scope := getattr(target, "title_scope", None)) else None
             # (BaseTarget's, or Front's teams and teammates; a plug-in's target without BaseTarget: the same rule)
             meet = getattr(target, "title_scopes_meet", scopes_meet)
-            seen = titles.setdefault(title, {})
+            # ('Café', 'Cafe' with a combining accent and 'CAFÉ' read as one title in the agents' list)
+            seen = titles.setdefault(title_key(title), {})
             if (first_use := next((first for other, first in seen.items() if meet(scope, other)), None)) is not None:
-                problems.append(problem("SK507", f"{target.name} title '{title}' is also used by '{first_use}'",
+                used_by, as_written = first_use
+                written = "" if as_written == title else f" (as '{as_written}')"
+                problems.append(problem("SK507", f"{target.name} title '{title}' is also used by '{used_by}'{written}",
                                         "Give one of the scripts a distinct title."))
-            seen.setdefault(scope, m.script_id)
+            seen.setdefault(scope, (m.script_id, title))
         found.extend(_diagnostic(p, target, message, script, pack, given) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found

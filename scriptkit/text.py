@@ -464,6 +464,12 @@ def named_as_a_copy(stem: str) -> bool:
     return _COPY_NAME.search(stem) is not None
 
 
+def title_key(title: str) -> str:
+    """A title as an agent reads it in a helpdesk's list: spaces collapsed, accents composed (NFC: 'Cafe' and a
+    combining accent is 'Café') and case folded ('CAFÉ'), so that titles told apart by none of those clash."""
+    return unicodedata.normalize("NFC", " ".join(title.split())).casefold()
+
+
 # letters that are drawn as nothing: Hangul fillers, the blank braille pattern
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 

@@ -47,6 +47,7 @@ from scriptkit.importers.variants import merge_variants
 from scriptkit.message import known_channels
 from scriptkit.sourcetext import read_capped
 from scriptkit.targets.front import FrontTarget, team, teammate
+from scriptkit.text import title_key
 
 if TYPE_CHECKING:
     from scriptkit.models import Pack
@@ -874,7 +875,7 @@ def _name_repeated_titles(macros: list[ImportedMacro]) -> None:
     by_title: dict[str, list[ImportedMacro]] = {}
     for macro in macros:
         if macro.native is None:
-            by_title.setdefault(macro.title, []).append(macro)
+            by_title.setdefault(title_key(macro.title), []).append(macro)  # (as SK507 compares them)
     for group in (group for group in by_title.values() if len(group) > 1):
         for macro in group:
             # (as SK507 judges them: a private reply is in its owner's picker alone, beside the shared ones; a

@@ -40,6 +40,7 @@ from scriptkit.text import (
     SPACELESS,
     named_as_a_copy,
     sentence_spans,
+    title_key,
     trimmed,
     unsafe_address,
 )
@@ -1857,17 +1858,19 @@ class DuplicateTitle(Rule):
         wanted = {m.script_id for m in messages}
         first: dict[tuple[str, str], Script] = {}
         for script in pack.scripts:
-            title = " ".join(script.title.split())
-            earlier = first.setdefault((title, _pickers(script)), script)
+            # (as an agent reads titles: 'Café', 'Cafe' with a combining accent and 'CAFÉ' are one)
+            earlier = first.setdefault((title_key(script.title), _pickers(script)), script)
             if earlier is script:
                 continue
             if named_as_a_copy(Path(earlier.file).stem) and not named_as_a_copy(Path(script.file).stem):
                 earlier, script = script, earlier  # (the copy is the one to retitle: 'refund-copy2.yaml' sorts first)
             if script.id not in wanted:
                 continue
+            title, theirs = " ".join(script.title.split()), " ".join(earlier.title.split())
+            said = f"'{title}'" if title == theirs else f"'{title}' (there '{theirs}': one title in a helpdesk's list)"
             yield Diagnostic(self.code, self.name,
                              f"script '{script.id}' has the title of '{earlier.id}' "
-                             f"({_script_loc(earlier, ('title',))}): '{title}'", self.severity,
+                             f"({_script_loc(earlier, ('title',))}): {said}", self.severity,
                              _script_loc(script, ("title",)), text=script.title, script_id=script.id,
                              suggestion="Give it a title of its own: agents pick a macro by its title, and a "
                                         "helpdesk export refuses two with one title.")
