@@ -481,6 +481,12 @@ def _words_of(seg: Segment) -> str:
     return blank_marker(seg.name) if isinstance(seg, Blank) else ""
 
 
+def _with_words(flat: str, holes: list[Segment]) -> str:
+    """``flat`` (``_flatten``'s text, or a part of it) with each hole written as the writer reads it (``_words_of``),
+    for a message that quotes a link."""
+    return _HOLE.sub(lambda h: "" if h.group(1) is None else _words_of(holes[int(h.group(1))]), flat)
+
+
 def link_problems(message: Message, dialect: Dialect, target: str,
                   names: Mapping[str, str] | None = None) -> list[Problem]:
     """SK503 (a warning) at each link the export writes as ``text (address)``, not as a link (``_unlinkable``):
@@ -491,7 +497,7 @@ def link_problems(message: Message, dialect: Dialect, target: str,
         why = _unlinkable(m.group(2), holes, dialect, names)
         if why is None:
             continue
-        link = _HOLE.sub(lambda h: "" if h.group(1) is None else _words_of(holes[int(h.group(1))]), m.group(0))
+        link = _with_words(m.group(0), holes)
         if isinstance(why, str):
             scheme = m.group(2).strip().split(":", 1)[0].lower()
             found.append(problem(
@@ -529,9 +535,8 @@ def mailto_query_problems(message: Message, target: str) -> list[Problem]:
         if not address.lower().startswith("mailto:") or not query:
             continue
         fields = list(dict.fromkeys(key.lower() for key, _ in parse_qsl(query, keep_blank_values=True))) or ["query"]
-        link = _HOLE.sub(lambda h: "" if h.group(1) is None else _words_of(holes[int(h.group(1))]), m.group(0))
-        written = _HOLE.sub(lambda h: "" if h.group(1) is None else _words_of(holes[int(h.group(1))]),
-                            plain_links(m.group(0)))
+        link = _with_words(m.group(0), holes)
+        written = _with_words(plain_links(m.group(0)), holes)
         found.append(problem(
             "SK503", f"'{link}' is written in {target}'s plain text as '{written}': its {joined_with_and(fields)}, "
                      f"which a click would fill in, {'is' if len(fields) == 1 else 'are'} not carried",
