@@ -812,12 +812,17 @@ def _broken_reason(found: re.Match[str], table: dict[str, str], helpdesk: str) -
             f"did you mean {whole}?")
 
 
+def _sends_unknown(dialect: str, helpdesk: str) -> str:
+    """What ``helpdesk`` does with a name none of its fields: Liquid sends it empty; others, empty or as written."""
+    return f"{helpdesk}'s Liquid sends it empty" if dialect in _LIQUID_HELPDESKS else \
+        f"{helpdesk} sends it empty or as written"
+
+
 def _typo_reason(meant: str, found: re.Match[str], dialect: str, helpdesk: str) -> str:
     """Why a name one slip away from a placeholder of ``dialect`` became a blank ('cannot map', as the audit
     reads it: the customer gets it empty or as written)."""
     whole = found.group(0).replace(found.group("name"), meant, 1)
-    sends = f"{helpdesk}'s Liquid sends it empty" if dialect in _LIQUID_HELPDESKS else \
-        f"{helpdesk} sends it empty or as written"
+    sends = _sends_unknown(dialect, helpdesk)
     return f"unknown {helpdesk} placeholder: no field of {helpdesk}'s, so {sends} (scriptkit cannot map it); " \
         f"did you mean {whole}?"
 
@@ -826,8 +831,7 @@ def _pasted_reason(pasted: tuple[str, str | None], found: re.Match[str], dialect
     """Why another helpdesk's placeholder became a blank ('cannot map', as the audit reads it: the customer gets it
     empty), and ``dialect``'s own spelling of it, where it has one."""
     owners, spelling = pasted
-    sends = f"{helpdesk}'s Liquid sends it empty" if dialect in _LIQUID_HELPDESKS else \
-        f"{helpdesk} sends it empty or as written"
+    sends = _sends_unknown(dialect, helpdesk)
     guess = f"; did you mean {found.group(0).replace(found.group('name'), spelling, 1)}?" if spelling else \
         f"; {helpdesk} has no field for it"
     return f"{owners} placeholder, not {helpdesk}'s: {sends} (scriptkit cannot map it){guess}"
@@ -892,8 +896,7 @@ def _unknown(found: re.Match[str], dialect: str, helpdesk: str) -> str:
     a placeholder that did not map, as it would be in a CSV, and the customer gets it empty (Liquid) or as the
     helpdesk sends an unknown name."""
     name = found.group("name").strip()
-    sends = f"{helpdesk}'s Liquid sends it empty" if dialect in _LIQUID_HELPDESKS else \
-        f"{helpdesk} sends it empty or as written"
+    sends = _sends_unknown(dialect, helpdesk)
     pasted = _pasted_into_zendesk(name) if dialect == "zendesk" else None
     if pasted is not None:
         owner, meant = pasted
