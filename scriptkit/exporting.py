@@ -660,13 +660,15 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         if conf.get("skip") is True:
             continue
         if not kept:  # (the JSON export keeps every block as written)
-            if m.script_id not in carried_actions:
-                carried_actions[m.script_id] = _carried_actions(pack, script, target.name, conf)
+            if m.script_id not in carried_actions:  # (once a script, not once a channel or variant)
+                added, lost = _carried_actions(pack, script, target.name, conf)
+                # (a macro switched off in another helpdesk stays off in one that can say so, unless its own
+                # setting says)
+                if (switch := _SWITCH_OFF.get(target.name)) is not None and switch[0] not in {**conf, **added} \
+                        and _switched_off(pack, script, target.name):
+                    added = {**added, switch[0]: switch[1]}
+                carried_actions[m.script_id] = (added, lost)
             conf = {**conf, **carried_actions[m.script_id][0]}
-            # (a macro switched off in another helpdesk stays off in one that can say so, unless its own setting says)
-            if (switch := _SWITCH_OFF.get(target.name)) is not None and switch[0] not in conf \
-                    and _switched_off(pack, script, target.name):
-                conf = {**conf, switch[0]: switch[1]}
         first = per_script[m.script_id][0] == m.channel
         each = one_body and conf.get("variants") == "each"
         stem = _slug(m.script_id) + ("" if first else f"-{m.channel}")
