@@ -1659,7 +1659,8 @@ class HiddenCharacter(Rule):
     and scripts such as Persian need are left alone. In a reply with Hebrew or Arabic letters, the
     marks and isolates that place its numbers and punctuation (U+200E, U+200F, U+061C, U+202A-U+202C,
     U+2066-U+2069) are its own. The flexibility's alternatives and conditions are read too, and
-    so is the text of an `{% if %}` branch the constants do not take today.
+    so is the text of an `{% if %}` branch the constants do not take today, and the script's title
+    (the name agents pick the reply by), where a finding names the characters but `--fix` leaves them.
 
     ## Why it matters
     A direction control reorders the line on the customer's screen, so the customer can read other
@@ -1743,6 +1744,27 @@ class HiddenCharacter(Rule):
             yield Finding(found.start(), end, f"an invisible character is in the text: {what}",
                           suggestion=suggestion,
                           replacement=(" " if spaced else "") if safe and escape is None else None)
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        # The title too: it is the name agents pick the reply by, and a direction control there reorders it
+        # ('Refund \u202eetal' shows as 'Refund late'). Here, not a load error: a Hebrew or Arabic title's own
+        # marks and isolates are left alone, as in a reply, and a finding can be selected or ignored as SK012 is.
+        wanted = {m.script_id for m in messages}
+        for script in pack.scripts:
+            if script.id not in wanted:
+                continue
+            hidden = [c for c in dict.fromkeys(script.title) if c in _HIDDEN]
+            if hidden and _RIGHT_TO_LEFT.search(script.title):
+                hidden = [c for c in hidden if c not in _DIRECTION_AIDS]
+            if "\u200b" in hidden and _SPACELESS_LETTER.search(script.title):
+                hidden.remove("\u200b")  # (Thai, Japanese, Chinese: where a word ends, as in a reply)
+            if not hidden:
+                continue
+            names = [f"U+{ord(c):04X} ({unicodedata.name(c, 'a control character')})" for c in hidden]
+            yield Diagnostic(self.code, self.name, f"an invisible character is in the title: {_said(names)}",
+                             self.severity, _script_loc(script, ("title",)), text=script.title, script_id=script.id,
+                             suggestion="Delete it from the title: agents pick the reply by its title, and a "
+                                        "direction control reorders what they read there.")
 
 
 @register
