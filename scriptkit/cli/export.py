@@ -48,16 +48,16 @@ def _report(diagnostics: list[Diagnostic], pack: str, *, refused: bool = False, 
     if not counted:
         report(LintResult(diagnostics=told, config=config), sys.stdout, export=True)
         return
-    if errors or refused:
+    if errors:  # (a refused export has some: the errors refuse it)
         report(LintResult(diagnostics=errors, config=config), sys.stdout, export=True)
-    if refused and held:
-        counts = " and ".join(f"{n:,} {s.value}{'' if n == 1 else 's'}" for s in Severity if s != Severity.ERROR
-                              if (n := sum(d.severity == s for d in held)))
-        con.print(f"\nNot shown, as they do not stop the export: {counts}.", markup=False)
-        _print_counted(held)
-        con.print(f"Fix the errors and export again to see them one by one (`scriptkit check "
-                  f"{shlex.quote(pack)}` lists the linter's now).", markup=False)
     if refused:
+        if held:
+            counts = " and ".join(f"{n:,} {s.value}{'' if n == 1 else 's'}" for s in Severity if s != Severity.ERROR
+                                  if (n := sum(d.severity == s for d in held)))
+            con.print(f"\nNot shown, as they do not stop the export: {counts}.", markup=False)
+            _print_counted(held)
+            con.print(f"Fix the errors and export again to see them one by one (`scriptkit check "
+                      f"{shlex.quote(pack)}` lists the linter's now).", markup=False)
         if len(errors) == 1:  # (the one just above)
             con.print("\nErrors that stop the export: 1, shown above.", style="bold", markup=False)
             return
