@@ -1070,6 +1070,14 @@ _NO_STEP = re.compile(
     r"(?:\s+with)?)|(?:you\s+)?(?:need|want)(?:\s+help)?(?:\s+with)?))?"
     r"|(?:(?:unfortunately|sadly|regrettably|i'm\s+afraid)\s*,?\s+)?there(?:'s|\s+is)\s+nothing\s+"
     r"(?:(?:more|else|further)\s+)?(?:that\s+)?(?:i|we)\s+can\s+do(?:\s+(?:about\s+(?:it|this|that)|for\s+you|here))?"
+    # a lead-in line, what follows it is the step: "Regarding your request of 3 May,", "Here's a quick summary of
+    # what happened:", and a bold label alone on its line, "**Next steps:**"
+    r"|(?:regarding|concerning|with\s+regards?\s+to|in\s+regards?\s+to|as\s+(?:for|to|regards))\s+your\s+(?:[a-z]+\s+)?"
+    + _NOTICE + r"(?:\s+(?:from|of|dated|on|about)\s+[^,:;.!?]{1,40})?\s*[,:]"
+    r"|here(?:'s|\s+is)\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?:breakdown|summary|overview|rundown|recap|update)"
+    r"(?:\s+(?:of|on)\s+(?:the\s+situation|what(?:'s|\s+has)?\s+(?:happened|going\s+on)|where\s+things\s+stand|"
+    r"(?:the|your)\s+[a-z]+))?\s*:"
+    r"|(?<=\*\*)[^*:\n]{1,30}(?::\s*\*\*|\*\*\s*:)"  # (read from its first word: the opening "**" is behind)
     r")\W*")
 # a notice's lead: "Please be advised that ...", "Kindly note that ...", "Please be aware ..."
 _NOTICE_LEAD = re.compile(r"(?:please|kindly)\s+(?:be\s+(?:advised|aware|informed|notified)|note)\b")
