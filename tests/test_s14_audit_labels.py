@@ -55,7 +55,7 @@ def test_the_json_and_html_reports_name_the_practice(tmp_path: Path) -> None:
     assert common["SK001"]["practice"] is None
     html = render_html(audit(library))
     assert "<th>rule</th><th>practice</th>" in html
-    assert ('<td class=code><a href="#rule=SK406">SK406</a></td><td>no-flexibility</td><td>flexibility</td>'
+    assert ('<td class=code><a href="#rule=SK406">SK406</a></td><td class=rule>no-flexibility</td><td>flexibility</td>'
             in html), html
 
 

@@ -33,9 +33,11 @@ from scriptkit.audit import (
     unmapped_advice,
 )
 from scriptkit.diagnostics import Diagnostic
+from scriptkit.language import language_of
 from scriptkit.rules.base import FAMILIES
 from scriptkit.sprawl import Quantity
-from scriptkit.text import DIRECTION_CONTROLS
+from scriptkit.targets.base import text_direction
+from scriptkit.text import DIRECTION_CONTROLS, holds_right_to_left
 
 _COLORS = {"template": "#8d6e63", "readability": "#5c6bc0", "warmth": "#ef6c00", "empathy": "#d81b60",
            "solution": "#2e7d32", "export": "#6d4c41", "custom": "#00838f", "grammar": "#7b1fa2", "other": "#757575"}
@@ -60,7 +62,7 @@ details.macro{border-top:1px solid var(--line);padding:6px 0}details.macro[hidde
 details.macro>summary{cursor:pointer;display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 details.macro>summary .t{font-weight:600;flex:1 1 300px;font-size:15px;margin:0}
 /* (a wide table scrolls inside its box: the common problems' table made a phone's page 435 px wide) */
-.scroll{overflow-x:auto;max-width:100%}td.kind{overflow-wrap:normal}
+.scroll{overflow-x:auto;max-width:100%}td.kind{overflow-wrap:normal}td.rule{overflow-wrap:normal;white-space:nowrap}
 dl.practices{display:grid;grid-template-columns:max-content 1fr;gap:2px 8px;font-size:13px}dl.practices dd{margin:0}
 details.macro>summary::before{content:"▸" / "";color:var(--muted)}details.macro[open]>summary::before{content:"▾" / ""}
 .sev{font:10px ui-monospace,monospace;color:var(--muted);margin-left:1px;user-select:none}details.macro.focus{background:#fffbe6}
@@ -74,6 +76,15 @@ input[type=search]{padding:6px 8px;border:1px solid var(--line);border-radius:6p
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 #controls[hidden]{display:none}.filter-note{display:none}body:not([data-ready]) .filter-note:target{display:block}
 button{padding:5px 10px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
+/* (on a phone the common problems are a card each: six columns in 300 px squeezed a rule's name to "no-flexi/bilit/y"
+   and left its quotes off the screen, inside the table's scroll; the boxes around give the text room too) */
+@media screen and (max-width:640px){
+header{padding:16px 12px}main{padding:16px 8px}section{padding:12px 10px}
+table.common,table.common tbody,table.common tr,table.common td{display:block}table.common tr:has(th){display:none}
+table.common tr{border-bottom:1px solid var(--line);padding:6px 0}table.common td{border:0;padding:0 4px}
+table.common td.code,table.common td.rule,table.common td[data-label]{display:inline-block}
+table.common td[data-label]::before{content:attr(data-label) " ";color:var(--muted)}
+}
 @media print{
 body{background:#fff}header{background:none;color:var(--fg);padding:0 0 12px}header p{color:var(--muted)}main{padding:0}
 #controls,noscript,.filter-note a{display:none}.scroll{overflow:visible}
@@ -149,18 +160,44 @@ def _e(text: object) -> str:
     return _UNSEEN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", html.escape(str(text), quote=True))
 
 
-def _quote(text: str, limit: int) -> str:
+def _quote(text: str, limit: int, told: str = "") -> str:
     """``text`` in quotes, escaped; a text longer than ``limit`` characters is cut at a word and ends with an
     ellipsis inside the quotes, so a shortened quote never reads as the whole (the whole is in --format json,
-    and a finding quoting its whole reply has it shown in full above)."""
+    and a finding quoting its whole reply has it shown in full above). ``told``: its language's attributes
+    (``_told``)."""
     # (isolated: a right-to-left quote, or one ending in a number, does not reorder the sentence around it)
     if len(text) <= limit:
-        return f"&ldquo;<bdi>{_e(text)}</bdi>&rdquo;"
+        return f"&ldquo;<bdi{told}>{_e(text)}</bdi>&rdquo;"
     cut = text[:limit]
     space = max(cut.rfind(" "), cut.rfind("\n"))
     if space > limit * 2 // 3:  # (at a word, unless that loses a third of it)
         cut = cut[:space]
-    return f'&ldquo;<bdi>{_e(cut.rstrip())}&hellip;</bdi>&rdquo;'
+    return f'&ldquo;<bdi{told}>{_e(cut.rstrip())}&hellip;</bdi>&rdquo;'
+
+
+def _told(language: str | None) -> str:
+    """The ``lang`` and ``dir`` attributes of text in ``language`` (a code, "ar"), "" for English, the page's own:
+    a screen reader voices it in its language (WCAG 3.1.2), and a right-to-left one reads so even where it starts
+    with a placeholder or a comma, which a direction told by the first letter ran left to right."""
+    if language is None or language == "en":
+        return ""
+    return f' lang="{_e(language)}"' + (f' dir="{rtl}"' if (rtl := text_direction(language)) else "")
+
+
+# an excerpt a finding's sentence quotes ("the reply reads '، شكراً ...'"): a quote opens after no letter, so an
+# apostrophe ("customer's") opens none
+_EXCERPT = re.compile(r"(?<!\w)'([^'\n]+)'(?!\w)")
+
+
+def _said(sentence: str, told: str = "") -> str:
+    """A finding's sentence escaped, each right-to-left excerpt it quotes isolated (``<bdi>``, in ``told``'s
+    language): run into the English around it, its comma and placeholder stood on the wrong side."""
+    out, pos = [], 0
+    for m in _EXCERPT.finditer(sentence):
+        if holds_right_to_left(m.group(1)):
+            out.append(f"{_e(sentence[pos:m.start(1)])}<bdi{told if 'dir=' in told else ''}>{_e(m.group(1))}</bdi>")
+            pos = m.end(1)
+    return "".join(out) + _e(sentence[pos:])
 
 
 def _more_rows(shown: int, total: int, what: str, columns: int) -> str:
@@ -306,14 +343,15 @@ def _macro(m: MacroAudit) -> str:
     scores = " ".join(f'{_read_as(PRACTICE_LABELS[p], _SHORT_LABELS[p], "muted")} '
                       f'{_read_score(m.scores[p], m.not_judged_because.get(p))}' for p in m.shown_practices)
     items = []
+    told = _told(m.other_language)  # (its text's language, where not the page's English)
     for d in m.diagnostics:
-        rewrite = f'<br><span class="rewrite">Suggested: {_e(d.suggestion)}</span>' if d.suggestion else ""
+        rewrite = f'<br><span class="rewrite">Suggested: {_said(d.suggestion, told)}</span>' if d.suggestion else ""
         if d.fix is not None and d.fix.edits and d.text:
-            rewrite += (f'<br><span class="rewrite">Rewrite: {_quote(d.text, 120)} &rarr; '
-                        f'{_quote(d.fix.edits[0].replacement, 160)}</span>')
-        quoted = f" {_quote(d.text, 160)}" if d.text else ""
+            rewrite += (f'<br><span class="rewrite">Rewrite: {_quote(d.text, 120, told)} &rarr; '
+                        f'{_quote(d.fix.edits[0].replacement, 160, told)}</span>')
+        quoted = f" {_quote(d.text, 160, told)}" if d.text else ""
         items.append(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
-                     f"{_e(d.message)}{quoted}{rewrite}</li>")
+                     f"{_said(d.message, told)}{quoted}{rewrite}</li>")
     # (at check's finding in a pack's script, else at the macro: the text report and the JSON say where too)
     risks = "".join(f"<li>{_e(m.placeholder_as_written(r))} can be empty and {m.lacks_fallback(r)} "
                     f"(<code>{_e(m.placeholder_location(r))}</code>)</li>" for r in m.blank_risks)
@@ -325,18 +363,20 @@ def _macro(m: MacroAudit) -> str:
         risks += f"<li>Flexibility 0: {_e(m.flexibility_note)}.</li>"
     # (the heading stands before the details, for a screen reader's list of headings: inside the summary, which
     # is a button to one, its heading was flattened into the button's name)
-    return (f'<h3 class="macro-h visually-hidden"><bdi>{_e(m.title)}</bdi>{_state(m)}</h3>'
+    body = told if "dir=" in told else f'{told} dir="auto"'  # (another's by its first letter)
+    title = f"<bdi{_told(language_of(m.title))}>{_e(m.title)}</bdi>"  # (by its own words: 'Refund' is no Arabic)
+    return (f'<h3 class="macro-h visually-hidden">{title}{_state(m)}</h3>'
             f'<details class="macro" {_filter_data(m)}>'
             # (the title is read from the heading just before: in the summary too, a screen reader said it twice)
             f'<summary><span class="visually-hidden">overall score </span>{_read_score(m.overall)} '
-            f'<span class="t" aria-hidden="true"><bdi>{_e(m.title)}</bdi>{_state(m)}</span> {scores}</summary>'
+            f'<span class="t" aria-hidden="true">{title}{_state(m)}</span> {scores}</summary>'
             # (the target of a #drill= link: a browser opens the details around it, with JavaScript off too)
             f'<div class="muted" id="drill={_e(m.id)}">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
             f'{f" · <b>{_e(m.unused)}</b> in the helpdesk" if m.unused else ""}'
             f'{" · <b>internal note</b>, not judged as a reply" if m.internal else ""}'
             f'{f" · <b>{_e(m.fragment)}</b>: not a whole reply, judged on its phrases only" if m.fragment else ""}'
             f' · {_e(m.location)}</div>'
-            f'<div class="body" dir="auto">{_highlighted(m.text, m.highlights)}</div>'
+            f'<div class="body"{body}>{_highlighted(m.text, m.highlights)}</div>'
             f'<ul class="problems">{"".join(items) or "<li>No problems found.</li>"}{risks}</ul></details>')
 
 
@@ -437,9 +477,10 @@ _PRACTICE_MEANING = {
 }
 
 
-def _table(caption: str, head: str, rows: str) -> str:
-    """A table with its caption, in a box that scrolls sideways on a screen narrower than the table."""
-    return (f'<div class="scroll" role="region" tabindex="0" aria-label="{_e(caption)}"><table>'
+def _table(caption: str, head: str, rows: str, kind: str = "") -> str:
+    """A table with its caption, in a box that scrolls sideways on a screen narrower than the table; ``kind``: its
+    class."""
+    return (f'<div class="scroll" role="region" tabindex="0" aria-label="{_e(caption)}"><table{f" class={kind}" if kind else ""}>'
             f'<caption class="visually-hidden">{_e(caption)}</caption>{head}{rows}</table></div>')
 
 
@@ -472,8 +513,8 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
                 f"({', '.join(PRACTICE_LABELS[p].lower() for p in PRACTICES if p in report.judged)}), at most "
                 f"{CAP:g} when it is broken for the customer.</p>")
     common = "".join(f'<tr><td class=code><a href="#rule={_e(c.code)}">{_e(c.code)}</a></td>'
-                     f"<td>{_e(c.name)}</td><td>{_e(c.label)}</td>"
-                     f"<td>{c.macros}</td><td>{c.count}</td><td>"
+                     f"<td class=rule>{_e(c.name)}</td><td>{_e(c.label)}</td>"
+                     f'<td data-label="macros">{c.macros}</td><td data-label="times">{c.count}</td><td>'
                      + "; ".join(f"&ldquo;<bdi>{_e(t)}</bdi>&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
                      for c in report.common[:15]) + _more_rows(15, len(report.common), "kind(s) of problem", 6)
     titles = {m.id: m.title for m in report.macros}
@@ -532,7 +573,7 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
 <div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", "Average score per practice", practice_rows, "/100", 100)}{practice_note}</div>
 </div>
 {notes}<nav class="toolbar" id="order">Work in this order: <span class="muted">{_e(WORK_ORDER_RULE)}.</span><ol>{order}</ol>{no_room}</nav>
-<section id="common"><h2>Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p>{_table("Most common problems: each rule's code lists its macros", "<tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>", common)}</section>
+<section id="common"><h2>Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p>{_table("Most common problems: each rule's code lists its macros", "<tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>", common, "common")}</section>
 <section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2>{_table("Groups of duplicate macros", "<tr><th>kind</th><th>similarity</th><th>macros</th></tr>", dups or '<tr><td colspan=3>None found.</td></tr>')}</section>
 <section id="contradictions"><h2>Numbers that contradict each other</h2>{_table("Numbers that contradict each other, by topic", "<tr><th>topic</th><th>unit</th><th>values</th></tr>", contra or f'<tr><td colspan=3>{_e(contra_none)}</td></tr>')}{contra_note}</section>
 <section id="macros"><h2>Macros, <span id="order-said">worst first</span></h2>{filter_notes}
