@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
+from scriptkit.language import base_language, written_language
 from scriptkit.message import Message, Placeholder
 from scriptkit.targets.base import (
     BaseTarget,
@@ -87,14 +88,17 @@ def _attr(value: str) -> str:
 READ_BACK = Dialect(PLACEHOLDERS, write_attribute, unsafe=DIALECT.unsafe, empty_fallback=True, misreads=MISREADS,
                     linked_placeholders=False, stand_ins=STAND_INS)
 
+# (the viewport and the wrapping: a long link or reference in a reply ran a phone's page 1,509 px wide; the reply
+# is in its own language, where that is told and not the pack's: WCAG 3.1.2)
 _PAGE = """<!DOCTYPE html>
 <html lang="{lang}"{dir}>
-<head><meta charset="utf-8"><title>{title}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title><style>body{{overflow-wrap:anywhere}}</style></head>
 <body>
 <!-- Intercom has no API to create macros: open this page, copy the reply below and paste it
      into {where}. Placeholders are Intercom attributes.{who} -->
 <h1>{title}</h1>
-<div class="reply">
+<div class="reply"{told}>
 {body}
 </div>
 </body>
@@ -211,7 +215,9 @@ Put the folder's name into the titles (`Billing::...`) to keep the grouping.
             # ours, the body Intercom keeps is what its editor makes of the paste)
             rtl = text_direction(lang)
             body = to_html(r.message.segments, DIALECT, self.names(r.message), rtl or "auto")
-            page = _PAGE.format(lang=html.escape(lang), dir=f' dir="{rtl}"' if rtl else "",
+            told = written_language(r.message)
+            told = "" if told is None or told == base_language(lang) else f' lang="{told}"'
+            page = _PAGE.format(lang=html.escape(lang), dir=f' dir="{rtl}"' if rtl else "", told=told,
                                 title=html.escape(r.payload["name"]), body=body, where=where,
                                 who=who)  # (ids: letters, digits, _ and -)
             out[f"intercom/macros/{r.stem}.html"] = page.encode("utf-8")
