@@ -27,6 +27,7 @@ from scriptkit.importers.dialects import (
     parse_body,
 )
 from scriptkit.importers.html import (
+    html_dropped,
     html_emphasis,
     html_images,
     html_relative_links,
@@ -39,7 +40,7 @@ from scriptkit.inference import infer_slots
 from scriptkit.message import Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.targets.base import ESCAPED_ITEM, plain_links
-from scriptkit.text import WINDOWS_DEVICE_NAMES, slug
+from scriptkit.text import WINDOWS_DEVICE_NAMES, joined_with_and, slug
 
 SLOT_ORDER = ("acknowledgment", "warm_language", "solution")
 HELPDESKS = {"zendesk": "Zendesk", "freshdesk": "Freshdesk", "helpscout": "Help Scout", "intercom": "Intercom",
@@ -364,6 +365,9 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     if raw.html and (images := html_images(raw.body)):
         macro.about.append(f"{len(images)} inline image(s) ({', '.join(images)}) are not in the pack: "
                            "add them again after export")
+    if raw.html and (dropped := html_dropped(raw.body)):  # (one note of the kinds: a line for many macros alike)
+        macro.about.append(f"its HTML held {joined_with_and(dropped)}, dropped: a pack holds the reply's text alone, "
+                           "and no helpdesk sends such markup in a reply")
     if raw.html and (relative := html_relative_links(raw.body)):
         macro.about.append(relative_links_note(relative, HELPDESKS.get(raw.dialect, "the helpdesk")))
     if raw.html and (emphasis := html_emphasis(raw.body))[1]:

@@ -632,6 +632,27 @@ def html_images(text: str) -> list[str]:
     return [name[:60] for name in found]
 
 
+# an element that runs, loads or embeds something, which the text leaves out: an import names it, so the lead
+# hears that a macro held one (a tracker, a form, a player) instead of losing it unsaid
+_ACTIVE_TAG = re.compile(r"<(script|style|iframe|object|embed)\b", re.I)
+_LOADS = re.compile(r"url\s*\(|@import", re.I)
+
+
+def html_dropped(text: str) -> list[str]:
+    """The kinds of active element in an HTML body, as '<script>', in the order first found: a ``<style>`` only where
+    it loads an address (url(), @import), as a tracker may; one of plain colours and fonts is only lost formatting."""
+    kinds: dict[str, None] = {}
+    lowered = text.lower()  # (once: a '</style' looked for in each of many <style>s)
+    for found in _ACTIVE_TAG.finditer(text):
+        kind = found[1].lower()
+        if kind == "style":
+            end = lowered.find("</style", found.end())
+            if not _LOADS.search(text, found.end(), end if end >= 0 else len(text)):
+                continue
+        kinds.setdefault(f"<{kind}>")
+    return list(kinds)
+
+
 # (a link's address in ``[text](address)``, which may hold a placeholder with spaces in its braces)
 # (an e-mail address from a word's start: tried from every character of a long word, it took quadratic time; its
 # name holds no bracket, else a link's last word took its address with it: 'us](mailto:help@example.com)')
