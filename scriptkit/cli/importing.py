@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -176,9 +175,13 @@ _LISTED = 50
 def _list_notes(notes: list[tuple[str, str]]) -> None:
     """``(script id, note)`` pairs, a line each; a note shared by several macros (489 times "has no language in
     Gorgias") once, with their count and the first of them, so the notes of single macros are not buried."""
+    from scriptkit.importers.common import shared_note
+
     con = console(stderr=True)  # (a summary, as export's: stdout is for data)
-    shared = Counter(_shared_form(note) for _, note in notes)  # (a note of one or two macros keeps its own words)
-    notes = [(script, form if shared[form := _shared_form(note)] >= _SHARED else note) for script, note in notes]
+    forms = [shared_note(note) for _, note in notes]
+    shared = Counter(forms)  # (a note of one or two macros keeps its own words)
+    notes = [(script, form if shared[form] >= _SHARED else note)
+             for (script, note), form in zip(notes, forms, strict=True)]
     counts = Counter(note for _, note in notes)
     first: dict[str, list[str]] = {}  # (each shared note's first three macros, in one pass: not a pass per note)
     for script, note in notes:
@@ -192,21 +195,6 @@ def _list_notes(notes: list[tuple[str, str]]) -> None:
         con.print(f"  {script}: {note}", markup=False)
     if len(single) > _LISTED:
         con.print(f"  ... and {len(single) - _LISTED} more (see the comments in each script file).", markup=False)
-
-
-#: the note of a title read as categories (importers.common.read_as_categories), which names the macro's title
-_AS_CATEGORIES = re.compile(r"its title, .+, is read as categories, .+ \((?P<why>.+)\); if it is one title, make .+ "
-                            r"the script's title")
-
-
-def _shared_form(note: str) -> str:
-    """``note`` in the words several macros share where it names its macro ('its title, 'Orders / Late', is read as
-    categories ...': one line for scriptkit's own export read back, not one a macro); else as it is."""
-    found = _AS_CATEGORIES.fullmatch(note)
-    if found is None:
-        return note
-    return (f"their titles, 'A / B', are read as categories, 'A::B' ({found['why']}); where one is one title, "
-            "make it that script's title")
 
 
 commands = [import_command]

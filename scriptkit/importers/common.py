@@ -682,6 +682,22 @@ def read_as_categories(item: RawItem, why: str) -> None:
                       f"is one title, make {item.export_title!r} the script's title")
 
 
+#: ``read_as_categories``' note, which names the macro's title
+_AS_CATEGORIES = re.compile(r"its title, .+, is read as categories, .+ \((?P<why>.+)\); if it is one title, make .+ "
+                            r"the script's title")
+
+
+def shared_note(note: str) -> str:
+    """``note`` in the words several macros share where it names its macro ('its title, 'Orders / Late', is read as
+    categories ...': one line of the import's summary for scriptkit's own export read back, not one a macro); else
+    as it is. (Beside the note's wording, so the two change together.)"""
+    found = _AS_CATEGORIES.fullmatch(note)
+    if found is None:
+        return note
+    return (f"their titles, 'A / B', are read as categories, 'A::B' ({found['why']}); where one is one title, "
+            "make it that script's title")
+
+
 def slashed_titles(found: list[RawItem | ItemProblem], helpdesk: str, own_file: bool) -> None:
     """The titles of one export file read as categories (``read_as_categories``) only where that is clearly
     scriptkit's writing: the file is scriptkit's own export (``own_file``), or every title of two or more is written
