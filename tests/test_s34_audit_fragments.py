@@ -100,6 +100,6 @@ def test_every_report_says_so(tmp_path: Path) -> None:
     html = tmp_path / "report.html"
     assert runner.invoke(main, ["audit", str(sheet), "--html", str(html)]).exit_code == 0
     page = html.read_text(encoding="utf-8")
-    proofs = re.search(r'<details class="macro" id="m-proof-of-address"[^>]*>.*?</details>', page, re.DOTALL)
+    proofs = re.search(r'<details class="macro" id="m-proofs"[^>]*>.*?</details>', page, re.DOTALL)
     assert proofs is not None and 'data-part="1"' in proofs.group(0)
     assert "a list with no reply around it" in proofs.group(0)

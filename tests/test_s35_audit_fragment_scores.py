@@ -59,7 +59,7 @@ def test_every_report_shows_it_as_not_judged(tmp_path: Path) -> None:
     assert "acknowledgment 100" not in text.split("Not whole replies", 2)[2]
     html = tmp_path / "report.html"
     assert runner.invoke(main, ["audit", str(library), "--html", str(html)]).exit_code == 0
-    block = re.search(r'<details class="macro" id="m-accepted-ids".*?</summary>', html.read_text(encoding="utf-8"),
+    block = re.search(r'<details class="macro" id="m-ids".*?</summary>', html.read_text(encoding="utf-8"),
                       re.DOTALL)
     assert block is not None and ">100<" not in block.group(0)
     assert 'title="not judged: not a whole reply (a list with no reply around it)' in block.group(0)
