@@ -178,9 +178,8 @@ class Diagnostic:
     def end(self) -> Location | None:
         """Where the finding ends, one past its last character (``location`` is where it starts): its line,
         column and, where known, offset (else -1); None where the end is not known."""
-        if "end_line" not in self.extra or "end_col" not in self.extra:
-            return None
-        return Location(self.location.file, int(self.extra["end_line"]), int(self.extra["end_col"]), self.end_offset)
+        line, col = self.end_line, self.end_col
+        return None if line is None or col is None else Location(self.location.file, line, col, self.end_offset)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.location.file, self.location.line, self.location.col, self.code)

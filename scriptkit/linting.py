@@ -1048,9 +1048,9 @@ def place_ends(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str]) ->
     reply): done last, once every end is where the caller's text has it (pasted HTML, a transcript's turns)."""
     read: dict[str, SourceText] = {}
     for d in diagnostics:
-        if "end_line" in d.extra and (text := sources.get(d.location.file)) is not None:
+        if (end := d.end) is not None and (text := sources.get(d.location.file)) is not None:
             source = read.get(d.location.file) or read.setdefault(d.location.file, SourceText(d.location.file, text))
-            d.end_offset = source.offset(int(d.extra["end_line"]) - 1, int(d.extra["end_col"]) - 1)
+            d.end_offset = source.offset(end.line - 1, end.col - 1)
 
 
 def _extend(diag: Diagnostic, source: SourceText) -> None:

@@ -22,8 +22,7 @@ def diagnostic_dict(d: Diagnostic, whole: frozenset[int] = frozenset()) -> dict[
     out: dict[str, Any] = {
         "code": d.code, "name": d.name, "severity": d.severity.value, "message": d.message,
         "file": display_path(d.location.file), "line": d.location.line, "col": d.location.col,
-        "end_line": int(d.extra["end_line"]) if "end_line" in d.extra else None,
-        "end_col": int(d.extra["end_col"]) if "end_col" in d.extra else None,
+        "end_line": d.end_line, "end_col": d.end_col,
         # (0-based, in the text given: a service marks the words without counting lines)
         "offset": d.location.offset if d.location.offset >= 0 else None,
         "end_offset": d.end_offset if d.end_offset >= 0 else None,
