@@ -94,7 +94,7 @@ from scriptkit.importers import (
 )
 from scriptkit.importers.common import BODIES
 from scriptkit.importers.convert import HELPDESKS, TARGET_DIALECTS, ImportedMacro
-from scriptkit.importers.dialects import PlaceholderPiece
+from scriptkit.importers.dialects import PlaceholderPiece, broken_advice
 from scriptkit.language import name_of, written_language
 from scriptkit.loading import load_pack, load_readable_part
 from scriptkit.message import Blank, Message, Placeholder, render_segment
@@ -1617,11 +1617,8 @@ def unmapped_advice(u: Unmapped) -> str:
     (a misspelt Zendesk field: "... Zendesk's Liquid sends it empty ...; did you mean ...?"), as its notes say it."""
     if u.how_sent != "as written":
         return u.reason
-    # (a brace missing: its own spelling written whole, its fallback kept, "{{user.first_name|fallback:"there"}}")
-    broken = re.match(r"a placeholder (?:with (?P<missing>.+?)|in (?P<single>single braces)), which .*; "
-                      r"did you mean (?P<whole>.+)\?$", u.reason)
-    if broken is not None:
-        return f"{broken['missing'] or 'written in single braces'}: write {broken['whole']} (the helpdesk fills it)"
+    if (broken := broken_advice(u.reason)) is not None:
+        return broken
     if u.placeholder and (u.written or u.helpdesk is None):
         return f"use {u.written or '{{ ' + u.placeholder + ' }}'} (the helpdesk fills it)"
     if u.placeholder:  # (not {{ order.number }}: exported to this helpdesk, it is this marker again, SK503)

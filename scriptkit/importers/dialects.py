@@ -956,6 +956,21 @@ def _single_brace_reason(name: str, table: dict[str, str], dialect: str, helpdes
             f"did you mean {whole}?")
 
 
+
+#: ``_broken_reason``'s and ``_single_brace_reason``'s words, read back by ``broken_advice``
+_BROKEN_REASON = re.compile(r"a placeholder (?:with (?P<missing>.+?)|in (?P<single>single braces)), which .*; "
+                            r"did you mean (?P<whole>.+)\?$")
+
+
+def broken_advice(reason: str) -> str | None:
+    """What to do about a placeholder with a brace missing or in single braces, from the reason its blank was given
+    (the audit's advice): its own spelling written whole, its fallback kept ('{{user.first_name|fallback:"there"}}');
+    None for another reason. (Beside the reasons' wording, so the two change together.)"""
+    broken = _BROKEN_REASON.match(reason)
+    if broken is None:
+        return None
+    return f"{broken['missing'] or 'written in single braces'}: write {broken['whole']} (the helpdesk fills it)"
+
 #: the names the {{ }} helpdesks' tables spell (a Help Scout name in a generic library is read as Help Scout's only
 #: where none of them has it)
 _MUSTACHE_NAMES = frozenset(k for name, t in DIALECTS.items() if name != "helpscout" for k in t)
