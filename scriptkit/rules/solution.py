@@ -126,6 +126,9 @@ _ACTION = re.compile(
     # an update on the blog"), not the noun ("your post", "by post")
     r"(?:(?:i|we|will|shall|can|could)\s+|['’]ll\s+)(?:(?:also|then|just|now)\s+)?(?:re)?post\b|"
     r"(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:(?:also|just|now)\s+)?(?:re)?posting\b|"
+    # "report" the verb, to someone who can act ("please report the bug to its author", "you can report it on the
+    # tracker"), not the noun ("thanks for the report", "the report shows")
+    r"(?:please|kindly|just|simply|can|could|will|['’]ll|to|i|we)\s+report\s+(?:it|this|that|them|the|your|an?)\b|"
     r"roll(?:s|ed|ing)?\s+out\b|"  # a fix put in place: "we're rolling out the fix this afternoon"
     # signing out and in again ("Please log out and back in", "log back in"; not "the log shows", "your login")
     r"log(?:s|ged|ging)?\s+(?:(?:back|straight\s+back)\s+)?(?:in(?:to)?|out|on|off)\b|"
@@ -182,7 +185,7 @@ _LETTERS = re.compile(r"[a-z]+")
 _ACTION_REST = ("follow following followed setting arrive arrives arrived arriving receive receives received "
                 "receiving here step ask posted reposted went correct email emails mail mails contact contacts "
                 "contacted contacting update updates post posting roll rolls rolled rolling back again running "
-                "log logs logging")
+                "log logs logging report")
 _ACTION_REST_WORDS = frozenset(_ACTION_REST.split())
 _VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
 _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
