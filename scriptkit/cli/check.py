@@ -66,14 +66,18 @@ def _emit(result: LintResult, fmt: str, output: str | None, reporter: Reporter |
     if gathered is not None:
         gathered.append(result)
         return
-    reporter = reporter or get_reporter(fmt)
+    _write_report(partial(reporter or get_reporter(fmt), result), output)
+
+
+def _write_report(write: Callable[[TextIO], None], output: str | None) -> None:
+    """A report on standard output, or in ``output`` (its folder made, the file replaced whole once written)."""
     if output is None:
-        reporter(result, sys.stdout)
+        write(sys.stdout)
         return
     from scriptkit.fixing import write_atomic
 
     buffer = io.StringIO()
-    reporter(result, buffer)
+    write(buffer)
     make_folder_for("the report", output)
     with writing("the report", output):
         write_atomic(Path(output), buffer.getvalue())
@@ -450,17 +454,7 @@ def _check_packs(packs: list[str], check_one: Callable[[str], None], fmt: str, o
     worst = max(p.exit_code for p in done)
     if diff:  # (each pack's patch is written as it is made)
         return worst
-    text_reporter = _statistics if statistics else None
-    if output is None:
-        several.report(done, fmt, sys.stdout, text_reporter)
-    else:
-        from scriptkit.fixing import write_atomic
-
-        buffer = io.StringIO()
-        several.report(done, fmt, buffer, text_reporter)
-        make_folder_for("the report", output)
-        with writing("the report", output):
-            write_atomic(Path(output), buffer.getvalue())
+    _write_report(partial(several.report, done, fmt, text_reporter=_statistics if statistics else None), output)
     results = [p.result for p in done if p.result is not None]
     _statistics_hint(results, packs, fmt, output, statistics)
     _summary(results, output)
