@@ -256,7 +256,7 @@ def _takes_up_the_request(body: list[Sentence]) -> bool:
 def _take_up_the_request_instead(body: list[Sentence]) -> str:
     """SK301's suggestion for a reply that tells of no trouble: after a thanks already there, say what was heard;
     else the request to take up (never a frustration the customer did not show)."""
-    if any(s.cues.warmth and _THANKS.match(s.text, words_start(s.text)) for s in body):
+    if _thanks_already(body):
         return _SAY_WHAT_YOU_HEARD
     return _TAKE_UP_THE_REQUEST
 
@@ -487,9 +487,14 @@ def _acknowledge_instead(body: list[Sentence]) -> str:
     if any(_apologies(s) for s in body):
         return ('say in the apology what happened to them and how it landed: "I\'m sorry <what happened>; I know '
                 'how much that matters to you"')
-    if any(s.cues.warmth and _THANKS.match(s.text, words_start(s.text)) for s in body):
+    if _thanks_already(body):
         return _SAY_WHAT_YOU_HEARD
     return _ACKNOWLEDGE_FIRST
+
+
+def _thanks_already(body: list[Sentence]) -> bool:
+    """Whether the reply already thanks the customer (a warm "Thanks for ..."): the suggestion builds on it."""
+    return any(s.cues.warmth and _THANKS.match(s.text, words_start(s.text)) for s in body)
 
 
 _SAY_WHAT_YOU_HEARD = ('after the thanks, say what you heard: "Thanks for letting us know; I can see why you\'d want '
