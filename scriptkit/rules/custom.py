@@ -137,7 +137,12 @@ def _cased(found: str, term: str, value: str, opens: bool) -> str:
     """``value`` (a swap's replacement as the rule writes it) cased as the text cases ``found`` where the rule's
     own ``term`` does not: in capitals where the text shouts ("MEAL KIT": "BOX"), each word capitalised where a
     capital mid-sentence makes it a name ("our Customer Service team": "our Kitchen Crew team"), the first letter
-    at a sentence's start. Capitals the term has too ("ASAP", "Zendesk") tell nothing of the text."""
+    at a sentence's start. Capitals the term has too ("ASAP", "Zendesk") tell nothing of the text. A replacement
+    with capitals of its own ("iPhone", "ACME", "the Kitchen Crew") is a spelling the team chose: written as given,
+    save a first word in small letters at a sentence's start ("The Kitchen Crew"; "iPhone" stays)."""
+    if value != value.lower():
+        first = value.split(" ")[0]
+        return value[:1].upper() + value[1:] if opens and found[:1].isupper() and first == first.lower() else value
     if sum(c.isalpha() for c in found) > 1 and found.isupper() and not term.isupper():
         return value.upper()
     if found[:1].isupper() and not term[:1].isupper() and not opens:
@@ -341,6 +346,8 @@ class CustomRule(Rule):
                 found = m.found
                 term, value = lowered.get(" ".join(_nfc(found).lower().split()), ("", ""))
                 start, article, repl = _swap(text, lo, m.start, m.end, term, value)
+                if found == repl:  # (already as the rule writes it: "iPhone" for the term "iphone")
+                    continue
                 said = _fill(spec.message, match=found, replacement=repl)
                 wrong = _reads_wrong(text, lo, m.start, m.end, value)
                 if wrong is not None:  # (the finding stands; the words around it are the writer's to mend)

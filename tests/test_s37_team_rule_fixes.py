@@ -1,0 +1,46 @@
+"""Team rules as a support lead writes them: capitalisation swaps, descriptions, swap loops, a rules file's path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import run_cli
+
+CAPS = ("name: Caps\nrules:\n  custom:\n    - name: brand-caps\n      kind: substitution\n"
+        "      swap: {iphone: iPhone, wifi: Wi-Fi, acme: ACME}\n")
+
+
+def _script(acknowledgment: str, solution: str) -> str:
+    return (f"id: caps\ntitle: Caps\nemotion: confused\nchannels: [chat]\nacknowledgment: {acknowledgment}\n"
+            f"solution: {solution}\n")
+
+
+def _team(root: Path, *args: str) -> list[dict[str, Any]]:
+    result = run_cli("check", str(root), "--grammar", "off", "--format", "json", *args)
+    return [d for d in json.loads(result.output)["diagnostics"] if d["code"].startswith("SK8")]
+
+
+def test_words_already_written_as_the_rule_writes_them_are_not_reported(make_pack: Any) -> None:
+    root = make_pack({"c.yaml": _script("Your iPhone and Wi-Fi are both fine, and I'm sorry for the scare.",
+                                        "ACME support reset the iPhone pairing today, so it works now.")}, CAPS)
+    assert _team(root) == []
+
+
+def test_a_replacement_with_its_own_capitals_is_written_as_given(make_pack: Any) -> None:
+    root = make_pack({"c.yaml": _script("Iphone trouble is the worst, and I'm sorry it stalled.",
+                                        "IPHONE owners see this often; acme support reset it today.")}, CAPS)
+    said = [(d["text"], d["suggestion"]) for d in _team(root)]
+    assert said == [("Iphone", "'iPhone'"), ("IPHONE", "'iPhone'"), ("acme", "'ACME'")]
+    run_cli("check", str(root), "--grammar", "off", "--fix")
+    written = (root / "scripts" / "c.yaml").read_text(encoding="utf-8")
+    assert "acknowledgment: iPhone trouble" in written and "solution: iPhone owners" in written
+    assert "; ACME support" in written
+    assert _team(root) == []
+
+
+def test_a_lower_case_replacement_still_opens_a_sentence_with_a_capital(make_pack: Any) -> None:
+    pack = CAPS.replace("{iphone: iPhone, wifi: Wi-Fi, acme: ACME}", "{store credit: refund}")
+    root = make_pack({"c.yaml": _script("Store credit is slow, and I'm sorry.", "I've sent it today.")}, pack)
+    assert [d["suggestion"] for d in _team(root)] == ["'Refund'"]
