@@ -1085,8 +1085,10 @@ _NOTICE_LEAD = re.compile(r"(?:please|kindly)\s+(?:be\s+(?:advised|aware|informe
 # using?", "Did the code arrive?" (not an offer put as a question, "Do you want me to ...", nor a request, "Could you
 # send a photo?": the customer's step, nor advice, "Have you tried restarting it?")
 _QUESTION_FOR_THEM = re.compile(
-    r"(?:(?:what|which|when|where|how\s+(?:long|often|many|much))\b[^?]{0,40}?\s+)?"
+    r"(?:(?:(?:what|which|when|where|how\s+(?:long|often|many|much))\b[^?]{0,40}?\s+)?"
     r"(?:do|does|did|are|is|was|were)\s+(?:you|your|the|it|this|that)\b"
+    # ... or the thing asked about its subject: "Which number is calling you?", "What message is showing?"
+    r"|(?:what|which)\s+(?:[a-z]+\s+){1,2}?(?:is|are|was|were)\s+[a-z]+ing\b)"
     r"(?!\s+(?:want|like|wish|need)\s+(?:me|us)\b|\s+mind\b)"
     r"(?![^?]*\b(?:i|we)\s+(?:can|could|will|'ll)\b)")
 
@@ -1096,7 +1098,16 @@ def asks_the_customer(sentence: str) -> bool:
     are you using?"). The rules read it as the solution's first step, what happens next (they answer: SK401, SK404);
     review shows it as asking, not as a solution of the writer's."""
     folded = fold(sentence).rstrip()
-    return folded.endswith("?") and _QUESTION_FOR_THEM.match(folded, _words_from(folded)) is not None
+    if not folded.endswith("?"):
+        return False
+    if _QUESTION_FOR_THEM.match(folded, _words_from(folded)) is not None:
+        return True
+    # (or after a lead, its last clause a wh-question: "Happy to look into it, which card did you pay with?")
+    lead = _WH_AFTER_LEAD.search(folded)
+    return lead is not None and _QUESTION_FOR_THEM.match(folded, lead.end()) is not None
+
+
+_WH_AFTER_LEAD = re.compile(r",\s+(?=(?:what|which|when|where|who|how)\b[^,]*\?$)")
 
 
 #: what review shows a sentence of the solution as when it asks the customer for an answer (``practice_shown``)
