@@ -2355,10 +2355,12 @@ _SCRIPT_NAME = re.compile(r"(?!\.)" + fnmatch.translate(SCRIPT_PATTERN), re.IGNO
 
 
 def _script_files(folder: Path, packs: list[str] | None = None, saved_as_text: list[str] | None = None,
-                  unreadable: list[OSError] | None = None) -> list[str]:
+                  unreadable: list[OSError] | None = None, loops: list[str] | None = None) -> list[str]:
     """Every entry below ``folder`` named like a YAML file in any case, as strings, without hidden
-    files and folders (a name starting with '.'), symbolic links to folders listed but not
-    entered, in path order (as ``sorted`` orders Paths). Nor any pack.yaml, or folder below one
+    files and folders (a name starting with '.'), in path order (as ``sorted`` orders Paths). A link
+    to a folder is gone into, as a link to a file is read (several packs share a folder of scripts),
+    except one that leads back to a folder it is in (listed in ``loops``) or into a folder already
+    read (its scripts are read once). Nor any pack.yaml, or folder below one
     holding a pack.yaml (another pack): their pack.yaml files go into ``packs``. Files named like
     a script saved as text ('refund.yaml.txt') go into ``saved_as_text``; a folder that cannot be
     listed (no permission to read it), the error, into ``unreadable`` (os.walk skips it without a word).
@@ -2368,19 +2370,40 @@ def _script_files(folder: Path, packs: list[str] | None = None, saved_as_text: l
     still most of the rest (the load workers make them, in parallel).
     """
     found: list[str] = []
-    join, match = os.path.join, _SCRIPT_NAME.match
-    for parent, folders, files in os.walk(folder, onerror=None if unreadable is None else unreadable.append):
+    join, match, islink, realpath = os.path.join, _SCRIPT_NAME.match, os.path.islink, os.path.realpath
+    read_trees = [realpath(folder)]  # the real folders gone into, each with all below it
+    for parent, folders, files in os.walk(folder, onerror=None if unreadable is None else unreadable.append,
+                                          followlinks=True):
         if PACK_FILE in files:
             if packs is not None:
                 packs.append(join(parent, PACK_FILE))
             if parent != str(folder):  # another pack: none of its files are this pack's scripts
                 folders[:] = []
                 continue
-        folders[:] = [name for name in folders if name[:1] != "."]  # not entered
+        # (in name order, so of two links to one folder the first in path order is the one gone into)
+        folders[:] = sorted(name for name in folders if name[:1] != ".")  # not entered
         found += [join(parent, name) for name in (*folders, *files) if match(name) and name != PACK_FILE]
+        if any(islink(join(parent, name)) for name in folders):  # (nearly always none: one lstat a folder)
+            folders[:] = [name for name in folders
+                          if not islink(join(parent, name)) or _enter_link(join(parent, name), read_trees, loops)]
         if saved_as_text is not None:
             saved_as_text += [join(parent, name) for name in files if _SAVED_AS_TEXT.search(name)]
     return _in_path_order(found)
+
+
+def _enter_link(link: str, read_trees: list[str], loops: list[str] | None) -> bool:
+    """Whether to go into the linked folder ``link``: not when it leads to a folder it is in (os.walk would go
+    round for ever; the link goes into ``loops``), nor into a folder already read (its scripts would be read
+    twice, each a duplicate id). A folder it leads to is added to ``read_trees``."""
+    real = os.path.realpath(link)
+    if os.path.commonpath([real, os.path.realpath(os.path.dirname(link))]) == real:
+        if loops is not None:
+            loops.append(link)
+        return False
+    if any(os.path.commonpath([real, tree]) == tree for tree in read_trees):
+        return False
+    read_trees.append(real)
+    return True
 
 
 def _inside_the_pack(root: Path, files: list[str]) -> tuple[list[str], list[str]]:
@@ -2845,7 +2868,8 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
         packs: list[str] = []
         as_text: list[str] = []
         unreadable: list[OSError] = []
-        script_files = _script_files(root / SCRIPTS_DIR, packs, as_text, unreadable) \
+        loops: list[str] = []
+        script_files = _script_files(root / SCRIPTS_DIR, packs, as_text, unreadable, loops) \
             if (root / SCRIPTS_DIR).is_dir() else []
         script_files, outside = _inside_the_pack(root, script_files)
         kept = [f for f in script_files if not meta.excluded(Path(f).relative_to(root).as_posix())] \
@@ -2855,6 +2879,10 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
             errors.add(f"{os.path.basename(link)} is a link to a file outside the pack that is no YAML file"
                        f"{link_note(Path(link))}, so it is not read", Location(link, 1, 1),
                        f"Copy the script into {SCRIPTS_DIR}/, or link to a script's .yaml file.")
+        for link in loops:  # (followed, it would go round for ever)
+            errors.add(f"{os.path.basename(link)} is a link to a folder it is in{link_note(Path(link))}, so it is "
+                       "not gone into", Location(link, 1, 1),
+                       "Delete the link, or link to a folder of scripts that is not above it.")
         for exc in unreadable:  # ('chmod 000 scripts' was said to be a pack with no scripts)
             errors.add(*_unreadable_folder(exc))
         for text_file in as_text:

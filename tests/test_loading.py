@@ -530,13 +530,14 @@ def test_script_files_are_the_recursive_glob_in_path_order(tmp_path: Path) -> No
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "o.yaml").write_text("id: o\n")
-    (scripts / "linked").symlink_to(outside, target_is_directory=True)  # listed by glob, not entered
-    (scripts / "linked.yaml").symlink_to(outside, target_is_directory=True)
+    (scripts / "linked").symlink_to(outside, target_is_directory=True)  # gone into, as a linked file is read
+    (scripts / "linked.yaml").symlink_to(outside, target_is_directory=True)  # (outside is read once, by 'linked')
     (scripts / "alias.yaml").symlink_to(scripts / "a.yaml")
     # (less the hidden ones: .hidden.yaml, deep/.cache/e.yaml)
     # (any case of the suffix, as Windows saves it: B.YAML is a script wherever the pack is checked)
     visible = [f for f in scripts.glob("**/*") if f.suffix.lower() in (".yaml", ".yml")
                and not any(part.startswith(".") for part in f.relative_to(scripts).parts)]
+    visible.append(scripts / "linked" / "o.yaml")
     assert _script_files(scripts) == [str(f) for f in sorted(visible)]
     assert str(scripts / "B.YAML") in _script_files(scripts)
     assert str(scripts / "folder.yaml") in _script_files(scripts)  # (load_pack reports it: not a file)
@@ -1110,6 +1111,26 @@ def test_a_link_in_scripts_that_leads_nowhere_says_so(make_pack):
         "Delete the link, or put the script back where it points.",
         f"{root}/scripts/self.yaml:1:1: this is a link that leads back to itself. "
         "Delete the link, or point it at a script file.",
+    ]
+
+
+def test_a_linked_folder_in_scripts_is_read_as_a_linked_file_is(make_pack, tmp_path):
+    # (several packs share a folder of scripts; it was skipped without a word)
+    root = make_pack({"a.yaml": GOOD})
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "billing.yaml").write_text(GOOD.replace("id: good", "id: billing"), encoding="utf-8")
+    (root / "scripts" / "shared").symlink_to(shared, target_is_directory=True)
+    (root / "scripts" / "again").symlink_to(shared, target_is_directory=True)  # read once, not a duplicate id
+    assert sorted(script.id for script in load_pack(root).scripts) == ["billing", "good"]
+
+
+def test_a_linked_folder_that_leads_back_up_says_so(make_pack):
+    root = make_pack({"a.yaml": GOOD})
+    (root / "scripts" / "up").symlink_to(root, target_is_directory=True)
+    assert problems(root) == [
+        f"{root}/scripts/up:1:1: up is a link to a folder it is in (a link to {root}), so it is not gone into. "
+        "Delete the link, or link to a folder of scripts that is not above it.",
     ]
 
 
