@@ -349,7 +349,10 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         # (a fragment, a list or a building block of a reply, is judged on its phrases: a list of documents led
         # the worst macros for its "no owner" and "no time frame")
         fragments = [m for m in report.macros if m.fragment]
-        part = [m for m in report.macros if m.judged_in_part and not m.fragment]
+        # (an internal note has no score at all: among those judged in part it was counted as "scored on flexibility
+        # only", every score a -; it is listed under its own heading, so a lead sees which macros were read so)
+        part = [m for m in report.macros if m.judged_in_part and not m.fragment and not m.internal]
+        notes = [m for m in report.macros if m.internal]
         columns = ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES if p in report.judged)
         # (a macro at 100 needs no work: a perfect library's "Worst 10 macros" were ten 100s)
         needing_work = [m for m in whole if m.overall is None or m.overall < 100]
@@ -381,6 +384,12 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
                    else f", the worst {len(shown)} first")
             con.print(f"[bold]Not whole replies[/bold]: {len(fragments)} fragment(s) judged on their phrases "
                       f"only (a practice none of them bears on is not judged: -){how}")
+            _print_macros(shown, copies, con)
+        if notes:
+            shown = _worst(notes, copies, top if not whole else min(top, 5)) if top > 0 else []
+            how = ("; --top 0 lists none" if not shown
+                   else f"; the first {len(shown)}" if len(shown) < len(notes) else "")
+            con.print(f"[bold]Internal notes[/bold]: {len(notes)} not scored (for the agents, never sent){how}")
             _print_macros(shown, copies, con)
     if report.common:
         con.print("[bold]Most common problems[/bold]")
