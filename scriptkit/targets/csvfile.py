@@ -34,8 +34,8 @@ class CsvTarget(BaseTarget):
 # scriptkit CSV
 
 `scripts.csv` (UTF-8 with a byte order mark, so Excel reads its accents and emoji right;
-comma-separated, RFC 4180 quoting) has one row per script, channel and variant. `text` is the
-customer-facing reply with placeholders as `{{customer.first_name}}` and blanks as `[[name]]`;
+comma-separated, each record ending in CRLF, RFC 4180 quoting) has one row per script, channel and
+variant. `text` is the customer-facing reply with placeholders as `{{customer.first_name}}` and blanks as `[[name]]`;
 `fallbacks` lists `name=fallback` pairs (a placeholder whose places differ has a line per place
 in the order of the text, then of the alternatives and conditions, `name` alone where it has none);
 `blanks` lists `name: prompt`, with an indented `example: ...` line under it where the blank has one.
@@ -85,7 +85,8 @@ it was.
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+        # (CRLF between records, as RFC 4180 and Excel write them; a cell's own line breaks stay "\n", as Excel's)
+        writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for r in rendered:
             writer.writerow({key: guard_cell(str(value)) for key, value in r.payload.items()})
