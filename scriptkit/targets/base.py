@@ -212,6 +212,9 @@ class Dialect:
     spells: Callable[[str], bool] = lambda fallback: True
     #: literal character sequences the helpdesk would read as template syntax and ``escape`` cannot neutralise
     unsafe: tuple[str, ...] = ()
+    #: literal sequences the helpdesk may read as template syntax, though it documents none such (Jinja's '{%'
+    #: where only '{{…}}' variables are documented): SK505 as a warning, which does not stop the export
+    unconfirmed: tuple[str, ...] = ()
     #: an empty fallback is written (Help Scout's ``,fallback=``: "write nothing", as the writer said)
     empty_fallback: bool = False
     #: what the helpdesk does with such text, for SK505: its name, what it takes ``{{…}}`` for ("a variable"),
@@ -804,14 +807,22 @@ def unsafe_literal_problems(message: Message, dialect: Dialect, target: str,
     (a fallback it never writes is none: a placeholder it lacks is a [[marker]] for the agent). Each is its own
     problem, at its place: one named alone, the next came up only once it was fixed."""
     found: list[Problem] = []
-    if not dialect.unsafe:
+    if not dialect.unsafe and not dialect.unconfirmed:
         return found
     # (one pass, left to right, each place once: '{{%' is one '{{', not a '{{' and a '{%')
-    needles = re.compile("|".join(map(re.escape, sorted(dialect.unsafe, key=len, reverse=True))))
+    needles = re.compile("|".join(map(re.escape, sorted(dialect.unsafe + dialect.unconfirmed, key=len,
+                                                        reverse=True))))
     for text, locate in literal_texts(message, dialect, names):
         for hit in needles.finditer(text):
             needle, at = hit.group(), hit.start()
             snippet = _snippet(text, at, len(needle))
+            if needle in dialect.unconfirmed:
+                found.append(problem(
+                    "SK505", f"'{needle}' in \"{snippet}\" may be read as {target} template syntax: {target} "
+                             f"documents only {{{{…}}}} variables, and not what it does with '{needle}'",
+                    f"Send a test reply holding it in {target} to see it arrives as written, or reword the text.",
+                    Severity.WARNING, location=locate(at)))
+                continue
             found.append(problem(
                 "SK505", f"'{needle}' in \"{snippet}\" would be read as {target} template syntax"
                          + _misread(dialect, text, at, needle),

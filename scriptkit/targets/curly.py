@@ -11,8 +11,11 @@ def write_curly(name: str, fallback: str | None, as_html: bool) -> str:
     return "{{" + name + "}}"
 
 
-#: Literal sequences a ``{{ }}`` engine with Jinja-like tags would read as syntax.
-UNSAFE = ("{{", "{%", "{#")
+#: Literal text Gorgias and Front read as template syntax: their ``{{…}}`` variables, the only syntax they document.
+UNSAFE = ("{{",)
+#: Jinja's tags and comments, which a ``{{ }}`` engine with Jinja-like filters (Gorgias's) may read as syntax too,
+#: though neither helpdesk documents them: a warning, not a refusal.
+UNCONFIRMED = ("{%", "{#")
 
 
 def spells_default(fallback: str) -> bool:

@@ -30,7 +30,7 @@ from scriptkit.targets.base import (
     text_setting_problems,
     written,
 )
-from scriptkit.targets.curly import UNSAFE, write_curly
+from scriptkit.targets.curly import UNCONFIRMED, UNSAFE, write_curly
 
 PLACEHOLDERS: Mapping[str, str] = {
     "customer.first_name": "recipient.first_name",
@@ -41,7 +41,7 @@ PLACEHOLDERS: Mapping[str, str] = {
     "ticket.id": "conversation.ticket_id",
 }
 
-DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE,
+DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE, unconfirmed=UNCONFIRMED,
                   misreads=("Front", "a variable", "and documents neither an escape nor what it sends in place of "
                             "a variable it does not know: the customer may read a gap there"))
 

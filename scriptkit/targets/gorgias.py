@@ -38,7 +38,7 @@ from scriptkit.targets.base import (
     tags_of,
     written,
 )
-from scriptkit.targets.curly import UNSAFE, spells_default, write_curly, write_default
+from scriptkit.targets.curly import UNCONFIRMED, UNSAFE, spells_default, write_curly, write_default
 
 PLACEHOLDERS: Mapping[str, str] = {
     "customer.first_name": "ticket.customer.firstname",
@@ -51,9 +51,11 @@ PLACEHOLDERS: Mapping[str, str] = {
 #: Gorgias: "If the information isn't available, the variable will be replaced with a blank space."
 MISREADS = ("Gorgias", "a variable", "and a variable it has no value for is replaced with a blank space: the "
             "customer reads a gap where the text stood")
-DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE, misreads=MISREADS)
+DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE, unconfirmed=UNCONFIRMED,
+                  misreads=MISREADS)
 #: with ``default_filter: true``: fallbacks as ``|default("...")``, which the team's own macros already use
-DEFAULT_FILTER = Dialect(PLACEHOLDERS, write_default, spells=spells_default, unsafe=UNSAFE, misreads=MISREADS)
+DEFAULT_FILTER = Dialect(PLACEHOLDERS, write_default, spells=spells_default, unsafe=UNSAFE, unconfirmed=UNCONFIRMED,
+                         misreads=MISREADS)
 STATUSES = ("open", "closed")
 #: a macro's ``language``: an ISO 639-1 code, as Gorgias documents it
 LANGUAGE = re.compile(r"[a-z]{2}")
