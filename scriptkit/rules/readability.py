@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -544,6 +545,11 @@ class TooLongForChannel(Rule):
     sends the whole text as UCS-2, which holds 70 characters (67 a part when split), and an
     emoji counts as two. The message names the character that did it.
 
+    A social reply is counted as X counts it (twitter-text's weighted length): every link is 23
+    characters, whatever its length, as X shortens it; an emoji (a joined one, 👩‍💻, included) and
+    a CJK character are two, Latin letters, digits and the usual punctuation one. The social
+    limit is X's; a team that posts elsewhere sets its own with `limits: {social: {chars: ...}}`.
+
     ## Why it matters
     An SMS over 160 characters (70 with an emoji) arrives in pieces; a social reply over 280 characters cannot
     be posted; a chat message that fills the screen gets skimmed and the next step is lost.
@@ -611,12 +617,14 @@ class TooLongForChannel(Rule):
                     where: tuple[int, int] | None) -> Finding | None:
         unit = _unit(where, message)
         if message.channel != "sms":
-            if len(text) <= chars:
+            social = message.channel == "social"
+            n = x_length(text) if social else len(text)
+            if n <= chars:
                 return None
-            severity = Severity.ERROR if message.channel == "social" else None
             start, end = where or _to_shorten(message, ctx)
-            return Finding(start, end, f"{message.channel} {unit} is {len(text)} characters (limit {chars})",
-                           _shorter(message, ctx), severity=severity, extra=_length(len(text), chars, where))
+            return Finding(start, end, f"{message.channel} {unit} is {n} characters{' as X counts them' * social} "
+                           f"(limit {chars})", _shorter(message, ctx), severity=Severity.ERROR if social else None,
+                           extra=_length(n, chars, where))
         unicode_chars = _outside_gsm7(text)
         if not unicode_chars:
             n = _gsm7_length(text)
@@ -647,6 +655,40 @@ def _unit(where: tuple[int, int] | None, message: Message) -> str:
     if where is not None:
         return "message"
     return "reply" if any(seg.slot != "flexibility" for _, _, seg in message.spans()) else "alternative"
+
+
+# X's count (twitter-text's weighted length, config v3): every link is 23 characters, the length of the t.co link X
+# puts in its place; a code point in these ranges (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic..., and the general
+# punctuation of spaces, dashes and quotes) is one, any other (CJK, an emoji, "…", "€") two; an emoji sequence,
+# "👩‍💻" or "👍🏽", is one emoji
+_X_NARROW = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+_X_LINK_LENGTH = 23
+# a link as X finds one: with a scheme or "www.", or a bare domain with a path ("nw.co/t") or a common top-level
+# domain ("example.com"); not an email address
+_X_LINK = re.compile(
+    r"(?<![\w@.-])(?:https?://|www\.|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    r"(?:[a-z]{2,}(?=/)|(?:com|org|net|edu|gov|info|biz|io|co|app|dev|me|ly|ai|shop|store|help)\b(?!@)))"
+    r"[^\s<>\"]*", re.IGNORECASE)
+_X_EMOJI_SEQUENCE = re.compile(
+    "[\U0001f1e6-\U0001f1ff]{2}|[0-9#*]\ufe0f?\u20e3"
+    "|[\u2000-\u3299\U0001f000-\U0001faff](?:[\ufe0f\U0001f3fb-\U0001f3ff]|\u200d[\u2000-\u3299\U0001f000-\U0001faff])+")
+
+
+def x_length(text: str) -> int:
+    """``text``'s length as X counts it against its 280 (twitter-text's weighted length; see ``_X_NARROW``)."""
+    text = unicodedata.normalize("NFC", text)
+    n, rest = 0, []
+    last = 0
+    for m in _X_LINK.finditer(text):
+        end = m.start() + len(m.group().rstrip(".,;:!?)]'\"’”"))
+        n += _X_LINK_LENGTH
+        rest.append(text[last:m.start()])
+        last = end
+    rest.append(text[last:])
+    for part in rest:
+        part, emoji = _X_EMOJI_SEQUENCE.subn("", part)
+        n += 2 * emoji + sum(1 if any(a <= ord(c) <= b for a, b in _X_NARROW) else 2 for c in part)
+    return n
 
 
 # SMS encodings, as a phone picks them: the GSM 03.38 basic set costs one septet a character,
@@ -976,4 +1018,4 @@ def _length(count: int, limit: int, turn: tuple[int, int] | None = None) -> dict
 
 __all__ = ["EmailLength", "HighGradeLevel", "LongSentence", "LowReadingEase", "TooLongForChannel",
            "UnspeakableOnPhone",
-           "body_span", "neutral_text", "sample_between", "sample_text", "word_count"]
+           "body_span", "neutral_text", "sample_between", "sample_text", "word_count", "x_length"]
