@@ -114,6 +114,8 @@ def read(path: Path, options: ReadOptions) -> Read:
             yield ItemProblem(where, f"row {index}", f"has {len(fields) + len(row[None])} cells; the header "
                                                      f"names {len(fields)}")
             continue
+        if not any(isinstance(value, str) and value.strip() for value in row.values()):
+            continue  # (a sheet's empty rows, ',,,' below its last macro: no macro, so no line each)
         if guarded:
             row = {key: unguard_cell(value) if isinstance(value, str) else value for key, value in row.items()}
         item = from_record(row, index - 1, where, options, first_channels=first_channels)
