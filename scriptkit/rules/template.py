@@ -138,25 +138,54 @@ def _as_written(text: str) -> str:
     return _WRITTEN_PLACEHOLDER.sub(r"{{ \1 }}", " ".join(text.split()))
 
 
+def _written(message: Message, start: int, end: int) -> str:
+    """``message.text[start:end]`` as the writer wrote it, for a quote: a placeholder with its fallback
+    ("{{ order.carrier | fallback('Our courier') }}"), so a quote never drops one the writer gave."""
+    text = message.text
+    parts: list[str] = []
+    for a, b, seg in message.spans_over(start, end):
+        if isinstance(seg, Placeholder) and seg.fallback is not None and start <= a and b <= end:
+            quote = '"' if "'" in seg.fallback else "'"
+            parts.append(f"{{{{ {seg.name} | fallback({quote}{seg.fallback}{quote}) }}}}")
+        else:
+            parts.append(text[max(a, start):min(b, end)])
+    return "".join(parts)
+
+
+def _slot_sentence(message: Message, a: int, b: int, slot: str) -> tuple[int, int]:
+    """The sentence around ``[a, b)`` within its ``slot``: an example to paste there holds none of the
+    layout's greeting ("Hi {{ customer.first_name }}, I know..." pasted in the slot greets twice)."""
+    start, end = _sentence_around(message.text, a, b)
+    bounds = message.slot_bounds(slot)
+    return (max(start, bounds[0]), min(end, bounds[1])) if bounds else (start, end)
+
+
 def _quoted(text: str, at: int) -> str:
     """``text``, cut to about ``_SHOWN`` characters around ``at`` with '...'."""
     if len(text) <= _SHOWN:
         return text
     first = max(0, at - _SHOWN // 2)
     last = min(len(text), first + _SHOWN)
+    # (a placeholder is shown whole, its fallback too: "...ur courier') }}" shows neither)
+    if (opened := text.rfind("{{", 0, first)) > text.rfind("}}", 0, first):
+        first = opened
+    if text.rfind("{{", 0, last) > text.rfind("}}", 0, last) and (closed := text.find("}}", last - 1)) >= 0:
+        last = closed + 2
     return ("..." if first else "") + text[first:last] + ("..." if last < len(text) else "")
 
 
-def _without_it(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpec, empty: bool = False) -> str:
+def _without_it(message: Message, a: int, b: int, name: str, why: str, spec: PlaceholderSpec,
+                empty: bool = False) -> str:
     """What the finding says: where the placeholder is (``empty``: its fallback is blank), and what the customer
     reads where it is empty."""
+    text = message.text
     start, end = _sentence_around(text, a, b)
-    before, after = text[start:a], text[b:end]
-    read = _quoted(_as_written(before + after), len(before))
+    before = _written(message, start, a)
+    read = _quoted(_as_written(before + _written(message, b, end)), len(before))
     what = spec.description[0].lower() + spec.description[1:] if spec.description.startswith("The ") else name
     has = "has an empty fallback" if empty else "has no fallback"
     if why == "on a line of its own":  # (its sentence is itself: "reads ''" tells the writer nothing)
-        shown = _as_written(text[:a].rstrip().rsplit("\n", 1)[-1])
+        shown = _as_written(_written(message, 0, a).rstrip().rsplit("\n", 1)[-1])
         seen = f"shows '{_quoted(shown, len(shown)).strip()}' and then" if shown.strip() else "shows"
         return f"{name} {has} {why}: if {what} is missing, the reply {seen} an empty line"
     return f"{name} {has} {why}: if {what} is missing, the reply reads '{read.strip()}'"
@@ -173,11 +202,11 @@ _DANGLING = re.compile(r"(?:\s+(?:in|on|at|to|for|from|with|by|of|about|into|via
                        r"\s*$", re.IGNORECASE)
 
 
-def _left_out(text: str, a: int, b: int) -> str:
-    """The sentence around ``[a, b)`` without the placeholder and the comma or space that set it apart:
+def _left_out(message: Message, a: int, b: int, slot: str) -> str:
+    """The sentence around ``[a, b)`` in its slot without the placeholder and the comma or space that set it apart:
     'Thanks so much for your patience.', 'I can see how frustrating this is.'."""
-    start, end = _sentence_around(text, a, b)
-    before, after = text[start:a], text[b:end]
+    start, end = _slot_sentence(message, a, b, slot)
+    before, after = _written(message, start, a), _written(message, b, end)
     if before.strip():
         before = _VOCATIVE_BEFORE.sub("", before)
         if _PUNCT_AFTER.match(after) and (kept := _DANGLING.sub("", before)).strip():
@@ -190,10 +219,12 @@ def _left_out(text: str, a: int, b: int) -> str:
     return _as_written(before + after)
 
 
-def _advice(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpec, language: str = "en") -> str:
+def _advice(message: Message, a: int, b: int, slot: str, name: str, why: str, spec: PlaceholderSpec,
+            language: str = "en") -> str:
     """How to write the placeholder so the reply reads without it, for where it is: a fallback word in
     the greeting; a sentence reworded, or a fallback that reads there, elsewhere. In a pack in another
     ``language``, the fallback is the writer's to word ('...'): the catalogue's words are English."""
+    text = message.text
     word = fallback_word(spec, name)
     english = language == "en"
     own = "" if english else f" in {name_of(language)}"
@@ -211,26 +242,26 @@ def _advice(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpe
         return (f"Add a fallback{own} that reads on a line of its own, {{{{ {name} | fallback('...') }}}} (for a "
                 "link, a page that always works), or reword the line before so the reply reads without it.")
     if why == "after a colon":  # (the label stays, so nothing reworded reads: the value is what is wanted there)
-        label = _quoted(_as_written(text[_sentence_around(text, a, b)[0]:a]).strip(), 0)
+        label = _quoted(_as_written(_written(message, _slot_sentence(message, a, b, slot)[0], a)).strip(), 0)
         # ("there" reads after "Hi", not a label)
         after = word if word and word.lower() != "there" and english else "..."
         return (f"Add a fallback{own} that reads after '{label}': {{{{ {name} | fallback('{after}') }}}}, or "
                 "reword so the sentence reads without it.")
     vocative = _PUNCT_AFTER.match(text[b:b + 1]) is not None  # ("Thanks, Maya." / "Maya, I can see...")
     if vocative:
-        shown = _quoted(_left_out(text, a, b), 0)
+        shown = _quoted(_left_out(message, a, b, slot), 0)
         opener = (f"Add a fallback{own} that opens the sentence ({{{{ {name} | fallback("
                   f"'{'Hello' if english else '...'}') }}}}), or reword"
-                  if _sentence_around(text, a, b)[0] == a and text[b:b + 1] == "," and word else "Reword")
+                  if _slot_sentence(message, a, b, slot)[0] == a and text[b:b + 1] == "," and word else "Reword")
         gap = "a missing name leaves no gap" if "name" in name else "the sentence reads without it"
         return f"{opener} so {gap}, e.g. '{shown}'"
     if spec.called and not english:
         return (f"Start the sentence with words{own} that say what it is, or add a fallback that starts a "
                 f"sentence: {{{{ {name} | fallback('...') }}}}.")
     if spec.called:
-        start, end = _sentence_around(text, a, b)
+        start, end = _slot_sentence(message, a, b, slot)
         called = spec.called[0].upper() + spec.called[1:] if start == a else spec.called
-        reworded = _quoted(_as_written(text[start:a] + f"{called} " + text[a:end]), 0)
+        reworded = _quoted(_as_written(_written(message, start, a) + f"{called} " + _written(message, a, end)), 0)
         return (f"Start the sentence with words that say what it is, e.g. '{reworded}', or add a fallback that "
                 f"starts a sentence: {{{{ {name} | fallback('{called}') }}}}.")
     return (f"Start the sentence with words of its own, so it reads without {{{{ {name} }}}}, or add a fallback "
@@ -307,8 +338,8 @@ class PlaceholderWithoutFallback(Rule):
                 continue
             why = _blank_reads_badly(text, a, b, seg.slot, seg.name)
             if why:
-                yield Finding(a, b, _without_it(text, a, b, seg.name, why, spec, seg.fallback is not None),
-                              _advice(text, a, b, seg.name, why, spec, language))
+                yield Finding(a, b, _without_it(message, a, b, seg.name, why, spec, seg.fallback is not None),
+                              _advice(message, a, b, seg.slot, seg.name, why, spec, language))
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         catalogue = _catalogue(ctx)
