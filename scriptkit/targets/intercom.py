@@ -210,12 +210,13 @@ Put the folder's name into the titles (`Billing::...`) to keep the grouping.
             # (who may use it, which the API cannot set either: a team-only macro pasted as new is everyone's)
             who = (f"\n     Make it visible to {'team' if len(teams) == 1 else 'teams'} {', '.join(teams)} only "
                    "(Visible to: specific teams)." if teams else "")
-            # (a right-to-left pack's page reads so; another's paragraphs each take the direction of their
-            # first letter, so a Hebrew reply in an English pack is not shown left to right: the page is only
-            # ours, the body Intercom keeps is what its editor makes of the paste)
+            # (a right-to-left pack's page reads so; the reply's paragraphs take the direction of the language it
+            # is written in, so an Arabic reply in an English pack reads right to left even where a paragraph
+            # starts with a Latin brand name, and where that is not told, each its first letter's: the page is
+            # only ours, the body Intercom keeps is what its editor makes of the paste)
             rtl = text_direction(lang)
-            body = to_html(r.message.segments, DIALECT, self.names(r.message), rtl or "auto")
             told = written_language(r.message)
+            body = to_html(r.message.segments, DIALECT, self.names(r.message), text_direction(told or lang) or "auto")
             told = "" if told is None or told == base_language(lang) else f' lang="{told}"'
             page = _PAGE.format(lang=html.escape(lang), dir=f' dir="{rtl}"' if rtl else "", told=told,
                                 title=html.escape(r.payload["name"]), body=body, where=where,
