@@ -44,3 +44,12 @@ def test_a_lower_case_replacement_still_opens_a_sentence_with_a_capital(make_pac
     pack = CAPS.replace("{iphone: iPhone, wifi: Wi-Fi, acme: ACME}", "{store credit: refund}")
     root = make_pack({"c.yaml": _script("Store credit is slow, and I'm sorry.", "I've sent it today.")}, pack)
     assert [d["suggestion"] for d in _team(root)] == ["'Refund'"]
+
+
+def test_a_rules_description_is_its_summary_and_on_its_page(make_pack: Any) -> None:
+    pack = CAPS + "      description: Brand names are spelt as the brand spells them.\n"
+    root = make_pack({"c.yaml": _script("Fine.", "Fine.")}, pack)
+    listing = run_cli("rules", "--pack", str(root)).output
+    assert "Brand names are spelt as the brand spells them." in listing
+    page = run_cli("rule", "brand-caps", "--pack", str(root)).output
+    assert "Brand names are spelt as the brand spells them." in page

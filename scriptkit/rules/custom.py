@@ -1227,6 +1227,7 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
     out["terms"] = tuple(terms)
     out["message"] = data.get("message") or DEFAULT_MESSAGES[kind]
     out["suggestion"] = data.get("suggestion")
+    out["description"] = " ".join(data.get("description", "").split())  # (the summary: one line in a listing)
     problem = _message_problem(out["message"], kind)
     if problem:  # (it would fail, or fill in more than a word, on every reply the rule reads: refused now)
         bad(problem, (keys_written.get("message", "message"),),
