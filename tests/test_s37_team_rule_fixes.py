@@ -53,3 +53,13 @@ def test_a_rules_description_is_its_summary_and_on_its_page(make_pack: Any) -> N
     assert "Brand names are spelt as the brand spells them." in listing
     page = run_cli("rule", "brand-caps", "--pack", str(root)).output
     assert "Brand names are spelt as the brand spells them." in page
+
+
+def test_a_rule_page_names_its_rules_file_without_dot_dot(make_pack: Any, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "voice.yaml").write_text("- name: say-request\n  kind: substitution\n  swap: {ticket: request}\n",
+                                       encoding="utf-8")
+    root = make_pack({"c.yaml": _script("Fine.", "Fine.")}, "name: P\nrules:\n  files: [../shared/voice.yaml]\n")
+    page = run_cli("rule", "say-request", "--pack", str(root)).output
+    assert "declared in" in page and ".." not in page.split("declared in", 1)[1].split("\n")[0]

@@ -997,7 +997,8 @@ def read_rule_file(path: Path, location: Location, errors: ErrorCollector,
     def locator(i: int) -> Locator:
         return lambda p, key: origin.location((*prefix, i, *p), key=key)
 
-    return [(item, locator(i), str(path)) for i, item in enumerate(data)]
+    # (named as a page shows it, "shared/voice.yaml", not "p1/../shared/voice.yaml"; read as written)
+    return [(item, locator(i), os.path.normpath(path)) for i, item in enumerate(data)]
 
 
 def build_custom_rules(specs: Iterable[tuple[Any, Locator, str]], taken: Sequence[type[Rule]],
