@@ -74,3 +74,15 @@ def test_no_problem_opening_a_how_to_is_no_trouble_told() -> None:
 def test_a_receipt_alone_is_still_a_warning() -> None:
     [found] = _found("We acknowledge receipt of your email about the backups. Please see the help centre.", "SK301")
     assert found.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("customer", ["the checkout keeps timing out on me", "it won't let me sign in",
+                                      "I'm so fed up with this app"])
+def test_a_transcripts_customer_telling_of_trouble_still_asks_for_an_acknowledgment(customer: str) -> None:
+    # (the agent's "Happy to help with that" takes up a plain request, not trouble the customer wrote of)
+    [found] = _found(f"Customer: {customer}\nAgent: Happy to help with that. {_HOW_TO}\n", "SK301")
+    assert found.severity is Severity.WARNING
+
+
+def test_a_transcripts_plain_question_is_taken_up_by_the_agents_opening() -> None:
+    assert not _found(f"Customer: how do I export my invoices?\nAgent: Great question! {_HOW_TO}\n", "SK301")

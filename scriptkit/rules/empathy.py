@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from scriptkit.diagnostics import Severity
+from scriptkit.diagnostics import AGENT_TURNS, Severity
 from scriptkit.inference import Sentence, body_sentences, only_thanks_for_praise, reads_as_note
 from scriptkit.message import Message, ReplyTurn, reply_turns
 from scriptkit.rules import options
@@ -153,7 +153,7 @@ class MissingAcknowledgment(Rule):
                 or opens_with_good_news(body) or _answers_thanks(body) or _only_holds(body) \
                 or reads_as_note(message):
             return
-        troubled = _shows_trouble(body)
+        troubled = _shows_trouble(body) or _customer_tells_of_trouble(message)
         if not troubled and _takes_up_the_request(body):
             return  # ("Great question! Go to Settings > Export.": nothing went wrong, and the request is heard)
         # (the sentence of the acknowledgment slot that does not acknowledge; with none, the whole reply, which a
@@ -220,6 +220,39 @@ def _shows_trouble(body: list[Sentence]) -> bool:
         if _TROUBLE.search(_SUPPOSED.sub(" ", text)):
             return True
     return False
+
+
+def _customer_tells_of_trouble(message: Message) -> bool:
+    """In a transcript judged on the agent's turns, whether the lines around them (the customer's) tell of
+    something gone wrong ("Customer: the app keeps logging me out"): then "Sure thing" takes up no plain request,
+    and the reply owes the trouble an acknowledgment however calm its own words are."""
+    if not message.meta.get(AGENT_TURNS):
+        return False
+    source = None
+    said: list[tuple[int, int]] = []  # the agent's parts, in the transcript
+    for _a, _b, seg in message.spans():
+        span = seg.source
+        if span is not None and span.offsets and span.source is not None:
+            source = span.source
+            said.append((span.offsets[0], span.offsets[-1] + 1))
+    if source is None:
+        return False
+    text, rest, at = source.text, [], 0
+    for lo, hi in sorted(said):
+        rest.append(text[at:lo])
+        at = max(at, hi)
+    rest.append(text[at:])
+    told = _SUPPOSED.sub(" ", normalise(" ".join(rest)))
+    return bool(_TROUBLE.search(told) or _CUSTOMER_TROUBLE.search(told))
+
+
+# what a customer writes of their own trouble, beside what a reply would tell of (``_TROUBLE``): a thing that keeps
+# happening, a thing that will not let them in, how they feel about it ("it keeps logging me out", "it won't let me
+# sign in", "I'm so frustrated!!")
+_CUSTOMER_TROUBLE = re.compile(
+    r"\b(?:keeps?|kept)\s+\w+ing\b|\b(?:n['’]t|not|never)\s+(?:\w+\s+)?(?:let\w*|open\w*|log\w*|sign\w*|connect\w*|"
+    r"start\w*|sync\w*|updat\w*|send\w*|sav\w*|pay\w*|charg\w*)|\bcharged\s+(?:me\s+)?twice\b|"
+    r"\b(?:frustrat|annoy|angry|upset|furious|disappoint|fed\s+up)\w*|!{2,}", re.IGNORECASE)
 
 
 # a question that asks for something, and tells what it is about as fact: "Can you send the error message you see?"
