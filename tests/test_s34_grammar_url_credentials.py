@@ -85,7 +85,8 @@ def test_a_servers_text_in_a_message_is_short_and_has_no_control_characters(make
     assert result.exit_code == 2, result.output
     said = result.output
     assert "\x1b" not in said and "\x07" not in said and "\r" not in said and "U+001B" not in said, said
-    assert "refused a check (HTTP 400): ]0;owned" in said and "A" * 160 not in said and "fake: line" not in said, said
+    assert "refused a check (HTTP 400): AAAA" in said and "A" * 160 not in said and "fake: line" not in said, said
+    assert "]0;owned" not in said and "[31m" not in said, said  # (an escape sequence goes whole, not its ESC alone)
 
 
 

@@ -62,6 +62,7 @@ from scriptkit.engines.lt_server import (
     unhealthy_because,
 )
 from scriptkit.errors import ConfigError, EngineUnavailable
+from scriptkit.importers.common import TERMINAL_ESCAPE
 from scriptkit.language import base_language
 from scriptkit.text import sentence_spans
 
@@ -266,6 +267,8 @@ class Checker:
     _memo: dict[str, tuple[LTMatch, ...]] = field(default_factory=dict)
     _local: threading.local = field(default_factory=threading.local)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _answered: int = 0  # checks the server answered (HTTP 200): with none, a failure is the server's, not a reply's
+    _failed: int = 0  # documents it failed on whatever was tried
 
     def __post_init__(self) -> None:
         if self.mode == "off":
@@ -329,10 +332,23 @@ class Checker:
         if len(batches) == 1 or self.concurrency <= 1:
             for batch in batches:
                 out.update(self._check_batch(url, params, batch))
-            return out
-        for part in _parallel(lambda b: self._check_batch(url, params, b), batches, self.concurrency):
-            out.update(part)
+        else:
+            for part in _parallel(lambda b: self._check_batch(url, params, b), batches, self.concurrency):
+                out.update(part)
+        failures = [found[0] for found in out.values() if found and found[0].rule_id == UNCHECKED]
+        if failures and not self._answered and len(failures) == len(out):  # (fewer than ALL_FAILED_STOP, all failed)
+            raise _failed_every_check(url, SentenceFailed(failures[0].message))
         return out
+
+    def _failing_server(self, url: str, failed: SentenceFailed) -> EngineUnavailable | None:
+        """The error that stops the run when the server has failed every check so far (an overloaded or broken
+        server, not a rule's bug on one reply): after ``ALL_FAILED_STOP`` documents, or all of them; else None.
+        A document it fails on amid answered checks is the one unchecked reply told at its script."""
+        with self._lock:
+            self._failed += 1
+            if self._answered or self._failed < ALL_FAILED_STOP:
+                return None
+        return _failed_every_check(url, failed)
 
     def _check_batch(self, url: str, params: dict[str, str],
                      batch: list[tuple[str, Document]]) -> dict[str, tuple[LTMatch, ...]]:
@@ -348,13 +364,15 @@ class Checker:
             pos += len(doc.text)
         joined = "".join(a.get("text", a.get("markup", "")) for a in annotation)
         try:
-            reply = self._post(url, {**params, "data": json.dumps({"annotation": annotation})})
+            reply = self._post(url, {**params, "data": json.dumps({"annotation": annotation})}, joined)
         except SentenceFailed as failed:
             if len(batch) > 1:  # find the document that trips the server; check the others as usual
                 return {key: found for item in batch for key, found in self._check_batch(url, params, [item]).items()}
             try:
                 return {batch[0][0]: self._check_plain(url, params, batch[0][1])}
             except SentenceFailed as again:  # (reported for this document; the others' results stand)
+                if (stop := self._failing_server(url, again)) is not None:
+                    raise stop from None
                 return {batch[0][0]: (unchecked(again.message if again.message else failed.message),)}
         to_py = _utf16_to_python(joined)
         found: list[list[LTMatch]] = [[] for _ in batch]
@@ -390,7 +408,7 @@ class Checker:
         sentence"). LanguageTool reads the same words either way; only the offsets are ours to map.
         """
         plain, to_original = _stand_in_text(doc)
-        reply = self._post(url, {**params, "text": plain})
+        reply = self._post(url, {**params, "text": plain}, plain)
         to_py = _utf16_to_python(plain)
         with self._lock:
             self.stats.plain += 1
@@ -411,7 +429,9 @@ class Checker:
             self._local.session = session
         return session
 
-    def _post(self, url: str, data: dict[str, str]) -> dict[str, Any]:
+    def _post(self, url: str, data: dict[str, str], text: str) -> dict[str, Any]:
+        """The server's check result for ``data`` (whose text is ``text``), read and its shape checked."""
+
         def send() -> requests.Response:
             with self._lock:
                 self.stats.requests += 1
@@ -430,7 +450,8 @@ class Checker:
         reply, tries, waited = _sent_within_rate_limit(send)
         answer = _body(reply, url, self.timeout)
         if reply.status_code != 200:
-            body = [server_said(answer[:4096].decode("utf-8", "replace"))]  # (anyone's words: see server_said)
+            # (anyone's words: see server_said; a terminal's escape codes go whole, not as a stray '[31m')
+            body = [server_said(TERMINAL_ESCAPE.sub("", answer[:4096].decode("utf-8", "replace")))]
             if reply.status_code == 429:
                 body.append(f"(asked {tries} times in {waited:.0f}s)")
             if reply.status_code == 500:  # (a rule's bug on this text, most often: see SentenceFailed)
@@ -443,9 +464,11 @@ class Checker:
         except ValueError:
             raise EngineUnavailable(f"LanguageTool at {shown(url)} sent a reply that is not JSON.",
                                     hint=SETTING_HINT) from None
-        if (wrong := _not_a_check_result(result, len(data.get("text") or data.get("data") or ""))) is not None:
+        if (wrong := _not_a_check_result(result, _utf16_length(text))) is not None:
             raise EngineUnavailable(f"LanguageTool at {shown(url)} answered something that is not a LanguageTool "
                                     f"check result ({wrong}).", hint=SETTING_HINT)
+        with self._lock:
+            self._answered += 1
         return result
 
     # ------------------------------------------------------------ the server
@@ -594,9 +617,14 @@ def _rate_limit_wait(retry_after: str | None, tries: int, waited: float) -> floa
     return max(0.0, min(wait, RATE_LIMIT_WAIT - waited))
 
 
+def _utf16_length(text: str) -> int:
+    """``text``'s length as LanguageTool counts it (UTF-16 units: its offsets)."""
+    return len(text) + sum(1 for c in text if ord(c) >= 0x10000)
+
+
 def _not_a_check_result(result: Any, characters: int) -> str | None:
-    """What in a /v2/check reply to ``characters`` of text is not as LanguageTool sends it (None: all of it
-    is), so that a proxy's or another service's JSON is said to be one, not met as a TypeError deep in a rule."""
+    """What in a /v2/check reply to ``characters`` (UTF-16 units) of text is not as LanguageTool sends it (None: all
+    of it is), so that a proxy's or another service's JSON is said to be one, not met as a TypeError deep in a rule."""
     if not isinstance(result, dict) or not isinstance(result.get("matches"), list):
         return "no list of matches"
     if len(result["matches"]) > characters + 1:  # (300,000 matches of a short reply: no checker finds those)
@@ -607,6 +635,9 @@ def _not_a_check_result(result: Any, characters: int) -> str | None:
         offset, length = match.get("offset"), match.get("length")
         if not (type(offset) is int and type(length) is int and offset >= 0 and length >= 0):  # (bool is not)
             return f"a match at offset {offset!r}, length {length!r}"
+        if offset + length > characters:  # (was dropped without a word)
+            return (f"a match at offset {offset}, length {length}, past the end of the "
+                    f"{characters:,}-character text")
         rule = match.get("rule", {})
         if not isinstance(rule, dict) or not isinstance(rule.get("category", {}), dict):
             return f"a match whose rule is {json.dumps(rule)[:60]}"
@@ -1022,6 +1053,17 @@ class SentenceFailed(EngineUnavailable):
 
 #: The rule id of the one match of a document the server failed on whatever was tried (see ``unchecked``).
 UNCHECKED = "SCRIPTKIT_UNCHECKED"
+#: Documents the server may fail on, with no check answered, before the run stops (see ``Checker._failing_server``):
+#: each costs two requests (as sent, then as plain text), so an overloaded server is not asked hundreds of times.
+ALL_FAILED_STOP = 3
+
+
+def _failed_every_check(url: str, failed: SentenceFailed) -> EngineUnavailable:
+    """The run's stop when the server answers no check but HTTP 500: an overloaded or broken server would else
+    make every reply an "unchecked" suggestion, and CI pass with no grammar checked."""
+    said = failed.message.partition("(HTTP 500): ")[2] or failed.message
+    return EngineUnavailable(f"LanguageTool at {shown(url)} failed on every check (HTTP 500): {said}",
+                             hint="Its log says why (an overloaded server: try again later). " + SETTING_HINT)
 
 
 def unchecked(why: str) -> LTMatch:
