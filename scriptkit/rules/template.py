@@ -268,6 +268,34 @@ def _advice(message: Message, a: int, b: int, slot: str, name: str, why: str, sp
             "that reads in its place at the start of a sentence.")
 
 
+# fallbacks that address the customer, as a greeting does ("Hi there,", "Hello friend!"): after any other word they
+# read as a slip ("I'm sorry the jacket doesn't fit, there.")
+_GREETING_FALLBACKS = frozenset({"there", "friend", "my friend", "customer", "valued customer", "dear customer",
+                                 "everyone", "folks", "you", "there friend"})
+
+
+def _greeting_word_astray(message: Message, a: int, b: int, seg: Placeholder) -> str | None:
+    """The fallback of ``seg``, at ``[a, b)``, where it is a word that reads only after a greeting ("there") and
+    stands elsewhere; else None."""
+    word = seg.fallback
+    if word is None or " ".join(word.lower().split()) not in _GREETING_FALLBACKS or seg.slot == "greeting":
+        return None
+    text = message.text
+    if _GREETED.search(text, max(0, a - 20), a) or _DEAR.search(text, max(0, a - 12), a):
+        return None
+    return word
+
+
+def _greeting_word_found(message: Message, a: int, b: int, seg: Placeholder, word: str) -> Finding:
+    start, end = _slot_sentence(message, a, b, seg.slot)  # (the same on every channel, whatever its greeting)
+    before = _written(message, start, a)
+    read = _quoted(_as_written(before + word + _written(message, b, end)), len(before)).strip()
+    return Finding(a, b, f"{seg.name}'s fallback '{word}' reads only after a greeting word such as 'Hi': if the "
+                         f"name is missing, the reply reads '{read}'",
+                   f"Leave the name out of this sentence, so it reads the same either way, e.g. "
+                   f"'{_quoted(_left_out(message, a, b, seg.slot), 0)}', or keep '{word}' for the greeting.")
+
+
 def _language_said(ctx: RuleContext) -> str:
     """The language the replies are written in, as their locale says: English where none is said."""
     return base_language(ctx.locale) if ctx.locale else "en"
@@ -283,7 +311,9 @@ class PlaceholderWithoutFallback(Rule):
     (`fallback('')`, as Help Scout's `fallback=` imports), where a blank reads badly: in the
     greeting, at the start of a sentence, after a label's colon ("Status: {{ ticket.subject }}."),
     on a line of its own (a link under "Here is the link:"), or (for names, the value most often
-    missing) right before punctuation.
+    missing) right before punctuation. A fallback that only a greeting reads ("there", "friend",
+    "customer") is flagged outside a greeting: "I'm sorry the jacket doesn't fit, {{ customer.first_name
+    | fallback('there') }}." reads "...doesn't fit, there." without a name.
     Layout greetings and sign-offs are checked once per channel. The finding quotes what the
     customer would read with the value missing ("Thanks so much for your patience, ."), and the
     suggestion fits the place: a fallback word in the greeting (`fallback('there')` for a name;
@@ -322,16 +352,18 @@ class PlaceholderWithoutFallback(Rule):
         solution="I'll send a replacement to {{ customer.first_name }} today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        if not any(isinstance(seg, Placeholder) and seg.may_read_blank for seg in message.segments):
+        if not any(isinstance(seg, Placeholder) and (seg.may_read_blank or seg.fallback) for seg in message.segments):
             return
         yield from self._findings(message, _catalogue(ctx), layout=False, language=_language_said(ctx))
 
     def _findings(self, message: Message, catalogue: Catalogue, layout: bool, language: str) -> Iterator[Finding]:
         text = message.text
         for a, b, seg in message.spans():
-            if not isinstance(seg, Placeholder) or not seg.may_read_blank:
+            if not isinstance(seg, Placeholder) or (seg.slot in ("greeting", "signoff")) != layout:
                 continue
-            if (seg.slot in ("greeting", "signoff")) != layout:
+            if not seg.may_read_blank:
+                if language == "en" and (word := _greeting_word_astray(message, a, b, seg)) is not None:
+                    yield _greeting_word_found(message, a, b, seg, word)
                 continue
             spec = catalogue.get(seg.name)
             if spec is None or not spec.can_be_blank:
