@@ -4,9 +4,10 @@ The rendered reply is checked, not the Jinja source: placeholders and blanks go 
 server as markup read as a stand-in word (the placeholder's sample name, the blank's
 example), so "Hi {{customer.first_name}}," is read as "Hi Maya," and raises nothing. A
 match's offsets are offsets in ``message.text``, which the lint engine maps back to the
-YAML line. Matches that touch a placeholder or blank are dropped: their text is ours. A script that tests a
-constant is checked again with the branches the constants do not take today (``linting._other_branches``, as
-for every rule that reads alternatives), each finding only there said with when that text is sent.
+YAML line. Matches that touch a placeholder or blank are dropped: their text is ours (so is "a" or "an"
+before one). A script that tests a constant is checked again with the branches the constants do not take
+today (``linting._other_branches``, as for every rule that reads alternatives), each finding only there said
+with when that text is sent.
 
 Settings live in pack.yaml (``grammar:``); a rule's own options (``rules: options: spelling:``, or
 ``[options.spelling]`` in scriptkit.toml, the only place for them when reviewing free text) add
@@ -326,6 +327,8 @@ def kept(message: Message, doc_parts: Sequence[tuple[str, str | None]], matches:
             continue
         if any(m.start < b and a < max(m.end, m.start + 1) for a, b in ours):
             continue  # about a placeholder's stand-in, not about the writer's text
+        if m.rule_id in _ARTICLE_RULES and _next_word_is_ours(text, m.end, ours):
+            continue  # "a {{ blank.item }}": the article goes by what the agent fills in, not by the example
         if any(a <= m.start and m.end <= b for a, b in known):
             continue  # a brand or product word from the pack's dictionary
         what = kind(m.category, m.issue_type, m.rule_id)
@@ -334,6 +337,18 @@ def kept(message: Message, doc_parts: Sequence[tuple[str, str | None]], matches:
             continue  # a name greeted or signed with ("Hi Olwen,", "Cheers, Tamsyn Okonkwo-Breck")
         out.append(Hit(what, m.start, m.end, m.rule_id, m.category, m.message, m.replacements))
     return out
+
+
+#: Rules that judge an article by the word after it alone (their match is the article): "a" or "an" before a
+#: placeholder or blank reads its stand-in ("umbrella", "blue jacket"), not what is sent. (A rule whose match spans
+#: the next word too, "a boots" A_NNS, touches the markup and is dropped with the others.)
+_ARTICLE_RULES = frozenset({"EN_A_VS_AN"})
+
+
+def _next_word_is_ours(text: str, end: int, ours: Sequence[tuple[int, int]]) -> bool:
+    """Whether the next word after ``end`` in ``text`` is a placeholder's or blank's (a range of ``ours``)."""
+    start = len(text) - len(text[end:].lstrip()) if end < len(text) else end
+    return any(a == start for a, _ in ours)
 
 
 def _frame_ranges(message: Message) -> list[tuple[int, int]]:
