@@ -906,6 +906,17 @@ _PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+")
 # a bulleted line ("- ", "* ", "• "); a numbered one reads aloud as "one, ...", so it is left alone
 _BULLET_LINE = re.compile(r"^[ \t]*+[-*+\u2022\u00b7][ \t]++\S[^\n]*+(?:\n[ \t]*+[-*+\u2022\u00b7][ \t]++\S[^\n]*+)++",
                           re.MULTILINE)
+# what asks a caller to see or click something on a screen they do not have in front of them: "click here", "tap
+# the link", "see the link", "the steps below" ("above all" and "below the limit" are words, not places on a page)
+_VISUAL_STEP = re.compile(
+    r"\b(?:(?:click|tap)(?: on)? (?:here|this|the (?:link|button))|see the link|(?:see|shown|listed) (?:below|above)"
+    r"|(?:steps?|links?|details|instructions|options?|buttons?|form|table|list|screenshots?) (?:below|above))\b",
+    re.IGNORECASE)
+# a code or number a caller must note down: five digits or more in one run ("#48213", "+442079460958"), or five
+# letters and digits mixed, three of them digits ("X7K-29QB"; not "COVID-19"); a price, "3 days", "2pm", a year or a
+# number already in groups pass
+_SPOKEN_CODE = re.compile(
+    r"(?<![\w/.,-])(?:[#+]?\d{5,}|(?=(?:[A-Z-]*\d){3})(?=[A-Z\d-]*[A-Z])[A-Z\d](?:-?[A-Z\d]){4,})(?![\w/-]|[.,]\d)")
 # text in angle brackets, "<before>", "<br>": not an autolink (SK007 reports "<https://...>", "<help@...>")
 _ANGLED = re.compile(r"<(?!https?:|mailto:|www\.)[^<>@\n]{1,40}>")
 
@@ -923,9 +934,16 @@ class UnspeakableOnPhone(Rule):
     - a bulleted list (two or more lines starting `- `, `* `, `• `): read aloud it is a run of
       fragments; a numbered list ("1. ") reads as "one, ..." and is left alone;
     - text in angle brackets (`<before>`, `<br>`): an editor's mark, not words (a fill-in marker,
-      `<customer name>`, is SK407's to report).
-    A link, an emoji or markup is a warning: it has no spoken form. A bulleted list is a suggestion:
-    an agent can say its items as a series, but a written list heard on a call is hard to follow.
+      `<customer name>`, is SK407's to report);
+    - a step for a screen the caller is not looking at: "click here", "tap the link", "see the link",
+      "see below", "the steps above" ("above all" and "below the limit" are left alone);
+    - a code or number to note down: five digits or more in a run ("#48213", a phone number written
+      without spaces) or five letters and digits mixed, three of them digits ("X7K-29QB"). A price,
+      "3 days", "2pm", a year, the last four digits of a card and a number already written in groups
+      ("020 7946 0958") pass.
+    A link, an emoji, markup or a step for a screen is a warning: it has no spoken form. A bulleted list and a
+    long code are suggestions: an agent can say them, with care, but a written list or a code heard on a call is
+    hard to follow.
     Markdown bold and emphasis are SK007's to report (on every channel), and another language
     SK006's, so neither is reported twice.
 
@@ -940,7 +958,8 @@ class UnspeakableOnPhone(Rule):
     ## Use instead
     Say the site and the page in words ("go to example.com, then Returns"), or offer to send the
     link: "I'll text you the link now." Put feeling in words ("I'm so sorry"), and steps in
-    sentences: "First print the label, then drop the parcel at any post office."
+    sentences: "First print the label, then drop the parcel at any post office." Say a code in
+    groups and offer to text it.
 
     ## Options
     None.
@@ -977,6 +996,19 @@ class UnspeakableOnPhone(Rule):
         def in_marker(a: int, b: int) -> bool:
             return any(x < b and a < y for x, y in markers)
 
+        links = [m.span() for m in _SPOKEN_ADDRESS.finditer(text)]
+        for m in _VISUAL_STEP.finditer(text):
+            if not in_marker(*m.span()):
+                yield Finding(m.start(), m.end(), f"'{m.group()}' asks for something a caller cannot see or click",
+                              "Say what to do in words, or send it: \"I'll text you the link now; tap it when it "
+                              "arrives.\"")
+        for m in _SPOKEN_CODE.finditer(text):
+            if not in_marker(*m.span()) and not any(x < m.end() and m.start() < y for x, y in links):
+                # (a suggestion: it can be said, slowly; the customer has to catch and note it down)
+                yield Finding(m.start(), m.end(), f"'{m.group()}' is hard to catch and note down on a call",
+                              "Say it slowly in groups of two or three (\"48, 21, 3\"), spell out letters that "
+                              "sound alike (\"B as in Bravo\"), and offer to text it too.",
+                              severity=Severity.SUGGESTION)
         for m in _SPOKEN_ADDRESS.finditer(text):
             said = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group())
             if text[max(0, m.start() - 2):m.start()] == "](" or in_marker(*m.span()):
