@@ -162,7 +162,9 @@ def _refuse_a_language_the_local_server_lacks(language: str, location: Location 
             f"the local LanguageTool server does not check {name} ({language}); it has {names_in_words(has)}",
             location,
             # (lint_pack and lint_text say "grammar=" for "--grammar" to a Python caller: linting._said_to_the_caller)
-            f"Add {name} to it once: run `make languagetool LANGUAGES={code}` in scriptkit's folder "
+            f"Add {name} to it once: run `make languagetool LANGUAGES={code}` in scriptkit's folder, or after a "
+            "pip install `python -c \"from scriptkit.engines.lt_server import assemble; "
+            f"assemble(languages=['{code}'])\"` "
             f"(LanguageTool's {name} module is fetched with Maven). Or give --grammar the URL of a LanguageTool "
             f"server that has {name}, or set --grammar off for this pack.")
 
