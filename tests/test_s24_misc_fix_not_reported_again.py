@@ -37,6 +37,8 @@ EXAMPLES = (
     "Kindly send a photo of the label.",
     "Please kindly send a photo of the label.",
     "We kindly ask you to send a photo of the card.",
+    "Could you be kind enough to send a photo of the card?",
+    "Would you be so kind as to check the label?",
     "I would kindly request that you reply by Friday.",
     "We kindly remind you that the offer ends today.",
     "You are kindly requested to sign the form.",
