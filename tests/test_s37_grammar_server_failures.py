@@ -89,3 +89,27 @@ def test_the_german_hint_says_how_a_pip_install_adds_german(make_pack, monkeypat
         lint_pack(pack, grammar="local")
     hint = info.value.hint or ""
     assert "make languagetool LANGUAGES=de" in hint and "assemble(languages=['de'])" in hint, hint
+
+
+# ---------------------------------------------------------------- 3. the stage a log hears names one script
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_the_stage_of_one_script_says_script(make_pack, tmp_path, monkeypatch: pytest.MonkeyPatch,
+                                             command: str) -> None:
+    # a slow one-script run (a LanguageTool server that takes its time) told a CI log "Checking 1 scripts"
+    import contextlib
+
+    from scriptkit.cli import check, export
+    from tests.conftest import run_cli
+
+    told: list[str] = []
+
+    @contextlib.contextmanager
+    def stages():  # type: ignore[no-untyped-def]
+        yield told.append
+
+    monkeypatch.setattr(check if command == "check" else export, "stages", stages)
+    pack = str(make_pack({"a.yaml": _FIRST}))
+    run_cli(*(["check", pack] if command == "check" else ["export", pack, "--to", "zendesk", "-o",
+                                                            str(tmp_path / "out")]))
+    assert [t for t in told if "1 script" in t] and not [t for t in told if "1 scripts" in t], told

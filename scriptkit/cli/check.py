@@ -321,7 +321,7 @@ def _check_pack(pack: str, *, select: tuple[str, ...], ignore: tuple[str, ...], 
     _not_a_script(output, loaded.root)
     _not_a_script(write_baseline_file, loaded.root, "--write-baseline", "the baseline")
     with _reported(fmt, output, pack), stages() as tell:  # (a template that fails only as it renders is found here)
-        checking = f"Checking {len(loaded.scripts)} scripts"
+        checking = f"Checking {len(loaded.scripts)} script{'s' if len(loaded.scripts) != 1 else ''}"
         tell(checking)
         # (a count as each batch comes back from the workers, as audit's: a big pack's was minutes of one line)
         result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False,  # (read above)

@@ -129,7 +129,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     written_for(loaded, channels or (), pack, "export")
     try:
         with writing("the export", out), stages() as tell:
-            tell(f"Checking and exporting {len(loaded.scripts)} scripts")
+            tell(f"Checking and exporting {len(loaded.scripts)} script{'s' if len(loaded.scripts) != 1 else ''}")
             # (its errors name this command's flags, --out and --overwrite-edits, not export()'s arguments)
             result = export_worded(loaded, names, out, force=force, overwrite=overwrite, channels=channels or None,
                                    grammar=grammar, wording=CLI_WORDING)
