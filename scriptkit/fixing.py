@@ -961,15 +961,19 @@ def _umask() -> int:
 _UNDOES = "it would undo"
 
 
-def undoing_reason(rules: Iterable[str], undoer: str) -> str:
+def undoing_reason(rules: Iterable[str], undoer: str, team: Iterable[type[Rule]] = ()) -> str:
     """Why a round of ``--fix`` does not make an edit that would bring back a text an earlier round had: ``rules``
-    ("SK801 (house-style)") fix the text in ways that undo each other, ``undoer`` the code whose fix would undo."""
+    ("SK801 (house-style)") fix the text in ways that undo each other, ``undoer`` the code whose fix would undo;
+    ``team``: the team's rules, each named where it is written (its code is only its place in the list)."""
     names = sorted(set(rules))
     who = (f"the fixes of {', '.join(names[:-1])} and {names[-1]} undo each other" if len(names) > 1 else
            f"the fixes of {names[0]} undo each other" if names else "the fixes undo each other")
+    written = {f"{r.code} ({r.name})": (r.name, at) for r in team if (at := getattr(r, "written_at", None))}
+    where = "; ".join(f"{name} is written at {at}" for n, (name, at) in written.items() if n in names)
+    leave = next((name for n, (name, _) in written.items() if n.split(" ")[0] == undoer), undoer)
     return (f"{_UNDOES} a fix this run made, and fixing on would change the text back and forth: {who}. "
-            f"Make the rules agree (change or drop one of them: a team's swap is in pack.yaml, rules: custom), "
-            f"or leave one out: --ignore {undoer}")
+            f"Make the rules agree (change or drop one of them{': ' + where if where else ''}), "
+            f"or leave one out: --ignore {leave}")
 
 
 def refused_messages(fixes: Iterable[FileFix], on_disk: Mapping[str, str] | None = None) -> list[str]:

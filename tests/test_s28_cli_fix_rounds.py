@@ -18,10 +18,15 @@ rules:
     - name: house-style
       kind: substitution
       swap: {parcel: package}
-    - name: old-style
-      kind: substitution
-      swap: {package: parcel}
 """
+# (a pack's own swaps that undo each other are refused as it loads; settings beside it may still hold the other)
+OLD_STYLE = '[[rules.custom]]\nname = "old-style"\nkind = "substitution"\nswap = {package = "parcel"}\n'
+
+
+def _swaps(make_pack: Any, script: str) -> Path:
+    root: Path = make_pack({"a.yaml": script}, SWAPS)
+    (root / "scriptkit.toml").write_text(OLD_STYLE, encoding="utf-8")
+    return root
 
 SCRIPT = """\
 id: a
@@ -39,18 +44,21 @@ def _cycle_line(output: str, path: str, column: int = 61) -> str:
 
 
 def test_fix_stops_before_a_round_that_undoes_an_earlier_one(make_pack: Any) -> None:
-    root = make_pack({"a.yaml": SCRIPT}, SWAPS)
+    root = _swaps(make_pack, SCRIPT)
     result = run_cli("check", str(root), "--fix")
     script = root / "scripts" / "a.yaml"
     assert script.read_text() == SCRIPT.replace("parcel", "package")  # (one round made, the one undoing it not)
     assert "Fixed 1 problem in 1 file(s)." in result.output
     line = _cycle_line(result.output, str(script))
-    assert "SK801 (house-style)" in line and "SK802 (old-style)" in line and "--ignore" in line
+    assert "SK801 (old-style)" in line and "SK802 (house-style)" in line and "--ignore" in line
     assert "by hand" not in line  # (typing the fix in is what the undoing rule would do: no way out)
+    # (each team rule named where it is written, and left out by its name: its code is only its place in the list)
+    assert f"house-style is written at {root / 'pack.yaml'}:4:" in line
+    assert f"old-style is written at {root / 'scriptkit.toml'}:" in line and "pack.yaml, rules: custom" not in line
 
 
 def test_diff_shows_what_fix_writes_and_says_the_same(make_pack: Any, tmp_path: Path) -> None:
-    root = make_pack({"a.yaml": SCRIPT}, SWAPS)
+    root = _swaps(make_pack, SCRIPT)
     other = tmp_path / "other"
     shutil.copytree(root, other)
     diff = run_cli("check", str(root), "--diff")
@@ -70,10 +78,10 @@ def test_diff_shows_what_fix_writes_and_says_the_same(make_pack: Any, tmp_path: 
 def test_an_undo_among_other_fixes_is_caught_before_it_is_made(make_pack: Any) -> None:
     # (the first round also makes another fix, so no round brings the whole file's text back: the edit putting
     # back the word an earlier round replaced is refused itself, and the other fix stays made)
-    root = make_pack({"a.yaml": SCRIPT.replace("photos, and", "photos. Prior to that,")}, SWAPS)
+    root = _swaps(make_pack, SCRIPT.replace("photos, and", "photos. Prior to that,"))
     result = run_cli("check", str(root), "--fix")
     text = (root / "scripts" / "a.yaml").read_text()
     assert "Before that, I'll send a new package" in text
     assert "Fixed 2 problems" in result.output
     line = _cycle_line(result.output, str(root / "scripts" / "a.yaml"), 70)
-    assert "SK801 (house-style) and SK802 (old-style)" in line and line.endswith("--ignore SK802")
+    assert "SK801 (old-style) and SK802 (house-style)" in line and line.endswith("--ignore old-style")

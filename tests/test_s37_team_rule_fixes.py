@@ -63,3 +63,29 @@ def test_a_rule_page_names_its_rules_file_without_dot_dot(make_pack: Any, tmp_pa
     root = make_pack({"c.yaml": _script("Fine.", "Fine.")}, "name: P\nrules:\n  files: [../shared/voice.yaml]\n")
     page = run_cli("rule", "say-request", "--pack", str(root)).output
     assert "declared in" in page and ".." not in page.split("declared in", 1)[1].split("\n")[0]
+
+
+def test_swaps_that_undo_each_other_are_refused_at_load(make_pack: Any) -> None:
+    pack = CAPS.replace("{iphone: iPhone, wifi: Wi-Fi, acme: ACME}", "{ticket: request, request: ticket}")
+    root = make_pack({"c.yaml": _script("Fine.", "Fine.")}, pack)
+    result = run_cli("check", str(root), "--grammar", "off")
+    assert result.exit_code == 2
+    assert f"{root / 'pack.yaml'}:6:" in result.output
+    assert "'ticket: request'" in result.output and "'request: ticket'" in result.output
+
+
+def test_swaps_of_two_rules_in_a_rules_file_that_undo_each_other_are_refused(make_pack: Any) -> None:
+    root = make_pack({"c.yaml": _script("Fine.", "Fine.")}, "name: P\nrules:\n  files: [loop.yaml]\n")
+    (root / "loop.yaml").write_text("- name: say-package\n  kind: substitution\n  swap: {parcel: package}\n"
+                                    "- name: say-parcel\n  kind: substitution\n  swap: {package: parcel}\n",
+                                    encoding="utf-8")
+    result = run_cli("check", str(root), "--grammar", "off")
+    assert result.exit_code == 2
+    assert f"{root / 'loop.yaml'}:3:" in result.output and f"{root / 'loop.yaml'}:6:" in result.output
+    assert "say-parcel" in result.output
+
+
+def test_a_chain_of_swaps_and_a_swap_into_its_own_spelling_still_load(make_pack: Any) -> None:
+    pack = CAPS.replace("{iphone: iPhone, wifi: Wi-Fi, acme: ACME}", "{parcel: package, package: delivery}")
+    root = make_pack({"c.yaml": _script("Fine.", "Fine.")}, pack)
+    assert run_cli("check", str(root), "--grammar", "off").exit_code != 2

@@ -626,7 +626,7 @@ def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack
             name, text = own.get(edit.file, edit.file), texts_now.get(edit.file, "")
             earlier = swapped.get(name, {}).get((edit.replacement, text[edit.start:edit.end]))
             if earlier is not None:
-                back[edit] = fixing.undoing_reason(earlier | by, min(by).split(" ")[0])
+                back[edit] = fixing.undoing_reason(earlier | by, min(by).split(" ")[0], done.result.config.custom)
         fixing.not_fixable(done.result.diagnostics, back)
         # (each file's text as the findings were made in it; one saved since, during the run, is not written)
         plans = fixing.plan(done.result.diagnostics, texts_now, partial(_tell_planned, tell, round_number), jobs)
@@ -637,7 +637,8 @@ def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack
             if p.after in texts:  # (a text an earlier round had: this round would undo one)
                 since = set().union(*made[own.get(p.path, p.path)][texts.index(p.after):])
                 now = {rule for edit in p.applied for rule in rules.get(edit, ())}
-                reason = fixing.undoing_reason(since | now, min(now or since or {""}).split(" ")[0])
+                reason = fixing.undoing_reason(since | now, min(now or since or {""}).split(" ")[0],
+                                                done.result.config.custom)
                 p.refused = sorted([*p.refused, *((edit, reason) for edit in p.applied)],
                                    key=lambda r: (r[0].start, r[0].end), reverse=True)
                 p.applied, p.after = [], p.before

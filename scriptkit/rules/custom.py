@@ -1027,6 +1027,7 @@ def build_custom_rules(specs: Iterable[tuple[Any, Locator, str]], taken: Sequenc
                 continue
             used_codes.add(spec["code"])
         pending.append((spec, locate, origin))
+    _refuse_swap_loops(pending, errors)
     number = 801  # SK800 is the unknown-selector warning
     for spec, locate, _ in pending:
         spec["written_at"] = locate(("name",), False)
@@ -1041,6 +1042,45 @@ def build_custom_rules(specs: Iterable[tuple[Any, Locator, str]], taken: Sequenc
             used_codes.add(spec["code"])
         built.append(_make(spec))
     return built
+
+
+def _refuse_swap_loops(specs: Sequence[tuple[dict[str, Any], Locator, str]], errors: ErrorCollector) -> None:
+    """A located error for swaps that undo each other ({ticket: request} and {request: ticket}, in one rule or
+    two): each would flag the other's words after --fix, for ever. One that swaps a word into its own spelling
+    ({iphone: iPhone}) or on along a chain ({parcel: package}, {package: box}) settles, and stands."""
+    entries = [(spec, locate, term, value) for spec, locate, _ in specs if spec["kind"] == "substitution"
+               for term, value in spec["swaps"].items()]
+    lowered = [{_nfc(k).lower(): v for k, v in spec["swaps"].items()} for spec, _, _, _ in entries]
+
+    def flags(i: int) -> list[int]:  # the entries that would flag entry i's replacement
+        value = _nfc(entries[i][3])
+        out = []
+        for j, (spec, _, term, _) in enumerate(entries):
+            for m in spec["pattern"].finditer(value):
+                found = " ".join(m.group(0).lower().split())
+                if j != i and found == _nfc(term).lower() and lowered[j].get(found) != m.group(0):
+                    out.append(j)
+        return out
+
+    edges = {i: flags(i) for i in range(len(entries))}
+    said: set[frozenset[int]] = set()
+    for i in range(len(entries)):
+        for j in edges[i]:
+            seen, todo = {j}, [j]  # (does j's swap lead back to i's?)
+            while todo and i not in seen:
+                for k in edges[todo.pop()]:
+                    if k not in seen:
+                        seen.add(k)
+                        todo.append(k)
+            if i in seen and frozenset((i, j)) not in said:
+                said.add(frozenset((i, j)))
+                spec, locate, term, value = entries[i]
+                other, other_at, other_term, other_value = entries[j]
+                where = other_at(("swap", other_term), True)
+                rule = "" if other is spec else f"rule '{other['name']}', "
+                errors.add(f"swap '{term}: {value}' and swap '{other_term}: {other_value}' ({rule}{where}) undo "
+                           "each other: after --fix each flags the words the other wrote",
+                           locate(("swap", term), True), "Keep the one your team says and drop the other.", ConfigError)
 
 
 def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> dict[str, Any] | None:
