@@ -515,6 +515,8 @@ class AuditReport:
     contradictions: list[Contradiction]
     unreadable: list[ItemProblem] = field(default_factory=list)
     skipped: list[ItemProblem] = field(default_factory=list)
+    #: the import's notes on an export file as a whole (a sheet's columns not read, its titles made up)
+    import_notes: list[str] = field(default_factory=list)
     judged: tuple[str, ...] = PRACTICES
     #: each export file read, and the format it was read as (none for a pack)
     read_as: dict[str, str] = field(default_factory=dict)
@@ -1277,7 +1279,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         source=source, format=fmt, macros=macros, common=common, duplicates=duplicates,
         contradictions=find_contradictions(in_file_order, near_threshold),  # copies' numbers are compared too
         unreadable=list(library.problems) if library else [],
-        skipped=list(library.skipped) if library else [],
+        skipped=list(library.skipped) if library else [], import_notes=list(library.notes) if library else [],
         judged=judged, library_diagnostics=library_level, settings_files=settings,
         read_as={part.source: part.read_as for part in library.parts or [library]} if library else {})
 
@@ -1367,7 +1369,10 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
         fragment = fragment_kind(_content(message)) if replies else None
         diags = [d for d in per_macro.get(script.id, []) if (not internal or practice_of(d.code, d.name) is None)
                  and (fragment is None or d.name not in WHOLE_REPLY_RULES)
-                 and not (flexibility_unscored and d.name == "no-flexibility")]
+                 and not (flexibility_unscored and d.name == "no-flexibility")
+                 # (a title the import made from the reply's first words, said once in the import's notes: two
+                 # replies that open alike are no library with duplicate titles)
+                 and not (d.code == "SK014" and script.id in raws and raws[script.id].made_title)]
         grouped: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in diags:
             for practice in counts_against(d):

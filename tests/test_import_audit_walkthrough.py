@@ -269,21 +269,22 @@ def test_a_folder_of_exports_says_how_to_read_its_files(tmp_path: Path) -> None:
 
 
 def test_a_sheet_whose_headers_hold_the_usual_names_gets_a_map_to_paste(tmp_path: Path) -> None:
-    """'Macro name' and 'Macro text' are not read without asking (a 'Text length' column holds 'text' too),
-    but the hint said only '--map body=COLUMN'; a column named but for its case was 'no column' alone."""
+    """'Macro label' and 'Text of macro' are not read without asking (a 'Text length' column holds 'text' too),
+    but the hint said only '--map body=COLUMN'; a column named but for its case was 'no column' alone. (A sheet's
+    own names, 'Macro name' and 'Macro text', are read: test_s37_csv_spreadsheets.)"""
     sheet = tmp_path / "macros.csv"
-    sheet.write_text('Macro name,Macro text,Category\nLate,"Sorry, it ships today.",Shipping\n', encoding="utf-8")
+    sheet.write_text('Macro label,Text of macro,Category\nLate,"Sorry, it ships today.",Shipping\n', encoding="utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["import", str(sheet), "-o", str(out)])
     assert result.exit_code == 2
-    assert "Name it with --map 'title=Macro name,body=Macro text' (columns: Macro name, Macro text, Category)" \
-        in result.output
-    result = CliRunner().invoke(main, ["import", str(sheet), "-o", str(out), "--map", "body=Macro Text"])
-    assert result.exit_code == 2 and "has no column 'Macro Text'. Did you mean 'Macro text'?" in result.output
-    pasted = "title=Macro name,body=Macro text"
+    assert "Name it with --map 'title=Macro label,body=Text of macro' (columns: Macro label, Text of macro, " \
+           "Category)" in result.output
+    result = CliRunner().invoke(main, ["import", str(sheet), "-o", str(out), "--map", "body=Text Of Macro"])
+    assert result.exit_code == 2 and "has no column 'Text Of Macro'. Did you mean 'Text of macro'?" in result.output
+    pasted = "title=Macro label,body=Text of macro"
     result = CliRunner().invoke(main, ["import", str(sheet), "-o", str(out), "--map", pasted])
     assert result.exit_code == 0, result.output
-    assert "title: Late" in (out / "scripts" / "late.yaml").read_text(encoding="utf-8")
+    assert "title: Shipping::Late" in (out / "scripts" / "shipping-late.yaml").read_text(encoding="utf-8")
 
 
 def test_the_most_common_problems_name_the_phrases_behind_them(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def test_a_sheet_saved_without_its_header_is_told_to_add_one(tmp_path: Path) -> 
 
 def test_a_header_of_usual_names_is_still_a_header(tmp_path: Path) -> None:
     sheet = tmp_path / "macros.csv"
-    sheet.write_text("Macro name,Macro text\nLate parcel,I've chased the courier today.\n", encoding="utf-8")
+    sheet.write_text("Macro label,Text of macro\nLate parcel,I've chased the courier today.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(sheet), "-o", str(tmp_path / "pack")])
     assert result.exit_code == 2 and "--map" in result.stderr and "reads as a reply" not in result.stderr
 

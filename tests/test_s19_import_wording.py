@@ -55,9 +55,9 @@ CASES: dict[str, Case] = {
         "leave out --from (a .json name is read as JSON), or pass --from json, or the helpdesk whose export it "
         "is (--from zendesk, ...)"),
     "columns that do not say which is the reply": (
-        "macros.csv", "Macro name,Macro text,Category\nLate,\"Sorry, it ships today.\",Shipping\n", {}, [],
-        "Name it with mapping={'title': 'Macro name', 'body': 'Macro text'}",
-        "Name it with --map 'title=Macro name,body=Macro text'"),
+        "macros.csv", "Macro label,Text of macro,Category\nLate,\"Sorry, it ships today.\",Shipping\n", {}, [],
+        "Name it with mapping={'title': 'Macro label', 'body': 'Text of macro'}",
+        "Name it with --map 'title=Macro label,body=Text of macro'"),
     "no column at all for the reply": (
         "macros.jsonl", _json({"name": "Late", "txt": "Sorry."}) + "\n", {}, [],
         "Name it with mapping={'body': 'FIELD'}", "Name it with --map body=FIELD"),

@@ -321,6 +321,8 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         con.print(f"{len(report.skipped)} item(s) without reply text were skipped:")
         for skipped in report.skipped:
             con.print(f"  skipped: {skipped}", markup=False, highlight=False)
+    for note in report.import_notes:  # (on the file as a whole, as `scriptkit import` says them)
+        con.print(f"note: {note}", markup=False, highlight=False)
     averages = report.averages
     # (over the macros the overall score is the mean of: an internal note's flexibility 0 is left out of both)
     of = f" (of the {len(report.judged_in_full)} macro(s) judged on every practice)" if report.judged_in_part else ""

@@ -88,6 +88,9 @@ class RawItem:
     #: the title as the export writes it, where the import reads it otherwise ('Orders / Late' as 'Orders::Late',
     #: ``read_as_categories``): messages and the script's comment quote the export's; "" where it is the title
     export_title: str = ""
+    #: the export gives no title: ``title`` was made from the reply's first words (a sheet with no title column), so
+    #: two replies that open alike share one without the library having duplicate titles (the audit's SK014)
+    made_title: bool = False
 
     def where(self, spelled: str) -> Location:
         """Where ``spelled``, a part of the body, stands in the export (else where the item does)."""

@@ -24,6 +24,7 @@ from scriptkit.importers.tabular import (
     check_columns,
     column,
     from_record,
+    made_titles_note,
     unread_columns,
     unread_note,
 )
@@ -89,6 +90,8 @@ def read(path: Path, options: ReadOptions) -> Read:
     unread = unread_columns(fields, options)
     if unread:  # (named once, for the file: in pack.yaml, not in one script's file as if about that macro)
         yield unread_note(source.location(skipped), path.name, unread, options)
+    if (made := made_titles_note(source.location(skipped), path.name, fields, options)) is not None:
+        yield made
     while True:
         try:
             row = next(reader)

@@ -20,7 +20,7 @@ from scriptkit.importers.common import (
     loads_once,
     read_text,
 )
-from scriptkit.importers.tabular import check_columns, from_record, unread_columns, unread_note
+from scriptkit.importers.tabular import check_columns, from_record, made_titles_note, unread_columns, unread_note
 
 LABEL = "JSON Lines, one object a line (--map title=KEY,body=KEY)"
 
@@ -68,3 +68,6 @@ def read(path: Path, options: ReadOptions) -> Read:
     # (as a CSV's columns are: a 'platform' field of tweets went unread unsaid, and its replies were judged as email)
     if first_item is not None and (unread := unread_columns(list(fields), options)):
         yield unread_note(first_item, path.name, unread, options, "field")
+    if first_item is not None and (made := made_titles_note(first_item, path.name, list(fields), options,
+                                                            "field")) is not None:
+        yield made

@@ -1,7 +1,8 @@
 """Generic records (CSV rows, JSON/YAML objects) -> raw items, through a column mapping.
 
 ``--map title=Name,body=Text`` names the columns; fields: title, body (plain text), html (an
-HTML body), id, tags, guidance, channel. Without a mapping the usual column names are tried.
+HTML body), id, tags, category, guidance, channel. Without a mapping the usual column names are tried
+(``DEFAULTS``, then a spreadsheet's own ``SHEET_NAMES``), whatever their case, spaces, "_" or "-".
 ``--where inbound=False`` keeps only matching rows (e.g. a brand's own replies).
 """
 
@@ -38,17 +39,36 @@ from scriptkit.models import id_file_problem, is_script_id
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.targets.salesforce import CHANNEL_VALUES, SalesforceTarget
 
-FIELDS = ("title", "body", "html", "id", "tags", "guidance", "channel")
+FIELDS = ("title", "body", "html", "id", "tags", "category", "guidance", "channel")
 DEFAULTS: dict[str, tuple[str, ...]] = {
     "title": ("title", "name", "subject", "label", "shortcut"),
     "body": ("body", "text", "content", "message", "reply", "response", "body_text"),
     "html": ("content_html", "body_html", "html"),
     "id": ("id", "script_id", "key", "slug", "uid"),  # (script_id: scriptkit's own CSV export)
-    "tags": ("tags", "labels", "category", "cat"),
+    "tags": ("tags", "labels"),
+    # (the script's category, its title's first part: 'Billing' + 'Refund sent' is 'Billing::Refund sent', as a row
+    # of scriptkit's own CSV export reads; read as tags, a sheet with both columns lost its Category)
+    "category": ("category", "categories", "cat", "folder"),
     "guidance": ("guidance", "use_when", "usage", "notes", "description"),
     # (a sheet's own 'platform' may say iOS or Android: read as the channel only when --map channel=platform says so)
     "channel": ("channel",),
 }
+#: the names a support team's spreadsheet gives its columns besides the usual ones ('Macro name', 'Reply text'): tried
+#: after them, as exact names (whatever their case and spacing), never as a word among others ('Text length')
+SHEET_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("macro name", "macro", "macro title", "template name", "template title", "snippet name",
+              "canned response", "canned response name", "response name", "reply name", "shortcut name"),
+    "body": ("reply text", "reply body", "macro text", "macro body", "macro content", "response text",
+             "template text", "template body", "template content", "message text", "message body", "answer",
+             "canned response text", "snippet text"),
+    "tags": ("tag", "label", "keywords"),
+    "category": ("macro category", "macro folder", "folder name", "section"),
+}
+
+
+def _folded(name: str) -> str:
+    """A column's name as the import compares it: 'Macro Name', 'macro_name' and ' macro-name' are one."""
+    return re.sub(r"[\s_-]+", "", name.casefold())
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
@@ -80,13 +100,16 @@ def parse_where(entries: tuple[str, ...] | list[str]) -> dict[str, str]:
 
 
 def column(fields: list[str], want: str, options: ReadOptions) -> str | None:
-    """The column that holds ``want``: the mapped one, or the first usual name present."""
+    """The column that holds ``want``: the mapped one, or the first usual name present, whatever its case and
+    spacing ('Macro Name', 'reply_text')."""
     if want in options.mapping:
         return options.mapping[want]
-    lowered = {f.lower(): f for f in fields}
-    for name in DEFAULTS[want]:
-        if name in lowered:
-            return lowered[name]
+    folded: dict[str, str] = {}
+    for f in fields:
+        folded.setdefault(_folded(f), f)
+    for name in (*DEFAULTS[want], *SHEET_NAMES.get(want, ())):
+        if _folded(name) in folded:
+            return folded[_folded(name)]
     return None
 
 
@@ -149,7 +172,26 @@ def unread_note(where: Location, file_name: str, unread: list[str], options: Rea
     return FileNote(where, file_name,
                     f"{file_name}'s {unit}(s) {listed} are not read, for any {'row' if unit == 'column' else 'item'}: "
                     f"their {'cells' if unit == 'column' else 'values'} are not in the pack ({options.wording.mapping} "
-                    f"names a {unit} that holds the title, body, html, id, tags, guidance or channel)")
+                    f"names a {unit} that holds the title, body, html, id, tags, category, guidance or channel)")
+
+
+def made_titles_note(where: Location, file_name: str, fields: list[str], options: ReadOptions,
+                     unit: str = "column") -> FileNote | None:
+    """The note, once for the file, that no column holds the titles, so each was made from the reply's first
+    words; with the mapping to give where a column may hold them ('Snippet'). None where a column is read as the
+    title (or the file is scriptkit's own export or Salesforce's Quick Texts, read by their own columns)."""
+    if column(fields, "title", options) is not None or (not options.mapping and set(fields) >= OWN_COLUMNS):
+        return None
+    unread = unread_columns(fields, options)
+    # (a name holding a title's word among others, 'Macro label', before any other column no row is read from)
+    named = [f for f in unread if set(re.findall(r"[a-z]+", f.casefold())) & {*DEFAULTS["title"], "macro"}]
+    guess = (named or unread or [unit.upper()])[0]
+    mapping = {**options.mapping, "title": guess}
+    where_from = f"if '{guess}' holds them" if named or unread else f"name the {unit} that holds them"
+    return FileNote(where, file_name,
+                    f"{file_name} has no {unit} scriptkit reads as the title (such as Title, Name or Macro name), so "
+                    f"each script's title was made from its reply's first words: {where_from}, import it again "
+                    f"with {options.wording.given(options.wording.mapping, mapping)}")
 
 
 def unread_columns(fields: list[str], options: ReadOptions) -> list[str]:
@@ -241,7 +283,7 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
                            f"to Salesforce it is {{!{field}}} alone (SK504): check the reply reads well without it"
                            for whole, field, value in salesforce_fallbacks(body))]
     tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
-    if quick_text is not None and str(cols["tags"]).casefold() == "category":
+    if quick_text is not None and cols["tags"] is None:
         # (a Category is one picklist value, 'Order Issues': one tag, not one a word, which every other helpdesk's
         # export then carried as tags of their own)
         tags = [settings["category"]] if "category" in settings else []
@@ -249,14 +291,27 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     # (--bodies markdown: a plain body as a Markdown library's reply is read; scriptkit's own CSV export's row is
     # in the pack's notation already, and an HTML body is read as HTML)
     markdown = options.bodies == "markdown" and not html and not own
+    # (a Quick Text's Category is its picklist's, read above, as is a sheet of a Quick Text's Name, Message and Category
+    # alone (one tag, as the Salesforce guide has it); scriptkit's own row's, with its name, in _own_row)
+    quick_text_sheet = not options.mapping and cols["tags"] is None and {"name", "message", "category"} <= {
+        f.casefold() for f in fields}
+    if quick_text_sheet and cols["category"]:
+        tags = tags_from(record.get(cols["category"]))
+    category = record.get(cols["category"]) if cols["category"] and quick_text is None and not own_sheet \
+        and not quick_text_sheet else None
+    category = " ".join(_spelled(category).split()) if isinstance(category, (str, int, float)) else ""
     if not html and not own and not markdown and quick_text is None:
-        body, title = _html_escaped(body), _html_escaped(title)
+        body, title, category = _html_escaped(body), _html_escaped(title), _html_escaped(category)
     if markdown:
         from scriptkit.importers.markdown import markdown_reply
 
         body, about = markdown_reply(body)
         notes = [*notes, *about]
-    item = RawItem(key=key, title=title or _title_from(body), body=body, location=where, html=html,
+    made_title = not title
+    title = title or _title_from(body)
+    if category:  # ('Billing / Cards' + 'Refund sent': 'Billing::Cards::Refund sent', as scriptkit's CSV export wrote)
+        title = f"{slashed_categories(category)}::{title}"
+    item = RawItem(key=key, title=title, body=body, location=where, html=html, made_title=made_title,
                    dialect=options.dialect or ("salesforce" if quick_text else "generic"), tags=tags,
                    guidance=values["guidance"], settings=settings, notes=notes, unused=unused, pack_text=markdown,
                    export_id=str(ident) if ident is not None and key == str(ident) else None)

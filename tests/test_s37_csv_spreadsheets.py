@@ -1,0 +1,56 @@
+"""Spreadsheet CSVs as a support lead's sheet holds them (Excel, Google Sheets): its usual column names,
+a Category column beside Tags, titles made up where no column holds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scriptkit.importers import import_library
+
+
+def _sheet(tmp_path: Path, text: str, name: str = "macros.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(("\ufeff" + text).encode("utf-8"))
+    return path
+
+
+SUPPORT_SHEET = (
+    "Macro name,Reply,category,Tags\r\n"
+    'Late parcel,"Hi {{first_name}},\n\nI\'m sorry your parcel is late. I\'ve asked the carrier to check it '
+    'today.",Shipping,"late, vip"\r\n'
+    "Refund sent,\"Thanks for waiting. I've refunded the charge, and you'll see it on your card within 5 days.\","
+    "Billing / Cards,refund\r\n"
+)
+
+
+def test_a_macro_name_column_is_the_title_and_category_and_tags_are_both_kept(tmp_path: Path) -> None:
+    library = import_library(_sheet(tmp_path, SUPPORT_SHEET))
+    titles = {m.raw.title: m.raw.tags for m in library.macros}
+    assert titles == {"Shipping::Late parcel": ["late", "vip"], "Billing::Cards::Refund sent": ["refund"]}
+    assert not any("not read" in note for note in library.notes)
+
+
+def test_usual_spreadsheet_headers_are_matched_whatever_their_case_and_spaces(tmp_path: Path) -> None:
+    sheet = "TEMPLATE NAME;Reply Text\r\nRefund sent;Thanks for waiting: I've refunded the charge today.\r\n"
+    (macro,) = import_library(_sheet(tmp_path, sheet)).macros
+    assert macro.raw.title == "Refund sent" and macro.raw.body.startswith("Thanks for waiting")
+
+
+NO_TITLE_SHEET = (
+    "Snippet,Reply\r\n"
+    "late-a,\"Thanks for writing in about your order, I'm sorry it is late. I've chased the carrier today.\"\r\n"
+    "late-b,\"Thanks for writing in about your order, I'm sorry it is late. I've refunded the shipping today.\"\r\n"
+)
+
+
+def test_titles_made_up_from_the_body_are_said_once_with_a_ready_map_and_raise_no_duplicate_title(
+        tmp_path: Path) -> None:
+    from scriptkit.audit import audit_library
+
+    sheet = _sheet(tmp_path, NO_TITLE_SHEET)
+    library = import_library(sheet)
+    (note,) = [n for n in library.notes if "first words" in n]
+    assert "--map 'title=Snippet'" in note or "mapping={'title': 'Snippet'}" in note
+    report = audit_library(sheet)
+    assert not [d for m in report.macros for d in m.diagnostics if d.code == "SK014"]
+    assert sum("first words" in n for n in report.import_notes) == 1
