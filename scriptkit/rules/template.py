@@ -1333,6 +1333,27 @@ def _signoff_at_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# the closings only a letter has: a chat, SMS or social reply that ends with one reads as an email pasted in
+_LETTER_ONLY = tuple(c for c in _ALWAYS_A_CLOSING if c not in ("wishes", "all the best"))
+_SHORT_CHANNELS = frozenset({"chat", "sms", "social"})
+_CLOSING_MAY_START = re.compile(r"[.!?…][ \t]+|\n[ \t]*")  # (a closing starts a line or follows a sentence)
+
+
+def _letter_closing_at_end(text: str, start: int, end: int) -> int | None:
+    """Where a letter's closing ("Kind regards, Sam", "Sincerely.", "Best regards,\nSam\nNorthwind"), on a line
+    of its own or after the last sentence, ends ``text[start:end]``, or None."""
+    from_ = max(start, end - 160)  # (a closing and up to three short lines under or after it)
+    starts = [start] if from_ == start else []
+    for at in chain(starts, (c.end() for c in _CLOSING_MAY_START.finditer(text, from_, end))):
+        closing = _CLOSING.match(text, at, end)
+        if closing is None or not " ".join(closing["closing"].lower().split()).endswith(_LETTER_ONLY):
+            continue
+        names = [line.strip() for line in text[closing.end():end].rstrip(".").split("\n") if line.strip()]
+        if len(names) <= 3 and all(_is_name_line(n) for n in names):
+            return at
+    return None
+
+
 # what every email thread header the quoted-thread search knows holds (a quote's ">", a "-----Original
 # Message-----" line, a "From: ... Sent: ..." block): a reply with none of them is not searched
 _THREAD_HINTS = (">", "---")
@@ -1447,6 +1468,10 @@ class DuplicateSignoff(Rule):
     with its comma; "Mit freundlichen Grüßen", "Viele Grüße", "Cordialement", "Bien à vous", "Un saludo",
     "Atentamente"), the customer gets two sign-offs, often from two different people. A last line of
     thanks with no name ("Thanks again!") is left alone.
+    On a chat, SMS or social channel with no sign-off, a letter's closing ending the reply ("...reach
+    out. Kind regards, Sam", "Sincerely."), with the name under or after it, is flagged too: it reads
+    as an email pasted in, and a name written there signs the reply for whoever sends it. "Thanks,
+    Sam" and "Cheers!" are left alone there.
 
     ## Why it matters
     "Kind regards, Sam" over the layout's "Warm wishes, Priya" tells the customer the reply was written
@@ -1492,10 +1517,19 @@ class DuplicateSignoff(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         parts = _parts(message)
-        if not parts.runs or not parts.signed:
+        if not parts.runs:
             return
         slot, start, end = parts.runs[-1]
         text = message.text
+        if not parts.signed:  # (a letter's closing reads wrong on a short channel all the same)
+            end = trimmed(text, start, end)[1]
+            if message.channel in _SHORT_CHANNELS and (a := _letter_closing_at_end(text, start, end)) is not None:
+                yield Finding(a, end, f"the {slot.replace('_', ' ')} ends with a letter's sign-off "
+                                      f"('{_quoted(' '.join(text[a:end].split()), 0)}'): a {message.channel} reply "
+                                      "reads as an email pasted in",
+                              suggestion=f"Delete it: a {message.channel} reply ends with its last sentence, and "
+                                         "a name written here signs every reply with it, whoever sends it.")
+            return
         if "\n" not in text[start:end]:  # (a closing is a line of its own, under the reply's last line)
             return
         thread = _thread_in(text[start:end]) if "\n" in text[start:end] else None
