@@ -1,5 +1,5 @@
 """Spreadsheet CSVs as a support lead's sheet holds them (Excel, Google Sheets): its usual column names,
-a Category column beside Tags, titles made up where no column holds them."""
+a title row above the header, a Category column beside Tags, titles made up where no column holds them."""
 
 from __future__ import annotations
 
@@ -34,6 +34,15 @@ def test_usual_spreadsheet_headers_are_matched_whatever_their_case_and_spaces(tm
     sheet = "TEMPLATE NAME;Reply Text\r\nRefund sent;Thanks for waiting: I've refunded the charge today.\r\n"
     (macro,) = import_library(_sheet(tmp_path, sheet)).macros
     assert macro.raw.title == "Refund sent" and macro.raw.body.startswith("Thanks for waiting")
+
+
+def test_a_title_row_above_the_header_is_passed_over_and_said(tmp_path: Path) -> None:
+    sheet = "Support macros – Q3,,,\r\n,,,\r\n" + SUPPORT_SHEET
+    library = import_library(_sheet(tmp_path, sheet, "q3.csv"))
+    assert {m.raw.title for m in library.macros} == {"Shipping::Late parcel", "Billing::Cards::Refund sent"}
+    late = next(m for m in library.macros if "Late" in m.raw.title)
+    assert late.raw.location.line == 4
+    assert any("line 3" in note and "Support macros – Q3" in note for note in library.notes)
 
 
 NO_TITLE_SHEET = (

@@ -21,6 +21,7 @@ from scriptkit.importers.common import (
 from scriptkit.importers.tabular import (
     FIELDS,
     OWN_COLUMNS,
+    FileNote,
     check_columns,
     column,
     from_record,
@@ -53,6 +54,12 @@ def read(path: Path, options: ReadOptions) -> Read:
     if named:
         skipped = len(next(lines))
         header = source.text[skipped:_line_end(source.text, skipped)]
+    # (a sheet's title above its header, 'Support macros – Q3,,,', and an empty row under it: the header is below)
+    above = _title_rows(source.text, skipped, options)
+    if above is not None:
+        while skipped < above:
+            skipped += len(next(lines))
+        header = source.text[skipped:_line_end(source.text, skipped)]
     # the header names the delimiter; sniffing the bodies can be fooled by their punctuation
     counts = {d: header.count(d) for d in ",;\t|"}
     delimiter = named.group(1) if named else max(counts, key=lambda d: counts[d]) if any(counts.values()) else None
@@ -80,13 +87,18 @@ def read(path: Path, options: ReadOptions) -> Read:
         _refuse_headless(fields, delimiter or ",", source.location(skipped))
     check_columns(fields, options, source.location(skipped), "CSV file")
     _refuse_repeated_columns(fields, options, header, delimiter, source, skipped)
-    first_row = 3 if skipped else 2  # (the reader counts the lines it reads, from the header on)
+    first_row = source.text.count("\n", 0, skipped) + 2  # (the reader counts the lines it reads, from the header on)
     start_line = first_row
     index = 0
     first_channels: dict[str, str] = {}  # (scriptkit's own CSV: each script's first channel)
     # scriptkit's own CSV export guards a cell a spreadsheet would run as a formula with a "'"
     # (targets/csvfile.py): taken off again, exactly
     guarded = set(fields) >= OWN_COLUMNS
+    if above is not None:
+        title = next(cell for line in source.text[:above].splitlines() for cell in _cells(line) if cell.strip())
+        yield FileNote(source.location(skipped), path.name,
+                       f"{path.name}'s header is line {first_row - 1} ({', '.join(f for f in fields if f.strip())}): "
+                       f"the line(s) above it, '{title.strip()}', are read as the sheet's title, not as macros")
     unread = unread_columns(fields, options)
     if unread:  # (named once, for the file: in pack.yaml, not in one script's file as if about that macro)
         yield unread_note(source.location(skipped), path.name, unread, options)
@@ -124,6 +136,39 @@ def read(path: Path, options: ReadOptions) -> Read:
         item = from_record(row, index - 1, where, options, first_channels=first_channels)
         if item is not None:
             yield item
+
+
+def _cells(line: str) -> list[str]:
+    """A line's cells, split by the delimiter it holds most of (a title row's own: 'Support macros,,,')."""
+    delimiter = max(",;\t|", key=line.count)
+    try:
+        return next(_csv.reader([line], delimiter=delimiter), [])
+    except _csv.Error:
+        return [line]
+
+
+def _title_rows(text: str, start: int, options: ReadOptions) -> int | None:
+    """Where the header starts when a sheet's title and empty rows are above it ('Support macros – Q3,,,' then ',,,'),
+    as a spreadsheet saves a sheet with a title: None where the first line is the header. Only a first line of at
+    most one filled cell, that names no column the import reads, with a line of such columns below it, is passed
+    over: a one-column sheet's header ('body') stays its header."""
+    def readable(cells: list[str]) -> bool:
+        names = [c.strip() for c in cells]
+        if options.mapping:
+            return all(c in names for c in options.mapping.values())
+        return column(names, "body", options) is not None or column(names, "html", options) is not None
+
+    offset = start
+    for _ in range(5):  # (a title, a subtitle, empty rows: a few lines, never a search through the replies)
+        end = _line_end(text, offset)
+        cells = _cells(text[offset:end].rstrip("\r"))
+        filled = sum(bool(c.strip()) for c in cells)
+        if offset > start and filled >= 2 and readable(cells):
+            return offset
+        if filled > 1 or (offset == start and readable(cells)) or end >= len(text):
+            return None
+        offset = end + 1
+    return None
 
 
 def _line_end(text: str, start: int) -> int:
