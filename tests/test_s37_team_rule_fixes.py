@@ -89,3 +89,13 @@ def test_a_chain_of_swaps_and_a_swap_into_its_own_spelling_still_load(make_pack:
     pack = CAPS.replace("{iphone: iPhone, wifi: Wi-Fi, acme: ACME}", "{parcel: package, package: delivery}")
     root = make_pack({"c.yaml": _script("Fine.", "Fine.")}, pack)
     assert run_cli("check", str(root), "--grammar", "off").exit_code != 2
+
+
+def test_a_swap_in_a_constants_text_says_why_it_is_not_fixed(make_pack: Any) -> None:
+    pack = ("name: P\nconstants:\n  help_line: \"Open a ticket any time.\"\nrules:\n  custom:\n"
+            "    - name: say-request\n      kind: substitution\n      swap: {ticket: request}\n")
+    root = make_pack({"c.yaml": _script("Sorry about the wait.", "\"{{ help_line }} I will check again by Friday.\"")},
+                     pack)
+    (finding,) = _team(root)
+    assert finding["fix"] is None
+    assert "by hand" in finding["suggestion"] and "constant" in finding["suggestion"]

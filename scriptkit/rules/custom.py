@@ -227,6 +227,19 @@ def _swap(text: str, lo: int, start: int, end: int, term: str, value: str) -> tu
     return article, (wanted.upper() if shouts else match_case(wanted, said)) + " ", rewrite
 
 
+def _filled_in(message: Message, start: int) -> str | None:
+    """Why the words at ``start`` cannot be fixed where the script writes them, or None: the template fills them in
+    (a pack constant's text, "{{ help_line }}"), so they are changed where they are written, for every script."""
+    for s, e, seg in message.spans():
+        if s <= start < e:
+            source = seg.source if isinstance(seg, Text) else None
+            if source is not None and not source.literal:
+                return ("the words are filled in by the template (a pack constant, or a {{ }} expression): change "
+                        "them where they are written, which changes them in every script that uses them")
+            return None
+    return None
+
+
 @dataclass(frozen=True)
 class _Hit:
     """A term or pattern found: ``start`` and ``end`` in the reply as written, ``found`` the words there."""
@@ -349,7 +362,7 @@ class CustomRule(Rule):
                 if found == repl:  # (already as the rule writes it: "iPhone" for the term "iphone")
                     continue
                 said = _fill(spec.message, match=found, replacement=repl)
-                wrong = _reads_wrong(text, lo, m.start, m.end, value)
+                wrong = _reads_wrong(text, lo, m.start, m.end, value) or _filled_in(message, m.start)
                 if wrong is not None:  # (the finding stands; the words around it are the writer's to mend)
                     yield Finding(m.start, m.end, said,
                                   (spec.suggestion or f"'{repl}'") + f", by hand: no automatic fix, as {wrong}")
