@@ -136,6 +136,10 @@ def _render(loaded: Pack, pack: str, script_ids: tuple[str, ...], channels: tupl
         # (as the customer reads it: the pack's escapes, '\\[' and '2024\\.', without their backslash; a link
         # as its text and address, as a terminal shows no link)
         con.print(readable(read_text(shown(m.segments, to_agent=True), _every_link)[0]), markup=False)
+        if preview and m.channel == "sms":  # (as SK104 and the playbook count it: characters, parts, alphabet)
+            from scriptkit.rules.readability import sms_length
+
+            con.print(readable(f"length · {sms_length(m, samples)}"), style="dim", markup=False)
         if notes:
             # (every line of a note marked the agent's: a second line read as part of the customer's reply)
             lines = [f"{escape_markup(note.label)}: {escape_markup(shown(note.segments, to_agent=True).strip())}"

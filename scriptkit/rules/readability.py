@@ -633,15 +633,15 @@ class TooLongForChannel(Rule):
             start, end = where or _to_shorten(message, ctx)
             extended = sorted({c for c in text if c in _GSM7_EXTENSION})
             note = f"; {_listed(extended)} take two each in an SMS" if extended else ""
-            return Finding(start, end, f"sms {unit} is {n} characters (limit {chars}{note})", _shorter(message, ctx),
-                           extra=_length(n, chars, where))
+            return Finding(start, end, f"sms {unit} is {n} characters (limit {chars}{note}): {_parts(n, 'GSM-7')}",
+                           _shorter(message, ctx), extra=_length(n, chars, where))
         n, ucs2_limit = _utf16_length(text), _ucs2_limit(chars)
         if n <= ucs2_limit:
             return None
         start, end = where or _to_shorten(message, ctx)
         return Finding(
             start, end,
-            f"sms {unit} is {n} characters sent as UCS-2 (limit {ucs2_limit}, not {chars}): "
+            f"sms {unit} is {n} characters sent as UCS-2 (limit {ucs2_limit}, not {chars}), {_parts(n, 'UCS-2')}: "
             f"{_listed(unicode_chars)} {'is' if len(unicode_chars) == 1 else 'are'} outside the GSM-7 set, "
             "so the phone sends the whole text as UCS-2",
             f"Replace {_listed(unicode_chars)} with plain characters (straight quotes, no emoji) to get "
@@ -730,6 +730,30 @@ def sms_size(text: str) -> tuple[int, int, str]:
     else:
         n, one, each, alphabet = _gsm7_length(text), _GSM7_PART, _GSM7_SPLIT_PART, "GSM-7"
     return n, 1 if n <= one else -(-n // each), alphabet
+
+
+def _parts(n: int, alphabet: str) -> str:
+    """'2 SMS parts in GSM-7': what an ``n``-character text in ``alphabet`` arrives as."""
+    one, each = (_GSM7_PART, _GSM7_SPLIT_PART) if alphabet == "GSM-7" else (_UCS2_PART, _UCS2_SPLIT_PART)
+    parts = 1 if n <= one else -(-n // each)
+    return f"{parts} SMS part{'s' if parts > 1 else ''} in {alphabet}"
+
+
+def sms_length(message: Message, samples: Mapping[str, str]) -> str:
+    """The SMS's length as a phone counts it, with its placeholders' ``samples``: '49 characters · 1 SMS part ·
+    GSM-7 (111 left)'. A sample name is plain letters; a real one outside GSM-7 ("Zoë") sends the whole text as
+    UCS-2, 70 a part, so where the text holds a name that is said too."""
+    text = sampled_text(message, samples)
+    n, parts, alphabet = sms_size(text)
+    line = f"{n} characters · {parts} SMS part{'s' if parts > 1 else ''} · {alphabet}"
+    if parts == 1:
+        line += f" ({(_GSM7_PART if alphabet == 'GSM-7' else _UCS2_PART) - n} left)"
+    if alphabet == "GSM-7" and any(isinstance(seg, Placeholder) and seg.name.endswith("name")
+                                   for seg in message.segments):
+        u = _utf16_length(text)
+        room = f"{_UCS2_PART - u} left" if u <= _UCS2_PART else _parts(u, "UCS-2").replace(" in UCS-2", "")
+        line += f"; a name outside GSM-7, as Zoë, sends it as UCS-2 (limit {_UCS2_PART}): {room}"
+    return line
 
 
 def _ucs2_limit(gsm7_limit: int) -> int:
@@ -1050,4 +1074,5 @@ def _length(count: int, limit: int, turn: tuple[int, int] | None = None) -> dict
 
 __all__ = ["EmailLength", "HighGradeLevel", "LongSentence", "LowReadingEase", "TooLongForChannel",
            "UnspeakableOnPhone",
-           "body_span", "neutral_text", "sample_between", "sample_text", "word_count", "x_length"]
+           "body_span", "neutral_text", "sample_between", "sample_text", "sms_length", "word_count",
+           "x_length"]
