@@ -140,6 +140,8 @@ class LintResult:
 
     @property
     def exit_code(self) -> int:
+        if any(RULE_FAILED in d.extra for d in self.diagnostics):
+            return 2  # (a rule that failed: bad input, as a plug-in that cannot load is)
         return 1 if self.has_failures else 0
 
     @property
@@ -899,7 +901,7 @@ def _judged(step: _Step, diagnostics: Iterable[Diagnostic], suppress: _Suppressi
     """``diagnostics`` of ``step``'s rule at its configured severity, less those suppressed."""
     rule, severity = type(step.rule), step.severity
     for diag in diagnostics:
-        if severity is not None and diag.severity != severity:
+        if severity is not None and diag.severity != severity and RULE_FAILED not in diag.extra:  # (a failure stays)
             diag.severity = severity
         if suppress is None or not suppress.suppressed(rule, diag):
             yield diag
@@ -911,54 +913,100 @@ def _per_message(messages: list[Message], plan: _Plan, steps: tuple[_Step, ...])
     # the next rule asks. Each rule still sees messages in order.
     found: list[list[Diagnostic]] = [[] for _ in plan.per_message]
     expected = expected_language(steps[0].ctx.pack, steps[0].ctx.text_locale) if steps else "en"
-    current: Rule | None = None
-    judging: Message | None = None  # (the message the rule reads: where its failure is told)
-    try:  # (one try for the whole loop: a context manager per rule and chunk costs more than some rules)
-        for start in range(0, len(messages), _CHUNK):
-            chunk = messages[start:start + _CHUNK]
-            english = [m for m in chunk if judges(m, expected)] if plan.english_only else chunk
+    failed: set[int] = set()  # (the rules that raised: their failure is their one finding, and they run no more)
+    for start in range(0, len(messages), _CHUNK):
+        chunk = messages[start:start + _CHUNK]
+        english = [m for m in chunk if judges(m, expected)] if plan.english_only else chunk
+        kept = [len(into) for into in found]
+        while True:  # (again without a rule that raised: the chunk's findings are found afresh)
+            current: Rule | None = None
+            judging: Message | None = None  # (the message the rule reads: where its failure is told)
+            at = -1
             parts: dict[int, tuple[Message, ...]] = {}  # (each message's alternatives, made once a chunk)
-            for into, i in zip(found, plan.per_message, strict=True):
-                current, ctx, severity = steps[i]
-                reading = english if i in plan.english_only else chunk
-                if current.reads_unseen:  # (SK012: the characters no one sees, which the others read through)
-                    reading = [m.with_unseen for m in reading]
-                for m in reading:
-                    judging = m
-                    for f in current.check(m, ctx):
-                        into.append(_diagnostic(current, m, f, severity))
-                    if i in plan.reads_alternatives and m.notes and m.variant == 0:
-                        if (alternatives := parts.get(id(m))) is None:
-                            alternatives = parts[id(m)] = m.alternatives()
-                        for part in alternatives:
-                            judging = part
-                            for f in current.check(part, ctx):
-                                into.append(_diagnostic(current, part, f, severity))
-    except ScriptkitError:
-        raise
-    except Exception as exc:
-        _rule_failed(current, exc, judging)
+            try:  # (one try for the whole chunk: a context manager per rule and message costs more than some rules)
+                for at, (into, i) in enumerate(zip(found, plan.per_message, strict=True)):
+                    if at in failed:
+                        continue
+                    current, ctx, severity = steps[i]
+                    reading = english if i in plan.english_only else chunk
+                    if current.reads_unseen:  # (SK012: the characters no one sees, which the others read through)
+                        reading = [m.with_unseen for m in reading]
+                    for m in reading:
+                        judging = m
+                        for f in current.check(m, ctx):
+                            into.append(_diagnostic(current, m, f, severity))
+                        if i in plan.reads_alternatives and m.notes and m.variant == 0:
+                            if (alternatives := parts.get(id(m))) is None:
+                                alternatives = parts[id(m)] = m.alternatives()
+                            for part in alternatives:
+                                judging = part
+                                for f in current.check(part, ctx):
+                                    into.append(_diagnostic(current, part, f, severity))
+                break
+            except ScriptkitError:
+                raise
+            except Exception as exc:
+                failure = rule_failure(current, exc, judging)
+                for into, n in zip(found, kept, strict=True):
+                    del into[n:]
+                found[at][:] = [failure]
+                failed.add(at)
     return found
 
 
-def _rule_failed(rule: Rule | None, exc: Exception, message: Message | None = None) -> NoReturn:
-    """A rule's bug, said so at the reply it was judging: it must not end in a traceback for the writer, unless
+#: ``Diagnostic.extra`` key of a rule's failure (its value: the exception's type): a rule that raised, told as an
+#: error at the reply it was judging; the run exits 2, as for other bad input (``LintResult.exit_code``)
+RULE_FAILED = "rule_failed"
+
+
+def rule_failure(rule: Rule | None, exc: Exception, message: Message | None = None) -> Diagnostic:
+    """A rule's bug, said so at the reply it was judging: an error finding of the rule (its other findings and the
+    other rules' are kept; it was the end of the run, every finding lost), never a traceback for the writer, unless
     they ask for one (``SCRIPTKIT_DEBUG``, as the command line's own): then the rule's exception, noted."""
     which = f"{rule.code} [{rule.name}]" if rule is not None else "?"
     on = f" on script '{message.script_id}' ({message.channel})" if message is not None else ""
     if os.environ.get("SCRIPTKIT_DEBUG"):
         exc.add_note(f"(in rule {which}{on})")
         raise exc
-    module = type(rule).__module__ if rule is not None else "scriptkit"
+    if rule is None:  # (before any rule ran: scriptkit's own bug, as it always was)
+        raise ScriptkitError(f"rules failed: {type(exc).__name__}: {exc}", None,
+                             "This is a bug in scriptkit; please report it with the pack. SCRIPTKIT_DEBUG=1 shows "
+                             "where it happened.") from exc
+    module = type(rule).__module__
+    off = f"`--ignore {rule.code}` (or `ignore: [{rule.code}]` in the settings) switches it off until it is fixed"
     if module.partition(".")[0] == "scriptkit":
-        hint = "This is a bug in the rule; please report it with the pack."
+        hint = f"This is a bug in the rule; please report it with the pack. {off[0].upper()}{off[1:]}."
     else:  # (a plug-in's: its authors can fix it, not scriptkit's)
-        at = innermost_line_in(module, exc)
-        hint = (f"This is a bug in the plug-in rule {which.split()[0]} (module {module}"
-                f"{f', at {at.file}:{at.line}' if at else ''}), not in scriptkit or your files: tell its authors.")
-    where = Location(message.file, 1, 1) if message is not None and message.file else None
-    raise ScriptkitError(f"rule {which} failed{on}: {type(exc).__name__}: {exc}", where,
-                         f"{hint} SCRIPTKIT_DEBUG=1 shows where it happened.") from exc
+        where = innermost_line_in(module, exc)
+        hint = (f"This is a bug in the plug-in rule {rule.code} (module {module}"
+                f"{f', at {where.file}:{where.line}' if where else ''}), not in scriptkit or your files: tell its "
+                f"authors; {off}.")
+    location: Location = Location("<rules>", 1, 1)
+    if message is not None:
+        # (at the first of the reply's text written in its script, not a greeting of the layout's; else its start)
+        first = next((start for start, _, segment in message.spans() if segment.source is not None
+                      and segment.source.start.file == message.file), 0)
+        location = message.locate_span(first, first)[0]
+    return Diagnostic(code=rule.code, name=rule.name,
+                      message=_one(f"rule failed on this reply{f' ({message.channel})' if message else ''}: "
+                                   f"{type(exc).__name__}: {exc}"),
+                      severity=Severity.ERROR, location=location,
+                      suggestion=f"{hint} SCRIPTKIT_DEBUG=1 shows where it happened.",
+                      script_id=message.script_id if message is not None else None,
+                      channel=message.channel if message is not None else None,
+                      variant=message.variant if message is not None else 0,
+                      extra={RULE_FAILED: type(exc).__name__})
+
+
+def _rule_failed(rule: Rule | None, exc: Exception, message: Message | None = None) -> NoReturn:
+    """A rule's bug where no finding can hold it (a batch or pack rule's, mid-run): the run's end, said as
+    ``rule_failure`` says it, at the reply's file."""
+    diag = rule_failure(rule, exc, message)
+    raise ScriptkitError(f"rule {diag.code} [{diag.name}] failed"
+                         f"{f' on script {message.script_id!r} ({message.channel})' if message else ''}: "
+                         f"{type(exc).__name__}: {exc}",
+                         Location(message.file, 1, 1) if message is not None and message.file else None,
+                         diag.suggestion) from exc
 
 
 # ---------------------------------------------------------------- findings -> diagnostics

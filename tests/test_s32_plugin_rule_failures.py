@@ -94,9 +94,9 @@ def test_a_rule_that_raises_is_told_at_the_reply_it_was_judging(with_rule: Any, 
     root = make_pack({"refund.yaml": REFUND, "welcome.yaml": WELCOME})
     result = check(root, "SK862")
     assert result.exit_code == 2, result.output
-    assert result.output.startswith(f"{root / 'scripts' / 'refund.yaml'}:1:1: error: rule SK862 [acme-boom] failed "
-                                    "on script 'refund' (email): KeyError: 'slot'. This is a bug in the plug-in rule "
-                                    f"SK862 (module {__name__}, "), result.output
+    assert result.output.startswith(f"{root / 'scripts' / 'refund.yaml'}\n  3:17    error      SK862 [acme-boom] rule "
+                                    "failed on this reply (email): KeyError: 'slot'"), result.output
+    assert f"This is a bug in the plug-in rule SK862 (module {__name__}, " in result.output
     assert f"{__file__}:" in result.output and "not in scriptkit or your files" in result.output, result.output
     assert "please report it" not in result.output
 
