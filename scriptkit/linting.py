@@ -786,6 +786,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     _team_swaps_first(by_key, plan.team_swaps, plan.team_words)
     _say_variant(by_key.values())
     if pack is not None and pack.origin is not None:
+        _name_the_scripts(by_key.values(), pack.origin.source.path)
         _out_of_the_default_layout(by_key.values(), pack.origin.source.path)
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
     texts: dict[str, SourceText] = {}
@@ -803,6 +804,22 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
             _extend(diag, source)
     return LintResult(sorted_diagnostics(by_key.values()), written, config, sources, rules=list(plan.active),
                       internal_notes=notes, notes_by_wording=by_wording, excluded=pack.excluded if pack else 0)
+
+
+_NAMED_SCRIPTS = 3  # scripts a finding in a pack.yaml constant names; the rest are counted
+
+
+def _name_the_scripts(diagnostics: Iterable[Diagnostic], pack_file: str) -> None:
+    """Add to the message of a finding in a pack.yaml constant (SK106 on a long ``help_url``) the scripts that send
+    it, as SK005 names its reply: told at pack.yaml alone, the writer could not tell which of the scripts using the
+    constant it was about. Not a channel's greeting or sign-off: every script of that channel sends it."""
+    for diag in diagnostics:
+        if diag.location.file != pack_file or diag.slot in (None, "greeting", "signoff", "layout") \
+                or not diag.script_id:
+            continue
+        scripts = diag.extra.get("scripts", diag.script_id).split(",")
+        more = f" and {len(scripts) - _NAMED_SCRIPTS} more" if len(scripts) > _NAMED_SCRIPTS else ""
+        diag.message = _one(f"{diag.message} ({', '.join(scripts[:_NAMED_SCRIPTS])}{more})")
 
 
 def _out_of_the_default_layout(diagnostics: Iterable[Diagnostic], pack_file: str) -> None:
@@ -1205,7 +1222,8 @@ def _said(words: str) -> str:
 
 def merge_diagnostic(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnostic,
                      key: tuple[object, ...] | None = None) -> None:
-    """One diagnostic per place and message (or per ``key``); remember every channel that reported it."""
+    """One diagnostic per place and message (or per ``key``); remember every channel and script that reported it
+    (``extra``: "channels", and "scripts" where a script other than its own did)."""
     if key is None:
         location = diag.location
         # the text up to whitespace: email joins a reply's sentences with blank lines, chat with spaces,
@@ -1217,6 +1235,9 @@ def merge_diagnostic(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnos
             diag.extra.setdefault("channels", diag.channel)
         by_key[key] = diag
         return
+    if (theirs := diag.extra.get("scripts", diag.script_id or "")) and theirs != kept.script_id:
+        scripts = [s for s in kept.extra.get("scripts", kept.script_id or "").split(",") if s]  # (_name_the_scripts)
+        kept.extra["scripts"] = ",".join([*scripts, *(s for s in theirs.split(",") if s not in scripts)])
     if diag.channel:
         channels = kept.extra.get("channels", "").split(",") if kept.extra.get("channels") else []
         for channel in diag.extra.get("channels", diag.channel).split(","):
