@@ -916,30 +916,40 @@ def email_text(raw: str, file: str = "<text>") -> PastedText | None:
         return None  # ("Order number: 4471", "From: 9am" and "To: 5pm" on top of a reply; "Subject:" alone is one)
     try:
         part = _text_part(raw, start, len(raw))
+        if part is None:  # (an attachment alone, an image: judged, its headers read as the reply's first sentence)
+            raise _Unreadable(_content_type_at(raw, start, len(raw)), "it has no text part"
+                              + (f" (its parts: {', '.join(kinds)})" if (kinds := _part_kinds(raw[start:])) else ""))
     except _TooDeep as exc:  # (its text unread, the headers were judged as the reply)
         raise ConfigError(f"the email's MIME parts are nested more than {MAX_MIME_NESTING} deep, past where "
                           "review reads them", SourceText(file, raw).location(exc.args[0]),
                           "Paste the reply's text itself, or the email as the mail program shows it.") from None
-    if part is None:
-        return None
+    except _Unreadable as exc:
+        raise _refused(raw, file, exc) from None
     headers, body, end = part
     charset = headers.get_content_charset() or "utf-8"
+    unknown = ""
     try:
         if "a".encode(charset) != b"a":  # (UTF-16 and the like: an email's text is not in them)
             charset = "utf-8"
-    except (LookupError, ValueError):  # (no such charset)
-        charset = "utf-8"
+    except (LookupError, ValueError):  # (no such charset: said, since its letters may read wrong)
+        unknown, charset = charset, "utf-8"
     encoding = str(headers.get("content-transfer-encoding", "")).strip().lower()
     decoded = _Runs()
     if encoding == "quoted-printable":
         _quoted_printable(raw, body, end, charset, decoded)
     elif encoding == "base64":
-        _base64(raw, body, end, charset, decoded)
+        try:
+            _base64(raw, body, end, charset, decoded)
+        except _Unreadable as exc:
+            raise _refused(raw, file, exc) from None
     else:
         decoded.add(raw[body:end], body, True)
     # (base64 has no place for a word: the note says where its lines and columns point instead)
-    text = decoded.text("an email with its text base64-encoded (a line and column are those of the base64 "
-                        "that encodes the words)" if encoding == "base64" else "an email")
+    what = ("an email with its text base64-encoded (a line and column are those of the base64 that encodes the "
+            "words)" if encoding == "base64" else "an email")
+    if unknown:
+        what += f' (its charset "{unknown}" is unknown: the email was read as UTF-8, so a letter may read wrong)'
+    text = decoded.text(what)
     return _read_html(text.text, text.what, text) if headers.get_content_type() == "text/html" else text
 
 
@@ -967,6 +977,34 @@ class _TooDeep(Exception):
     """A multipart entity nested past MAX_MIME_NESTING; its offset in the text."""
 
 
+class _Unreadable(Exception):
+    """An email whose text cannot be read: the offset in the text where it breaks, and why."""
+
+
+def _refused(raw: str, file: str, exc: _Unreadable) -> ConfigError:
+    at, why = exc.args
+    return ConfigError(f"the email could not be read: {why}", SourceText(file, raw).location(at),
+                       "Paste the reply's text itself, or the whole email as the mail program saves it "
+                       "(Show original, Save as .eml).")
+
+
+_CONTENT_TYPE = re.compile(r"^content-type:", re.I | re.M)
+
+
+def _content_type_at(raw: str, start: int, end: int) -> int:
+    """Where the Content-Type header of the entity at ``raw[start:end]`` is (else ``start``)."""
+    found = _CONTENT_TYPE.search(raw, start, end)
+    return found.start() if found is not None else start
+
+
+def _part_kinds(raw: str) -> list[str]:
+    """The content types of an email's parts that are no multipart ("application/pdf", "image/png")."""
+    from email import message_from_string
+
+    return list(dict.fromkeys(p.get_content_type() for p in message_from_string(raw).walk()
+                              if not p.is_multipart() and not p.get_content_type().startswith("multipart/")))
+
+
 def _text_part(raw: str, start: int, end: int, depth: int = 0) -> tuple[Message, int, int] | None:
     """The text part of the MIME entity at ``raw[start:end]``: its headers, where its body starts and ends."""
     read = _headers(raw, start, end)
@@ -978,12 +1016,21 @@ def _text_part(raw: str, start: int, end: int, depth: int = 0) -> tuple[Message,
     kind = headers.get_content_type()
     if kind in ("text/plain", "text/html"):
         return headers, body, end
-    boundary = headers.get_param("boundary") if kind.startswith("multipart/") else None
-    if not isinstance(boundary, str):
+    if not kind.startswith("multipart/"):
         return None
+    boundary = headers.get_param("boundary")
+    if not isinstance(boundary, str) or not boundary:  # (its parts cannot be told apart)
+        raise _Unreadable(_content_type_at(raw, start, body), f"its Content-Type is {kind} but names no boundary, "
+                          "the line that separates its parts")
     if depth >= MAX_MIME_NESTING:
         raise _TooDeep(start)
     marks = list(re.compile(rf"^--{re.escape(boundary)}(--)?[ \t]*\r?$", re.M).finditer(raw, body, end))
+    if not marks:  # (a boundary mistyped, or the email cut before its first part)
+        raise _Unreadable(_content_type_at(raw, start, body), f'no line of it is the boundary "--{boundary}" that '
+                          "its Content-Type names, so its parts cannot be found")
+    if not any(m[1] for m in marks):  # (its text would be judged cut mid-word, or not found at all)
+        raise _Unreadable(len(raw[:end].rstrip()), f'it ends before its closing boundary "--{boundary}--", '
+                          "as if the email was cut short")
     found = None
     for mark, after in pairwise(marks):
         if mark[1]:
@@ -1014,12 +1061,18 @@ def _quoted_printable(raw: str, start: int, end: int, charset: str, out: _Runs) 
 
 def _base64(raw: str, start: int, end: int, charset: str, out: _Runs) -> None:
     """Base64 has no place for each character: each is located at the base64 that encodes its first byte."""
+    stray = re.compile(r"[^A-Za-z0-9+/=\s]").search(raw, start, end)
+    if stray is not None:  # (dropped, the bytes after it shifted: garbage judged as the reply)
+        raise _Unreadable(stray.start(), f"its base64 text has {stray[0]!r}, which base64 has no place for")
     where = [m.start() for m in re.finditer(r"[A-Za-z0-9+/]", raw[start:end])]
     code = "".join(raw[start + w] for w in where)
+    if len(code) % 4 == 1:  # (no whole byte in a last group of one: the email was cut)
+        raise _Unreadable(start + where[-1] + 1, "its base64 text stops part-way through a group of four "
+                          "characters, as if the email was cut short")
     try:
         data = base64.b64decode(code + "=" * (-len(code) % 4))
-    except binascii.Error:
-        return
+    except binascii.Error as exc:
+        raise _Unreadable(start, f"its base64 text does not decode ({exc})") from None
     decoder = codecs.getincrementaldecoder(charset)("replace")
     first = -1
     for k in range(len(data)):
