@@ -293,10 +293,10 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     markdown = options.bodies == "markdown" and not html and not own
     # (a Quick Text's Category is its picklist's, read above, as is a sheet of a Quick Text's Name, Message and Category
     # alone (one tag, as the Salesforce guide has it); scriptkit's own row's, with its name, in _own_row)
-    quick_text_sheet = not options.mapping and cols["tags"] is None and {"name", "message", "category"} <= {
-        f.casefold() for f in fields}
-    if quick_text_sheet and cols["category"]:
-        tags = tags_from(record.get(cols["category"]))
+    quick_text_sheet = quick_text is None and not options.mapping and cols["tags"] is None and {
+        "name", "message", "category"} <= {f.casefold() for f in fields}
+    if quick_text_sheet and cols["category"] and (picked := _spelled(record.get(cols["category"])).strip()):
+        tags = [" ".join(picked.split())]  # (one picklist value, 'Order Issues', as a Quick Text's is)
     category = record.get(cols["category"]) if cols["category"] and quick_text is None and not own_sheet \
         and not quick_text_sheet else None
     category = " ".join(_spelled(category).split()) if isinstance(category, (str, int, float)) else ""
