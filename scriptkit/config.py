@@ -509,8 +509,8 @@ def _expected_kind(default: Any, value: Any) -> str | None:
     """What ``value`` should be to stand in for ``default``, or None when it fits."""
     if isinstance(default, bool):
         return None if isinstance(value, bool) else "true or false"
-    if isinstance(default, int):
-        return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
+    if isinstance(default, int):  # (2.5 too: the rule's reader decides, as options.number takes it; integer does not)
+        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a whole number"
     if isinstance(default, float):
         return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
     if isinstance(default, str):

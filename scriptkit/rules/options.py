@@ -1,7 +1,12 @@
 """Reading a rule's options (from ``rules: options:`` in pack.yaml or scriptkit.toml) safely.
 
-A wrong type is a settings mistake, not a rule bug: it raises ``ConfigError`` (exit 2) that
-names the rule, the option, what was given and what is expected.
+Each reader takes the rule's class, the ``RuleContext`` its ``check`` was given and the option's
+name, and returns the value set for it, or the rule's default (``Rule.options``), checked::
+
+    limit = options.number(type(self), ctx, "max_amount", 0, 1_000_000)
+
+A wrong value is a settings mistake, not a rule bug: it raises ``ConfigError`` (exit 2) located
+at the value in the settings, naming the rule, the option, what was given and what is expected.
 """
 
 from __future__ import annotations
@@ -25,30 +30,65 @@ def _bad(rule: type[Rule], ctx: RuleContext, name: str, value: Any, expected: st
                        location, fix + fallback)
 
 
+def _written(number: float) -> str:
+    """``number`` as a writer writes it: 1,000,000 and 0.5 (``:g`` said 1e+06)."""
+    return f"{int(number):,}" if float(number).is_integer() else f"{number:,}"
+
+
 def number(rule: type[Rule], ctx: RuleContext, name: str, lo: float, hi: float) -> float:
+    """Option ``name`` as a number from ``lo`` to ``hi`` (both included; a whole number or not), as a float.
+
+    ``options.number(type(self), ctx, "max_amount", 0, 1_000_000)``. Raises ``ConfigError`` for anything
+    else ("must be a number from 0 to 1,000,000"). A whole-number default (``1000``) takes ``2.5`` here.
+    """
     checked: float | None = ctx.checked.get((rule, name))
     if checked is not None:
         return checked
     value = ctx.option(name, rule.options.get(name))
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
-        raise _bad(rule, ctx, name, value, f"a number from {lo:g} to {hi:g}")
+        raise _bad(rule, ctx, name, value, f"a number from {_written(lo)} to {_written(hi)}")
     ctx.checked[rule, name] = float(value)
     return float(value)
 
 
 def integer(rule: type[Rule], ctx: RuleContext, name: str, lo: int) -> int:
+    """Option ``name`` as a whole number of at least ``lo``.
+
+    ``options.integer(type(self), ctx, "max_words", 1)``. Raises ``ConfigError`` for anything else
+    (``2.5``, ``"ten"``, ``0``: "must be a whole number of at least 1").
+    """
     checked: int | None = ctx.checked.get((rule, name))
     if checked is not None:
         return checked
     value = ctx.option(name, rule.options.get(name))
     if isinstance(value, bool) or not isinstance(value, int) or value < lo:
-        raise _bad(rule, ctx, name, value, f"a whole number of at least {lo}")
+        raise _bad(rule, ctx, name, value, f"a whole number of at least {_written(lo)}")
     ctx.checked[rule, name] = value
     return value
 
 
+def text(rule: type[Rule], ctx: RuleContext, name: str) -> str:
+    """Option ``name`` as text, stripped: ``options.text(type(self), ctx, "currency")``.
+
+    Raises ``ConfigError`` for anything else (a number, a list, nothing) or blank text ("must be text").
+    """
+    checked: str | None = ctx.checked.get((rule, name))
+    if checked is not None:
+        return checked
+    value = ctx.option(name, rule.options.get(name))
+    if not isinstance(value, str) or not value.strip():
+        raise _bad(rule, ctx, name, value, "text")
+    ctx.checked[rule, name] = value.strip()
+    return value.strip()
+
+
 def phrases(rule: type[Rule], ctx: RuleContext, name: str) -> frozenset[str]:
-    """A list of phrases, normalised (lower case, single spaces) for comparison."""
+    """Option ``name`` as a list of phrases, normalised (lower case, single spaces) for comparison.
+
+    ``options.phrases(type(self), ctx, "allow")`` for ``allow: [kindly, at your earliest convenience]``;
+    none set is the empty set. Raises ``ConfigError`` for anything but a list of text ("must be a list of
+    phrases").
+    """
     value = ctx.option(name, rule.options.get(name)) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _bad(rule, ctx, name, value, "a list of phrases")
@@ -57,7 +97,13 @@ def phrases(rule: type[Rule], ctx: RuleContext, name: str) -> frozenset[str]:
 
 def entries(rule: type[Rule], ctx: RuleContext, name: str, required: tuple[str, ...],
             optional: Mapping[str, type]) -> list[dict[str, Any]]:
-    """A list of mappings such as ``{phrase: ..., replacement: ..., note: ...}``."""
+    """Option ``name`` as a list of mappings, each with every ``required`` key (non-blank text) and any of
+    ``optional``'s (of its type), no other.
+
+    ``options.entries(type(self), ctx, "swaps", ("phrase", "replacement"), {"note": str})`` for
+    ``swaps: [{phrase: asap, replacement: by Friday}]``. Raises ``ConfigError`` at the first entry that
+    does not fit ("must be an entry of a list of {phrase, replacement, note}").
+    """
     value = ctx.option(name, rule.options.get(name)) or []
     shape = "a list of {" + ", ".join([*required, *optional]) + "}"
     if not isinstance(value, list):
