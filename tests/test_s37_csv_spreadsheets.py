@@ -1,5 +1,6 @@
 """Spreadsheet CSVs as a support lead's sheet holds them (Excel, Google Sheets): its usual column names,
-a title row above the header, a Category column beside Tags, titles made up where no column holds them."""
+a title row above the header, empty rows at its end, a Category column beside Tags, mail-merge
+placeholders."""
 
 from __future__ import annotations
 
@@ -34,6 +35,14 @@ def test_usual_spreadsheet_headers_are_matched_whatever_their_case_and_spaces(tm
     sheet = "TEMPLATE NAME;Reply Text\r\nRefund sent;Thanks for waiting: I've refunded the charge today.\r\n"
     (macro,) = import_library(_sheet(tmp_path, sheet)).macros
     assert macro.raw.title == "Refund sent" and macro.raw.body.startswith("Thanks for waiting")
+
+
+def test_mail_merge_first_name_is_read_as_the_customers_with_a_note(tmp_path: Path) -> None:
+    library = import_library(_sheet(tmp_path, SUPPORT_SHEET))
+    late = next(m for m in library.macros if "Late" in m.raw.title)
+    assert "{{customer.first_name}}" in late.raw.body and "{{first_name}}" not in late.raw.body
+    assert not late.blanks
+    assert any("{{first_name}}" in note and "customer.first_name" in note for note in late.raw.notes)
 
 
 def test_a_title_row_above_the_header_is_passed_over_and_said(tmp_path: Path) -> None:

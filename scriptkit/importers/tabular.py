@@ -307,6 +307,9 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
 
         body, about = markdown_reply(body)
         notes = [*notes, *about]
+    if options.dialect is None and quick_text is None and not own:
+        notes = list(notes)  # (a Quick Text's own list is not added to)
+        body = _mail_merge(body, notes)
     made_title = not title
     title = title or _title_from(body)
     if category:  # ('Billing / Cards' + 'Refund sent': 'Billing::Cards::Refund sent', as scriptkit's CSV export wrote)
@@ -606,6 +609,33 @@ def _fallback(name: str, fallback: str | None) -> str:
         return "{{" + name + "}}"
     quote = "'" if '"' in fallback else '"'
     return "{{" + f"{name}|fallback:{quote}{fallback}{quote}" + "}}"
+
+
+#: a mail merge's names for the recipient, as a sheet's replies write them ('Hi {{first_name}},'): in a generic file a
+#: bare name could be anyone's, but these are the customer's wherever a sheet is merged (Sheets, Word, Mailchimp)
+_MAIL_MERGE = {"first_name": "customer.first_name", "firstname": "customer.first_name",
+               "last_name": "customer.last_name", "lastname": "customer.last_name",
+               "full_name": "customer.full_name", "fullname": "customer.full_name", "email": "customer.email"}
+_MERGE_FIELD = re.compile(r"\{\{\s*(?P<name>[A-Za-z_]+)\s*(?P<filters>\|[^{}\n]*)?\}\}")
+
+
+def _mail_merge(body: str, notes: list[str]) -> str:
+    """``body`` with its mail-merge names read as the customer's placeholders ({{first_name}} as
+    {{customer.first_name}}, its fallback kept), each said once in ``notes``: kept as they were, they became
+    blanks, and the customer was sent the name as written."""
+    read: dict[str, str] = {}
+
+    def placeholder(m: re.Match[str]) -> str:
+        canonical = _MAIL_MERGE.get(m["name"].casefold())
+        if canonical is None:
+            return m[0]
+        read.setdefault(m[0], canonical)
+        return "{{" + canonical + (m["filters"] or "") + "}}"
+
+    body = _MERGE_FIELD.sub(placeholder, body) if "{{" in body else body
+    notes.extend(f"its {spelled} is read as {{{{ {canonical} }}}}, as a mail merge fills it in with the customer's "
+                 "details: if it meant someone else's, change it in the script" for spelled, canonical in read.items())
+    return body
 
 
 def _title_from(body: str) -> str:
