@@ -762,8 +762,12 @@ _DETAIL_ITEM = (r"(?:(?i:tel|phone|mobile|mob|direct|office|fax|email|e-mail|web
                 r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
                 r"|(?i:https?://|www\.)\S+"
                 r"|(?:\d{1,5}[A-Za-z]?(?:[-–]\d{1,5})?[ \t]+)?"  # (a house number: "12 High Street", "12-14 Mill Lane")
-                r"[A-Z][\w'’.&+–-]*(?:[ \t]+(?:[A-Z0-9][\w'’.&+–-]*|of|and|for|at|in|on|to|the|de|du|von|van|&|@|/))"
-                r"{0,7})")
+                r"[A-Z][\w'’.&+–-]*(?:[ \t]+(?:[A-Z0-9][\w'’.&+–-]*|of|and|for|at|in|on|to|the|de|du|von|van|&|@|/"
+                r"|plc|ltd\.?|inc\.?|llc|gmbh|co\.?|pty))"  # (a company's suffix in lower case: "Paysend plc")
+                r"{0,7}"
+                # (the hours the team answers in: "Office hours: Mon-Fri 9am-5pm", "Support hours: 9 to 5, Monday
+                # to Friday": under a name, no sentence of the reply)
+                r"|(?i:(?:office|opening|support|business|working)[ \t]+hours|hours)[ \t]*:[ \t]*[^\n]{1,80})")
 _SIGNATURE_DETAIL = re.compile(rf"{_DETAIL_ITEM}(?:(?:[ \t]*[|·•,/][ \t]*|[ \t]+[-–—][ \t]+){_DETAIL_ITEM}){{0,5}}")
 _DETAIL_LONGEST = 100  # characters: a longer line is the reply's own (and the pattern reads no more)
 # ... or the company's legal line a signature ends with ("Registered in England and Wales, company number 01234567,
@@ -842,7 +846,8 @@ def _bare_name(last: Cues, text: str, before: tuple[int, int], name: tuple[int, 
     or "done"; a name is neither (a name in "-ed", such as "Fred", signs only with a surname or under a
     closing)."""
     said = text[name[0]:name[1]].strip().lower()
-    return ((text[before[1] - 1] in ".!?" or list_item_at(text, before[0])) and max(last.score_values()) <= 0.0
+    # (or a thanks of its own words that ends in a comma, as a closing does: "Thanks for bearing with us,\n\nMia")
+    return ((text[before[1] - 1] in ".!?," or list_item_at(text, before[0])) and max(last.score_values()) <= 0.0
             and not (" " not in said and (said.endswith("ed") or said == "done")))
 
 

@@ -63,3 +63,29 @@ def test_an_unknown_charset_is_read_as_utf8_with_a_note_at_its_header(tmp_path: 
     assert run.exit_code in (0, 1), run.output
     assert 'read as an email (its charset "klingon" is unknown: the email was read as UTF-8' in run.output
     assert "Your parcel left our depot" in run.output
+
+
+BODY = "Hi Dana,\n\nYour parcel left our depot today and will reach you on Friday.\n\n"
+
+
+def _slots_after_body(tail: str) -> list[tuple[str, str]]:
+    from scriptkit.inference import infer_slots
+
+    text = BODY + tail
+    return [(slot, text[a:b]) for a, b, slot, _ in infer_slots(text, frames=True) if a >= len(BODY)]
+
+
+@pytest.mark.parametrize("tail", [
+    "Cheers,\nSam Carter\nSenior Support Specialist\nPaysend plc | 1 Example Street, London\n",
+    "Cheers,\nSam Carter\nSenior Support Specialist\nPaysend plc | 1 Example Street, London\n"
+    "+44 20 7946 0958 | support@example.com\nwww.example.com\n",
+    "Best,\nSam Carter\nCustomer Support\nOffice hours: Mon-Fri 9am-5pm\n",
+    "Kind regards,\nSam Carter\nAcme Inc.\nSupport hours: 9am to 5pm, Monday to Friday\n",
+])
+def test_a_company_signature_under_a_closing_is_the_sign_off(tail: str) -> None:
+    assert {slot for slot, _ in _slots_after_body(tail)} == {"signoff"}
+
+
+def test_a_lone_name_under_a_thanks_that_ends_in_a_comma_signs_the_reply() -> None:
+    found = _slots_after_body("Thanks for your patience while we sorted this,\n\nSam\n")
+    assert found[-1] == ("signoff", "Sam")
