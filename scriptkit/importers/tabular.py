@@ -35,7 +35,6 @@ from scriptkit.importers.common import (
 from scriptkit.importers.dialects import salesforce_fallbacks
 from scriptkit.importers.html import html_tags, looks_like_html
 from scriptkit.message import CHANNELS, channel_named
-from scriptkit.models import id_file_problem, is_script_id
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.targets.salesforce import CHANNEL_VALUES, SalesforceTarget
 
@@ -335,6 +334,8 @@ def _own_script_id(item: RawItem, ident: str, column_name: str) -> None:
     """The record's id as its script's id, as written: a pack kept in a sheet or JSONL file names its scripts
     so (a helpdesk's number is its export id only). One no file can be named by everywhere ('a/b', 'CON') is
     said, and the id made from the title instead."""
+    from scriptkit.models import id_file_problem, is_script_id  # (pydantic: not for `import --help`'s formats list)
+
     problem = None if is_script_id(ident) else "not a script id (lower-case letters, digits, '.', '_' and '-')"
     problem = problem or id_file_problem(ident)
     if problem is None:
