@@ -651,12 +651,26 @@ _SIGNATURE = re.compile(r"^--[ \t]?\r?$|^[ \t]*(?:Sent from my [^\n]{1,40}|Get O
                         re.M)
 
 
+# An email's disclaimer, a paragraph of its own under the reply: "CONFIDENTIALITY NOTICE: ...", "Disclaimer: ...",
+# "This email and any attachments are confidential and intended solely for ..." (its "Thank you for your
+# understanding" and "We apologize for any inconvenience" are the company's legal text, not the agent's words).
+_DISCLAIMER = re.compile(
+    r"(?:\A|\n[ \t]*\r?\n)[ \t]*\**(?=(?:CONFIDENTIALITY(?:[ \t]+NOTICE)?|DISCLAIMER|PRIVILEGED(?:[ \t]+AND[ \t]+"
+    r"CONFIDENTIAL)?|(?:LEGAL|IMPORTANT|PRIVACY)[ \t]+NOTICE|Confidentiality(?:[ \t]+[Nn]otice)?|Disclaimer)\**[ \t]*:"
+    r"|(?i:this|the[ \t]+information[ \t]+in[ \t]+this|the[ \t]+contents?[ \t]+of[ \t]+this)[ \t]+(?i:e-?mail|message)"
+    r"\b[^\n]{0,200}?\b(?i:confidential|privileged|intended[ \t]+(?:solely|only)|not[ \t]+the[ \t]+intended))")
+
+
 def signature(text: str) -> int | None:
-    """Where the signature under a reply starts, or None (none, or nothing before it)."""
-    if "Sent from" not in text and "--" not in text and "Outlook" not in text:  # (most replies: no pattern run)
-        return None
-    found = _SIGNATURE.search(text)
-    return found.start() if found is not None and text[:found.start()].strip() else None
+    """Where the signature under a reply starts ("-- ", "Sent from my iPhone"), or its disclaimer
+    (``_DISCLAIMER``), or None (none, or nothing before it)."""
+    found = [m.end() for m in islice(_DISCLAIMER.finditer(text), 1)] \
+        if "onfidential" in text or "ONFIDENTIAL" in text or "isclaimer" in text or "ISCLAIMER" in text \
+        or "NOTICE" in text or "ntended" in text else []
+    if "Sent from" in text or "--" in text or "Outlook" in text:  # (most replies: no pattern run)
+        found += [m.start() for m in islice(_SIGNATURE.finditer(text), 1)]
+    at = min(found, default=None)
+    return at if at is not None and text[:at].strip() else None
 
 
 def quoted_thread(text: str) -> int | None:

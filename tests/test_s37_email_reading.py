@@ -89,3 +89,21 @@ def test_a_company_signature_under_a_closing_is_the_sign_off(tail: str) -> None:
 def test_a_lone_name_under_a_thanks_that_ends_in_a_comma_signs_the_reply() -> None:
     found = _slots_after_body("Thanks for your patience while we sorted this,\n\nSam\n")
     assert found[-1] == ("signoff", "Sam")
+
+
+@pytest.mark.parametrize("notice", [
+    "CONFIDENTIALITY NOTICE: This email and any attachments are for the named recipient only. If you are not the "
+    "intended recipient, please delete it. Thank you for your understanding.",
+    "This email and any files sent with it are confidential and intended solely for the addressee. We apologize for "
+    "any inconvenience if it reached you in error.",
+])
+def test_a_disclaimer_under_the_sign_off_is_not_judged(tmp_path: Path, notice: str) -> None:
+    import json
+
+    reply = tmp_path / "reply.txt"
+    reply.write_text(BODY + "Kind regards,\nSam Carter\nAcme Support\n\n" + notice + "\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["review", str(reply), "--grammar", "off", "--format", "json"],
+                             env={"NO_COLOR": "1"})
+    report = json.loads(run.stdout)
+    assert not [d for d in report["diagnostics"] if d["line"] >= 9], run.stdout  # (SK201, SK204 on the notice)
+    assert all(s["line"] < 9 for s in report["sentences"])
