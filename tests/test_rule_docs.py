@@ -8,7 +8,6 @@ alone: a bad example must produce the rule's code, a good one must not.
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 from pathlib import Path
@@ -16,47 +15,18 @@ from typing import Any
 
 import pytest
 from conftest import require_external
-from ruamel.yaml import YAML
 
-from scriptkit.config import LintConfig, Selector
-from scriptkit.linting import lint_pack
 from scriptkit.loading import load_pack
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import DOC_SECTIONS, FAMILIES, Example, Rule
+from scriptkit.rules.examples import example_findings
 
 RULES = list(all_rules())
 IDS = [f"{r.code}-{r.name}" for r in RULES]
 
 
-def _dump(data: Any) -> str:
-    yaml = YAML(typ="safe", pure=True)
-    yaml.default_flow_style = False
-    yaml.width = 4096  # one line per value: no folding inside the example text
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
-
-
-def write_example(root: Path, example: Example) -> Path:
-    """The example as a pack on disk: pack.yaml from ``example.pack``, one file per script."""
-    if root.exists():
-        shutil.rmtree(root)
-    (root / "scripts").mkdir(parents=True)
-    (root / "pack.yaml").write_text(_dump({"name": "Example pack", **dict(example.pack)}), encoding="utf-8")
-    for i, fields in enumerate(example.scripts):
-        script = {"id": f"example-{i + 1}", "title": f"Example {i + 1}", "channels": [example.channel],
-                  **dict(fields)}
-        (root / "scripts" / f"example-{i + 1}.yaml").write_text(_dump(script), encoding="utf-8")
-    return root
-
-
 def lint_example(rule: type[Rule], example: Example, root: Path) -> list[str]:
-    grammar = None
-    if rule.family() == "grammar":
-        grammar = _grammar_mode()
-    config = LintConfig(select=(Selector(rule.code),), options={rule.name: dict(example.options)})
-    pack = load_pack(write_example(root, example))
-    return [d.code for d in lint_pack(pack, config, grammar=grammar).diagnostics]
+    return example_findings(rule, example, root, _grammar_mode() if rule.family() == "grammar" else None)
 
 
 def _grammar_mode() -> str:

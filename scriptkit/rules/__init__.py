@@ -26,6 +26,7 @@ from scriptkit.rules.base import (
     register,
     registered,
 )
+from scriptkit.rules.examples import check_examples
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
@@ -122,5 +123,5 @@ def innermost_line_in(package: str, exc: BaseException) -> Location | None:
     return found
 
 
-__all__ = ["GROUP", "Example", "Finding", "InvalidRule", "Rule", "RuleContext", "RuleWarning", "all_rules", "register",
-           "registered"]
+__all__ = ["GROUP", "Example", "Finding", "InvalidRule", "Rule", "RuleContext", "RuleWarning", "all_rules",
+           "check_examples", "register", "registered"]
