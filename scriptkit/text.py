@@ -328,6 +328,22 @@ def holds_right_to_left(text: str) -> bool:
     return not text.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
+#: languages written right to left where no script is named ('iw' and 'ji': Hebrew's and Yiddish's old codes)
+_RTL_LANGUAGES = frozenset({"ar", "arc", "azb", "bal", "ckb", "dv", "fa", "glk", "he", "iw", "ji", "ks", "lrc", "mzn",
+                            "nqo", "pnb", "prs", "ps", "sd", "syr", "ug", "ur", "yi"})
+#: scripts written right to left, as a locale names them ('az-Arab'; 'az-Latn' is left to right)
+_RTL_SCRIPTS = frozenset({"adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa"})
+
+
+def text_direction(locale: object) -> str | None:
+    """'rtl' for a locale written right to left (a pack's, a reply's language: 'ar', 'he-IL', 'az-Arab'), else None."""
+    if not isinstance(locale, str):
+        return None
+    language, *rest = re.split(r"[-_]", locale.strip().lower())
+    script = next((part for part in rest if len(part) == 4 and part.isalpha()), None)
+    return "rtl" if (script in _RTL_SCRIPTS if script else language in _RTL_LANGUAGES) else None
+
+
 def joined_with_and(items: Sequence[str]) -> str:
     """'a', 'a and b', 'a, b and c': items named in a sentence ('' for none)."""
     return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
@@ -456,6 +472,12 @@ DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 
 # a file name as a file manager or an editor names a copy: 'refund copy', 'refund (1)', 'refund-copy',
 # 'Copy of refund', 'refund~'
+def utf16_length(text: str) -> int:
+    """``text``'s length in UTF-16 code units (a character above U+FFFF takes two): what a UCS-2 SMS counts, and
+    LanguageTool's offsets."""
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
 _COPY_NAME = re.compile(r"(?i)(?:[ _-]copy(?: ?\d+)?|\(\d+\)|^copy of |~)")
 
 

@@ -36,8 +36,7 @@ from scriptkit.diagnostics import Diagnostic
 from scriptkit.language import language_of
 from scriptkit.rules.base import FAMILIES
 from scriptkit.sprawl import Quantity
-from scriptkit.targets.base import text_direction
-from scriptkit.text import DIRECTION_CONTROLS, holds_right_to_left
+from scriptkit.text import DIRECTION_CONTROLS, holds_right_to_left, text_direction
 
 _COLORS = {"template": "#8d6e63", "readability": "#5c6bc0", "warmth": "#ef6c00", "empathy": "#d81b60",
            "solution": "#2e7d32", "export": "#6d4c41", "custom": "#00838f", "grammar": "#7b1fa2", "other": "#757575"}

@@ -24,6 +24,7 @@ from scriptkit.text import ESCAPED_ITEM as ESCAPED_ITEM  # (re-exported, as LINK
 from scriptkit.text import LINK as LINK  # (re-exported: the exports and importers read links through base)
 from scriptkit.text import LINK_ADDRESS as LINK_ADDRESS  # (re-exported, as LINK)
 from scriptkit.text import holds_right_to_left, is_text, joined_with_and
+from scriptkit.text import text_direction as text_direction  # (re-exported: the exports read it through base)
 from scriptkit.text import unsafe_address as unsafe_address
 
 if TYPE_CHECKING:  # (a pack's models load pydantic: `rules` and import's --help read the targets without them)
@@ -350,22 +351,6 @@ def url_address(address: str) -> str:
     """``address`` as an href or a Markdown link writes it: each space (a tab, ...) %-encoded, ``%20``; an href with
     a space is cut there by some helpdesk editors, and a plain address is linked only up to it."""
     return _ADDRESS_SPACE.sub(lambda m: f"%{ord(m.group()):02X}", address)
-
-
-#: languages written right to left where no script is named ('iw' and 'ji': Hebrew's and Yiddish's old codes)
-_RTL_LANGUAGES = frozenset({"ar", "arc", "azb", "bal", "ckb", "dv", "fa", "glk", "he", "iw", "ji", "ks", "lrc", "mzn",
-                            "nqo", "pnb", "prs", "ps", "sd", "syr", "ug", "ur", "yi"})
-#: scripts written right to left, as a locale names them ('az-Arab'; 'az-Latn' is left to right)
-_RTL_SCRIPTS = frozenset({"adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa"})
-
-
-def text_direction(locale: object) -> str | None:
-    """'rtl' for a pack's locale written right to left ('ar', 'he-IL', 'az-Arab'), else None."""
-    if not isinstance(locale, str):
-        return None
-    language, *rest = re.split(r"[-_]", locale.strip().lower())
-    script = next((part for part in rest if len(part) == 4 and part.isalpha()), None)
-    return "rtl" if (script in _RTL_SCRIPTS if script else language in _RTL_LANGUAGES) else None
 
 
 def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None,
