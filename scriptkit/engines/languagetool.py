@@ -64,7 +64,7 @@ from scriptkit.engines.lt_server import (
 from scriptkit.errors import ConfigError, EngineUnavailable
 from scriptkit.importers.common import TERMINAL_ESCAPE
 from scriptkit.language import base_language
-from scriptkit.text import sentence_spans
+from scriptkit.text import sentence_spans, utf16_length
 
 if TYPE_CHECKING:  # (the benchmark's baseline only: language-tool-python is no dependency of an install)
     import language_tool_python as ltp
@@ -464,7 +464,7 @@ class Checker:
         except ValueError:
             raise EngineUnavailable(f"LanguageTool at {shown(url)} sent a reply that is not JSON.",
                                     hint=SETTING_HINT) from None
-        if (wrong := _not_a_check_result(result, _utf16_length(text))) is not None:
+        if (wrong := _not_a_check_result(result, utf16_length(text))) is not None:
             raise EngineUnavailable(f"LanguageTool at {shown(url)} answered something that is not a LanguageTool "
                                     f"check result ({wrong}).", hint=SETTING_HINT)
         with self._lock:
@@ -615,11 +615,6 @@ def _rate_limit_wait(retry_after: str | None, tries: int, waited: float) -> floa
         if math.isfinite(said):
             wait = said
     return max(0.0, min(wait, RATE_LIMIT_WAIT - waited))
-
-
-def _utf16_length(text: str) -> int:
-    """``text``'s length as LanguageTool counts it (UTF-16 units: its offsets)."""
-    return len(text) + sum(1 for c in text if ord(c) >= 0x10000)
 
 
 def _not_a_check_result(result: Any, characters: int) -> str | None:

@@ -33,6 +33,7 @@ from scriptkit.text import (
     reading_spans,
     run_table,
     trimmed,
+    utf16_length,
     word_findall,
 )
 
@@ -635,7 +636,7 @@ class TooLongForChannel(Rule):
             note = f"; {_listed(extended)} take two each in an SMS" if extended else ""
             return Finding(start, end, f"sms {unit} is {n} characters (limit {chars}{note}): {_parts(n, 'GSM-7')}",
                            _shorter(message, ctx), extra=_length(n, chars, where))
-        n, ucs2_limit = _utf16_length(text), _ucs2_limit(chars)
+        n, ucs2_limit = utf16_length(text), _ucs2_limit(chars)
         if n <= ucs2_limit:
             return None
         start, end = where or _to_shorten(message, ctx)
@@ -713,11 +714,6 @@ def _gsm7_length(text: str) -> int:
     return len(text) + sum(1 for c in text if c in _GSM7_EXTENSION)
 
 
-def _utf16_length(text: str) -> int:
-    """UTF-16 code units: what a UCS-2 SMS counts (a character above U+FFFF takes two)."""
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
-
-
 # the characters an SMS part holds, alone and in a split text (the rest of a split part says where it belongs)
 _GSM7_PART, _GSM7_SPLIT_PART, _UCS2_PART, _UCS2_SPLIT_PART = 160, 153, 70, 67
 
@@ -725,18 +721,25 @@ _GSM7_PART, _GSM7_SPLIT_PART, _UCS2_PART, _UCS2_SPLIT_PART = 160, 153, 70, 67
 def sms_size(text: str) -> tuple[int, int, str]:
     """How a phone sends ``text``: its length as the SMS counts it, the parts it is split into, and the alphabet
     ('GSM-7' or 'UCS-2')."""
-    if _outside_gsm7(text):
-        n, one, each, alphabet = _utf16_length(text), _UCS2_PART, _UCS2_SPLIT_PART, "UCS-2"
-    else:
-        n, one, each, alphabet = _gsm7_length(text), _GSM7_PART, _GSM7_SPLIT_PART, "GSM-7"
-    return n, 1 if n <= one else -(-n // each), alphabet
+    alphabet = "UCS-2" if _outside_gsm7(text) else "GSM-7"
+    n = utf16_length(text) if alphabet == "UCS-2" else _gsm7_length(text)
+    return n, _part_count(n, alphabet), alphabet
+
+
+def _part_count(n: int, alphabet: str) -> int:
+    """The parts an ``n``-character text in ``alphabet`` ('GSM-7' or 'UCS-2') is split into."""
+    one, each = (_GSM7_PART, _GSM7_SPLIT_PART) if alphabet == "GSM-7" else (_UCS2_PART, _UCS2_SPLIT_PART)
+    return 1 if n <= one else -(-n // each)
+
+
+def _sms_parts(parts: int) -> str:
+    """'2 SMS parts'."""
+    return f"{parts} SMS part{'s' if parts > 1 else ''}"
 
 
 def _parts(n: int, alphabet: str) -> str:
     """'2 SMS parts in GSM-7': what an ``n``-character text in ``alphabet`` arrives as."""
-    one, each = (_GSM7_PART, _GSM7_SPLIT_PART) if alphabet == "GSM-7" else (_UCS2_PART, _UCS2_SPLIT_PART)
-    parts = 1 if n <= one else -(-n // each)
-    return f"{parts} SMS part{'s' if parts > 1 else ''} in {alphabet}"
+    return f"{_sms_parts(_part_count(n, alphabet))} in {alphabet}"
 
 
 def sms_length(message: Message, samples: Mapping[str, str]) -> str:
@@ -745,13 +748,13 @@ def sms_length(message: Message, samples: Mapping[str, str]) -> str:
     UCS-2, 70 a part, so where the text holds a name that is said too."""
     text = sampled_text(message, samples)
     n, parts, alphabet = sms_size(text)
-    line = f"{n} characters · {parts} SMS part{'s' if parts > 1 else ''} · {alphabet}"
+    line = f"{n} characters · {_sms_parts(parts)} · {alphabet}"
     if parts == 1:
         line += f" ({(_GSM7_PART if alphabet == 'GSM-7' else _UCS2_PART) - n} left)"
     if alphabet == "GSM-7" and any(isinstance(seg, Placeholder) and seg.name.endswith("name")
                                    for seg in message.segments):
-        u = _utf16_length(text)
-        room = f"{_UCS2_PART - u} left" if u <= _UCS2_PART else _parts(u, "UCS-2").replace(" in UCS-2", "")
+        u = utf16_length(text)
+        room = f"{_UCS2_PART - u} left" if u <= _UCS2_PART else _sms_parts(_part_count(u, "UCS-2"))
         line += f"; a name outside GSM-7, as Zoë, sends it as UCS-2 (limit {_UCS2_PART}): {room}"
     return line
 
