@@ -70,6 +70,11 @@ def _folded(name: str) -> str:
     return re.sub(r"[\s_-]+", "", name.casefold())
 
 
+def _name_words(name: str) -> set[str]:
+    """A column's name as words, to find a usual name among others in it ('Macro text': 'macro', 'text')."""
+    return set(re.findall(r"[a-z]+", name.casefold()))
+
+
 def parse_mapping(text: str | None) -> dict[str, str]:
     """``title=Name,body=Text`` -> {"title": "Name", "body": "Text"}; unknown fields are errors."""
     out: dict[str, str] = {}
@@ -141,7 +146,7 @@ def _likely_mapping(fields: list[str], options: ReadOptions) -> dict[str, str]:
     for want in ("title", "body"):
         if want == "title" and column(fields, "title", options):
             continue
-        found = next((f for f in fields if set(re.findall(r"[a-z]+", f.casefold())) & set(DEFAULTS[want])), None)
+        found = next((f for f in fields if _name_words(f) & set(DEFAULTS[want])), None)
         if found is not None:
             pairs[want] = found
     return pairs if "body" in pairs else {}
@@ -183,7 +188,7 @@ def made_titles_note(where: Location, file_name: str, fields: list[str], options
         return None
     unread = unread_columns(fields, options)
     # (a name holding a title's word among others, 'Macro label', before any other column no row is read from)
-    named = [f for f in unread if set(re.findall(r"[a-z]+", f.casefold())) & {*DEFAULTS["title"], "macro"}]
+    named = [f for f in unread if _name_words(f) & {*DEFAULTS["title"], "macro"}]
     guess = (named or unread or [unit.upper()])[0]
     mapping = {**options.mapping, "title": guess}
     where_from = f"if '{guess}' holds them" if named or unread else f"name the {unit} that holds them"
