@@ -46,20 +46,15 @@ def read(path: Path, options: ReadOptions) -> Read:
     # whole, 2.8 GB at peak, before its refusal): one more character, so the refusal says the cap, not the size
     _csv.field_size_limit(MAX_FIELD_CHARS + 1)
     lines = _lines(source.text)
-    header = source.text[:_line_end(source.text, 0)]
     # Excel's 'sep=;' line (written by some exports, added so Excel opens the file right) names the
     # delimiter; the header is the line after it
-    named = _EXCEL_SEP.fullmatch(header.strip())
-    skipped = 0
-    if named:
-        skipped = len(next(lines))
-        header = source.text[skipped:_line_end(source.text, skipped)]
+    named = _EXCEL_SEP.fullmatch(source.text[:_line_end(source.text, 0)].strip())
+    skipped = len(next(lines)) if named else 0
     # (a sheet's title above its header, 'Support macros – Q3,,,', and an empty row under it: the header is below)
     above = _title_rows(source.text, skipped, options)
-    if above is not None:
-        while skipped < above:
-            skipped += len(next(lines))
-        header = source.text[skipped:_line_end(source.text, skipped)]
+    while above is not None and skipped < above:
+        skipped += len(next(lines))
+    header = source.text[skipped:_line_end(source.text, skipped)]
     # the header names the delimiter; sniffing the bodies can be fooled by their punctuation
     counts = {d: header.count(d) for d in ",;\t|"}
     delimiter = named.group(1) if named else max(counts, key=lambda d: counts[d]) if any(counts.values()) else None
