@@ -356,6 +356,11 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         part = [m for m in report.macros if m.judged_in_part and not m.fragment and not m.internal]
         notes = [m for m in report.macros if m.internal]
         columns = ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES if p in report.judged)
+
+        def apart(group: list[MacroAudit]) -> list[MacroAudit]:
+            """The macros of a group ranked apart that are listed: five beside a list of the worst; none at --top 0."""
+            return _worst(group, copies, top if not whole else min(top, 5)) if top > 0 else []
+
         # (a macro at 100 needs no work: a perfect library's "Worst 10 macros" were ten 100s)
         needing_work = [m for m in whole if m.overall is None or m.overall < 100]
         # (but at 100 a macro's findings are ones no score counts, template and custom rules, which the work order
@@ -371,7 +376,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
             con.print(f"[bold]Worst {len(shown)} macros[/bold] (overall, then {columns})")
             _print_macros(shown, copies, con)
         if part:
-            shown = _worst(part, copies, top if not whole else min(top, 5)) if top > 0 else []
+            shown = apart(part)
             some = f"; the worst {len(shown)}" if 0 < len(shown) < len(part) else ""
             # (--top 0 lists no worst macros to be ranked apart from: say none is listed, not where they rank)
             how = ("; --top 0 lists none" if not shown else ", so ranked apart from the worst macros" + some if whole
@@ -380,7 +385,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
             con.print(f"[bold]Judged in part[/bold]: {len(part)} macro(s) {scored}{how}")
             _print_macros(shown, copies, con)
         if fragments:
-            shown = _worst(fragments, copies, top if not whole else min(top, 5)) if top > 0 else []
+            shown = apart(fragments)
             some = f"; the worst {len(shown)}" if 0 < len(shown) < len(fragments) else ""
             how = ("; --top 0 lists none" if not shown else ", so ranked apart from the worst macros" + some if whole
                    else f", the worst {len(shown)} first")
@@ -388,7 +393,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
                       f"only (a practice none of them bears on is not judged: -){how}")
             _print_macros(shown, copies, con)
         if notes:
-            shown = _worst(notes, copies, top if not whole else min(top, 5)) if top > 0 else []
+            shown = apart(notes)
             how = ("; --top 0 lists none" if not shown
                    else f"; the first {len(shown)}" if len(shown) < len(notes) else "")
             con.print(f"[bold]Internal notes[/bold]: {len(notes)} not scored (for the agents, never sent){how}")
