@@ -472,6 +472,14 @@ DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 
 # a file name as a file manager or an editor names a copy: 'refund copy', 'refund (1)', 'refund-copy',
 # 'Copy of refund', 'refund~'
+#: a terminal's escape sequence, whole: CSI ('ESC [5m', blinking), OSC and the other strings ('ESC ]0;title BEL'),
+#: two-character ones ('ESC c'), and their 8-bit forms. Taking out only the ESC left '[5m' in the reply, sent to
+#: customers as written; a string with no end stops at its line's end, not the reply's
+TERMINAL_ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+                             r"|(?:\x1b[]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+                             r"|\x1b[ -/]*[0-~]")
+
+
 def utf16_length(text: str) -> int:
     """``text``'s length in UTF-16 code units (a character above U+FFFF takes two): what a UCS-2 SMS counts, and
     LanguageTool's offsets."""

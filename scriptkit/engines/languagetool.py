@@ -62,9 +62,8 @@ from scriptkit.engines.lt_server import (
     unhealthy_because,
 )
 from scriptkit.errors import ConfigError, EngineUnavailable
-from scriptkit.importers.common import TERMINAL_ESCAPE
 from scriptkit.language import base_language
-from scriptkit.text import sentence_spans, utf16_length
+from scriptkit.text import TERMINAL_ESCAPE, sentence_spans, utf16_length
 
 if TYPE_CHECKING:  # (the benchmark's baseline only: language-tool-python is no dependency of an install)
     import language_tool_python as ltp

@@ -24,7 +24,7 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
 from scriptkit.sourcetext import NotAFileError, SourceText, link_note, not_utf8_hint, read_capped
 from scriptkit.targets.base import BaseTarget, MacroId, macro_id
-from scriptkit.text import HALF_CHARACTER, wide_encoding
+from scriptkit.text import HALF_CHARACTER, TERMINAL_ESCAPE, wide_encoding
 
 if TYPE_CHECKING:
     from scriptkit.importers.convert import ImportedMacro
@@ -123,14 +123,6 @@ def half_character(item: RawItem) -> ItemProblem | None:
     return ItemProblem(_escape_location(item, code), item.label or item.name,
                        f"'\\u{code:04x}' is half of a character (a surrogate), which no file or helpdesk can hold; "
                        "write the character itself, or both halves of its escape ('\\ud83d\\ude00')")
-
-
-#: a terminal's escape sequence, whole: CSI ('ESC [5m', blinking), OSC and the other strings ('ESC ]0;title BEL'),
-#: two-character ones ('ESC c'), and their 8-bit forms. Taking out only the ESC left '[5m' in the reply, sent to
-#: customers as written; a string with no end stops at its line's end, not the reply's
-TERMINAL_ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-                             r"|(?:\x1b[]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
-                             r"|\x1b[ -/]*[0-~]")
 
 
 def take_out_terminal_escapes(item: RawItem) -> None:

@@ -21,7 +21,6 @@ from typing import Any
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import (
-    TERMINAL_ESCAPE,
     ItemProblem,
     RawItem,
     ReadOptions,
@@ -39,7 +38,7 @@ from scriptkit.placeholders import is_placeholder_name
 from scriptkit.rendering import CONDITION_PREFIX
 from scriptkit.sourcetext import SourceText
 from scriptkit.targets.jsonfile import FORMAT, VERSION
-from scriptkit.text import HALF_CHARACTER
+from scriptkit.text import HALF_CHARACTER, TERMINAL_ESCAPE
 
 LABEL = "scriptkit's own JSON export (export --to json): slots, variants and notes read back exactly"
 CHANNEL_ORDER = ("email", "chat", "sms", "phone", "social")
