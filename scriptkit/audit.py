@@ -1291,7 +1291,7 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
     (for the duplicates and contradictions), in the pack's order; the practices judged; the findings of no one
     macro; and the settings files read."""
     from scriptkit.linting import judged as as_read
-    from scriptkit.linting import lint_pack
+    from scriptkit.linting import judges_internal_notes, lint_pack
 
     # (an export's id is its helpdesk's, named as the pack's export block names it: a Quick Text record read from a
     # CSV is Salesforce's, a Zendesk macro of a two-helpdesk library Zendesk's; a sheet's id column, the sheet's)
@@ -1367,7 +1367,7 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
         replies = english and not internal
         # (a fragment, a list or a building block of a reply, is judged on its phrases: not as a whole reply)
         fragment = fragment_kind(_content(message)) if replies else None
-        diags = [d for d in per_macro.get(script.id, []) if (not internal or practice_of(d.code, d.name) is None)
+        diags = [d for d in per_macro.get(script.id, []) if (not internal or judges_internal_notes(d))
                  and (fragment is None or d.name not in WHOLE_REPLY_RULES)
                  and not (flexibility_unscored and d.name == "no-flexibility")
                  # (a title the import made from the reply's first words, said once in the import's notes: two
