@@ -329,11 +329,12 @@ def stages(clock: Callable[[], float] | None = None,
     the teller's (default ``stage_clock`` and ``stage_pause``).
 
     ``SCRIPTKIT_NO_PROGRESS`` set (to anything but 0) says nothing at all. A dumb terminal (``TERM=dumb``, an
-    editor's console) cannot redraw a line, and its spinner left blank lines: it gets the log's lines."""
+    editor's console) cannot redraw a line, and its spinner left blank lines: it gets the log's lines. So does
+    ``NO_COLOR``: it promises no escape codes, and the spinner's redraws are cursor codes."""
     if progress_off():
         yield lambda label: None
         return
-    if sys.stderr.isatty() and os.environ.get("TERM") != "dumb":
+    if sys.stderr.isatty() and os.environ.get("TERM") != "dumb" and not os.environ.get("NO_COLOR"):
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
