@@ -341,13 +341,13 @@ def _own_script_id(item: RawItem, ident: str, column_name: str) -> None:
     said, and the id made from the title instead."""
     from scriptkit.models import id_file_problem, is_script_id  # (pydantic: not for `import --help`'s formats list)
 
-    problem = None if is_script_id(ident) else "not a script id (lower-case letters, digits, '.', '_' and '-')"
+    problem = None if is_script_id(ident) else "is not a script id (lower-case letters, digits, '.', '_' and '-')"
     problem = problem or id_file_problem(ident)
     if problem is None:
         item.script_id = ident
-    else:
-        item.notes.append(f"its {column_name} {ident[:80]!r} is {problem.removeprefix(f'the id {ident!r} is ')}: "
-                          "the script's id is made from its title instead")
+    else:  # (id_file_problem's reason, "the id 'late.' ends in a dot ...", said of the column's value)
+        reason = problem.removeprefix(f"the id {ident!r} ").removeprefix("the id ")
+        item.notes.append(f"its {column_name} {ident[:80]!r} {reason}: the script's id is made from its title instead")
 
 
 # The entities an HTML-escaped plain text holds (a tweet's text from the platform's API: "Sorry &amp; thanks",
