@@ -92,6 +92,19 @@ class SentenceNote:
 NOT_JUDGED = "not_judged"
 
 
+@dataclass(frozen=True)
+class ReadingNote:
+    """What review left out of a text's judgement (an email's quoted thread, signature, disclaimer, the HTML part
+    beside its plain text) or read with a caveat (a charset no codec reads), said once where it starts: ``kind`` is
+    one of "thread", "signature", "disclaimer", "html_part", "charset"; ``start`` the offset in the text as given,
+    ``location`` its place; ``message`` says it, with the line."""
+
+    kind: str
+    start: int
+    location: Location
+    message: str
+
+
 @dataclass
 class LintResult:
     """What ``lint_pack()`` or ``lint_text()`` found.
@@ -109,7 +122,8 @@ class LintResult:
     a transcript's agent turns, ``quoted_from`` where a quoted email thread starts, ``events`` the lines
     of a plain reply left out as chat events (``"*** Dana left the chat ***"``; a line that starts with a
     time, ``"[10:42] I've refunded it."``, is judged without the time) and ``read_as`` what pasted input
-    was read as (``"HTML"``).
+    was read as (``"HTML"``), ``reading_notes`` what of it was left out of the judgement or read with a caveat
+    (``ReadingNote``: the quoted thread, a signature, a disclaimer, an email's HTML part, an unknown charset).
     """
 
     diagnostics: list[Diagnostic]
@@ -122,6 +136,8 @@ class LintResult:
     read_as: str | None = None  # review of pasted HTML or an email's source: what it was read as ("HTML")
     #: review of a plain reply: the (start, end) of each line left out as a chat event ("*** Dana left the chat ***")
     events: list[tuple[int, int]] = field(default_factory=list)
+    #: review: the parts of the text left out of the judgement, or read with a caveat, each where it starts
+    reading_notes: list[ReadingNote] = field(default_factory=list)
     rules: list[type[Rule]] = field(default_factory=list)  # the rules that ran, by code
     #: the scripts judged as internal notes (see ``internal_note``): on their hygiene only (``judges_internal_notes``)
     internal_notes: list[str] = field(default_factory=list)
@@ -476,7 +492,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         agent_turns,
         pasted_text,
         quoted_thread,
-        signature,
+        signature_parts,
         unified_spacing,
         unquoted_parts,
         within_a_turn,
@@ -540,12 +556,16 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     parts = None if turns is None else [(t.start, t.end) for t in turns]
     thread = None
     events: list[tuple[int, int]] = []  # (a plain reply's lines left out as chat events)
+    left_out: dict[str, int] = {}  # (the parts under the reply not judged, where each starts in ``text``)
     if turns is None:
         thread = quoted_thread(text)
         # (the thread quoted under an email reply is the earlier messages, not the reply; nor is a
         # customer's question quoted in between to answer it, "> And the fee?" then "There's none.";
-        # nor the signature under it, after "-- " or a phone's "Sent from my iPhone")
-        cuts = [cut for cut in (thread, signature(text)) if cut is not None]
+        # nor the signature under it, after "-- " or a phone's "Sent from my iPhone", nor its disclaimer)
+        left_out = {kind: at for kind, at in signature_parts(text).items() if thread is None or at < thread}
+        if thread is not None:
+            left_out["thread"] = thread
+        cuts = list(left_out.values())
         end = min(cuts) if cuts else None
         spans, events = unquoted_parts(text, len(text) if end is None else end)
         parts = spans or (None if end is None else [(0, end)])
@@ -588,7 +608,43 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     if problems:  # (lint_messages sorted the rest already)
         result.diagnostics = sorted_diagnostics([*problems, *result.diagnostics])
     place_ends(result.diagnostics, result.sources)
+    result.reading_notes = _reading_notes(left_out, page, given, file)
     return result
+
+
+_LEFT_OUT = {  # (why each part under a reply is not judged)
+    "signature": "the signature", "disclaimer": "the disclaimer", "thread": "the quoted thread",
+    "html_part": "the email's HTML part"}
+_WHY_LEFT_OUT = {
+    "signature": "it is the sender's name and details, not the reply",
+    "disclaimer": "it is the company's legal notice, not the agent's words",
+    "thread": "it is the earlier messages",
+    "html_part": "it is the same email as HTML; its plain-text part was read"}
+
+
+def _reading_notes(left_out: dict[str, int], page: PastedText | None, given: str, file: str) -> list[ReadingNote]:
+    """What of ``given`` was left out of the judgement (``left_out``: where each part starts in the text judged) or
+    read with a caveat, each where it starts in ``given``, in order."""
+    source = SourceText(file, given)
+
+    def at(offset: int) -> tuple[Location, str]:
+        where = source.location(offset)  # (HTML is often one line: its column too)
+        return where, f"line {where.line}" if where.col == 1 else f"line {where.line}, column {where.col}"
+
+    starts = {kind: page.origin(offset) if page is not None else offset for kind, offset in left_out.items()}
+    if page is not None and page.html_part_at is not None:
+        starts["html_part"] = page.html_part_at
+    notes = []
+    for kind, start in starts.items():
+        where, said = at(start)
+        notes.append(ReadingNote(kind, start, where, f"{_LEFT_OUT[kind]} from {said} on is not judged: "
+                                                     f"{_WHY_LEFT_OUT[kind]}"))
+    if page is not None and page.unknown_charset is not None:
+        charset, start = page.unknown_charset
+        where, said = at(start)
+        notes.append(ReadingNote("charset", start, where, f'the charset "{charset}" that the Content-Type on {said} '
+                                 "names is unknown: the email was read as UTF-8, so a letter may read wrong"))
+    return sorted(notes, key=lambda n: n.start)
 
 
 def _in_another_language(message: Message, notes: list[SentenceNote], config: LintConfig) -> list[SentenceNote]:

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import Message
 from email.parser import HeaderParser
 from itertools import islice, pairwise
@@ -664,13 +664,20 @@ _DISCLAIMER = re.compile(
 def signature(text: str) -> int | None:
     """Where the signature under a reply starts ("-- ", "Sent from my iPhone"), or its disclaimer
     (``_DISCLAIMER``), or None (none, or nothing before it)."""
-    found = [m.end() for m in islice(_DISCLAIMER.finditer(text), 1)] \
-        if "onfidential" in text or "ONFIDENTIAL" in text or "isclaimer" in text or "ISCLAIMER" in text \
-        or "NOTICE" in text or "ntended" in text else []
-    if "Sent from" in text or "--" in text or "Outlook" in text:  # (most replies: no pattern run)
-        found += [m.start() for m in islice(_SIGNATURE.finditer(text), 1)]
-    at = min(found, default=None)
-    return at if at is not None and text[:at].strip() else None
+    return min(signature_parts(text).values(), default=None)
+
+
+def signature_parts(text: str) -> dict[str, int]:
+    """Where the ``"signature"`` under a reply ("-- ", "Sent from my iPhone") and its ``"disclaimer"`` start, each
+    found with something before it."""
+    found: dict[str, int] = {}
+    # (most replies: no pattern run)
+    if any(word in text for word in ("onfidential", "ONFIDENTIAL", "isclaimer", "ISCLAIMER", "NOTICE", "ntended")) \
+            and (disclaimer := _DISCLAIMER.search(text)) is not None:
+        found["disclaimer"] = disclaimer.end()
+    if ("Sent from" in text or "--" in text or "Outlook" in text) and (signed := _SIGNATURE.search(text)) is not None:
+        found["signature"] = signed.start()
+    return {kind: at for kind, at in found.items() if text[:at].strip()}
 
 
 def quoted_thread(text: str) -> int | None:
@@ -792,6 +799,10 @@ class PastedText:
     _origins: tuple[int, ...]  # where it comes from,
     _copied: tuple[bool, ...]  # and whether it is the source's characters (else one piece: "&amp;", "=E2=80=99")
     _under: PastedText | None = None  # the text it was itself read from (an email's HTML part), if any
+    #: an email's: the charset its text part names that no codec reads, and where its Content-Type header is
+    unknown_charset: tuple[str, int] | None = None
+    #: an email's: where the Content-Type of the text/html part it also holds is, left for its text/plain one
+    html_part_at: int | None = None
 
     def origin(self, offset: int) -> int:
         """Where ``text[offset]`` is in the file (an offset at the text's end: the file's last run)."""
@@ -961,10 +972,19 @@ def email_text(raw: str, file: str = "<text>") -> PastedText | None:
     # (base64 has no place for a word: the note says where its lines and columns point instead)
     what = ("an email with its text base64-encoded (a line and column are those of the base64 that encodes the "
             "words)" if encoding == "base64" else "an email")
-    if unknown:
-        what += f' (its charset "{unknown}" is unknown: the email was read as UTF-8, so a letter may read wrong)'
     text = decoded.text(what)
-    return _read_html(text.text, text.what, text) if headers.get_content_type() == "text/html" else text
+    if headers.get_content_type() == "text/html":
+        text = _read_html(text.text, text.what, text)
+    # (said where each is, not in the note at 1:1: a reader looks for the header, or the part, it names)
+    typed = raw.rfind("\n", 0, body - 1) + 1
+    while typed > 0 and not _CONTENT_TYPE.match(raw, typed):  # (the text part's own Content-Type header)
+        typed = raw.rfind("\n", 0, typed - 1) + 1
+    html = None if headers.get_content_type() == "text/html" else next(
+        (m.start() for m in _HTML_TYPE.finditer(raw, start) if not body <= m.start() < end), None)
+    return replace(text, unknown_charset=(unknown, typed) if unknown else None, html_part_at=html)
+
+
+_HTML_TYPE = re.compile(r"^content-type:[ \t]*text/html\b", re.I | re.M)
 
 
 def _headers(raw: str, start: int, end: int) -> tuple[Message, int] | None:

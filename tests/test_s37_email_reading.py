@@ -61,7 +61,8 @@ def test_an_unknown_charset_is_read_as_utf8_with_a_note_at_its_header(tmp_path: 
     eml.write_text(HEAD + 'Content-Type: text/plain; charset="klingon"\n\n' + REPLY, encoding="utf-8")
     run = review(eml)
     assert run.exit_code in (0, 1), run.output
-    assert 'read as an email (its charset "klingon" is unknown: the email was read as UTF-8' in run.output
+    assert 'the charset "klingon" that the Content-Type on line 6 names is unknown: the email was read as UTF-8' \
+        in run.stdout
     assert "Your parcel left our depot" in run.output
 
 

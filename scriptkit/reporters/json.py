@@ -73,6 +73,9 @@ def build(result: LintResult) -> dict[str, Any]:
         # (the codes of the findings about the whole reply, which no sentence's codes list: in the
         # first sentence's, a Spanish reply's greeting read as what was in Spanish)
         data["whole_reply"] = [d.code for d in across]
+    if result.reading_notes:  # (the parts not judged, and caveats, as the text report says them)
+        data["reading_notes"] = [{"kind": n.kind, "line": n.location.line, "col": n.location.col,
+                                  "message": n.message} for n in result.reading_notes]
     if result.turns:  # a transcript: the agent's turns, the only text judged
         from scriptkit.sourcetext import SourceText
 

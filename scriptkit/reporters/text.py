@@ -396,12 +396,8 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
         count = len({t.turn for t in result.turns})  # (a turn split by a quoted line is still one)
         con.print((f"  a transcript: {count} turn(s) by {speakers} judged as one reply; "
                    "the other speakers' lines are not judged", "dim"))
-    elif result.quoted_from is not None:
-        source = result.sources[file]
-        line = source.count("\n", 0, result.quoted_from) + 1
-        col = result.quoted_from - (source.rfind("\n", 0, result.quoted_from) + 1) + 1
-        where = f"line {line}" if col == 1 else f"line {line}, column {col}"  # (HTML is often one line)
-        con.print((f"  the quoted thread from {where} on is not judged: it is the earlier messages", "dim"))
+    for note in result.reading_notes:  # (the thread, signature, disclaimer, HTML part left out; a charset unknown)
+        con.print((f"  {note.message}", "dim"))
     why = not_judged(result)
     if why:
         con.print((f"  {why}", "dim"))
