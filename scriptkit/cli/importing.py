@@ -110,10 +110,10 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     Several files (a folder's Markdown files, named: replies/*.md; an export per language)
     become one pack. A folder itself is not read: name the files in it.
 
-    \b
     Formats: zendesk, freshdesk, helpscout, intercom, gorgias, front, salesforce (their
     API exports; Salesforce's Quick Text as REST query JSON or Data Loader CSV), csv,
     jsonl, json, yaml, js, markdown (with --map for the columns).
+
     Placeholders become scriptkit's; ones it cannot map are kept as blanks and listed.
     """
     from scriptkit.importers import refuse_folder
