@@ -59,7 +59,8 @@ class _Bounded(_FloatParam):
 @source_options
 @bodies_option
 @grammar_option
-@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text, a summary for people; or json, every macro's scores and findings, for a program.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
               help="Also write a self-contained HTML report (charts, drill-down) to this file.")
 # (its default is scriptkit.audit's HTML_DETAILED, said here as a number: that module is imported only to run)

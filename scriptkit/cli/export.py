@@ -79,9 +79,17 @@ def _print_counted(diagnostics: Sequence[Diagnostic]) -> None:
         con.print(line, markup=False, highlight=False)
 
 
+def _complete_target(ctx: click.Context, param: click.Parameter, typed: str) -> list[str]:
+    # (not a click.Choice: a plug-in target may be installed later, and a misspelt one gets "Did you mean")
+    from scriptkit.targets import available
+
+    return [name for name in [*available(), "all"] if name.startswith(typed)]
+
+
 @click.command("export", cls=OneValueCommand)
 @click.argument("pack", type=click.Path(), required=False)
-@click.option("--to", "targets", multiple=True, metavar="TARGET", help="Export target (repeatable, or 'all'); "
+@click.option("--to", "targets", multiple=True, metavar="TARGET", shell_complete=_complete_target,
+              help="Export target (repeatable, or 'all'); "
               "default: export.targets in pack.yaml. `scriptkit export --list` shows them.")
 @click.option("--out", "-o", "out", type=click.Path(file_okay=False), default=None, callback=no_dash("an export"),
               help="Output folder; replaced atomically on every export. Files in it that no export wrote "

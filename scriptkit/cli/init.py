@@ -131,9 +131,11 @@ def _in_language(text: str, locale: str) -> tuple[str, str | None]:
 @click.command()
 @click.argument("path", type=click.Path(), callback=one_line("a folder name"))
 @click.option("--name", callback=one_line("a pack's name"), help="The pack's display name (default: the folder name).")
-@click.option("--from", "source", default="new", show_default=True,
+# (not a click.Choice: a misspelt name gets "Did you mean 'starter'?"; the names still complete)
+@click.option("--from", "source", default="new", show_default=True, metavar="TEMPLATE",
+              shell_complete=lambda ctx, param, typed: [name for name in ("new", "starter") if name.startswith(typed)],
               help="Built-in template to copy: 'new' (one example script) or 'starter' (the full starter pack).")
-@click.option("--locale", callback=_locale, metavar="CODE",
+@click.option("--locale", callback=_locale, metavar="LOCALE",
               help="The language the replies are written in, such as de-DE or fr-FR (default: en-US). German, "
                    "French, Spanish and Dutch packs get greetings, sign-offs and support hours in their language.")
 def init(path: str, name: str | None, source: str, locale: str | None) -> None:

@@ -91,7 +91,8 @@ def selection_options(func: F) -> F:
     func = click.option("--ignore", multiple=True, callback=_split, metavar="RULES",
                         help="Skip these rules: codes, names, families or prefixes, comma-separated.")(func)
     func = click.option("--select", multiple=True, callback=_split, metavar="RULES",
-                        help="Run only these rules: codes (SK201), names, families (warmth) or prefixes (SK2).")(func)
+                        help="Run only these rules: codes (SK201), names, families (warmth) or prefixes (SK2), "
+                             "comma-separated.")(func)
     return func
 
 

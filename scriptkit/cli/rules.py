@@ -119,9 +119,12 @@ def _settings(pack: str) -> Pack:
 @click.command(name="rules")
 @click.argument("family_named", metavar="[FAMILY]", required=False)
 @click.option("--pack", type=click.Path(), help="Also list the custom rules this pack declares.")
-@click.option("--family", help="Only this family (template, readability, warmth, empathy, solution, custom, grammar, "
+@click.option("--family", metavar="FAMILY", shell_complete=lambda ctx, param, typed: [
+                  name for name in FAMILIES.values() if name.startswith(typed.lower())],
+              help="Only this family (template, readability, warmth, empathy, solution, custom, grammar, "
                                 "export). Also given as the argument: `scriptkit rules warmth`.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text, a table for people; or json, for a program.")
 def rules_command(family_named: str | None, pack: str | None, family: str | None, fmt: str) -> None:
     """List every rule: code, name, family, default severity and what it checks; with FAMILY, that
     family's rules only.
