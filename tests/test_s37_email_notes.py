@@ -55,3 +55,15 @@ def test_a_plain_reply_notes_its_signature_and_a_plain_one_none(tmp_path: Path) 
                        file=str(tmp_path / "reply.txt"))
     assert [(n.kind, n.location.line) for n in result.reading_notes] == [("signature", 7)]
     assert lint_text("Hi Dana,\n\nYour parcel left our depot today.\n\nThanks,\nSam\n").reading_notes == []
+
+
+def test_a_name_beside_a_team_is_a_person_signing() -> None:
+    body = "Hi Dana,\n\nYour parcel left our depot today and will reach you on Friday.\n\nKind regards,\n"
+
+    def sk206(signed: str) -> list[str]:
+        return [d.text for d in lint_text(body + signed + "\n").diagnostics if d.code == "SK206"]
+
+    for signed in ("Sam Carter | Support Team", "Sam Carter, Support Team", "Sam - Acme Support Team",
+                   "Jo-Anne O'Neil / Customer Support"):
+        assert sk206(signed) == [], signed
+    assert sk206("Support Team") == ["Support Team"]  # (a team alone is nobody)

@@ -534,7 +534,7 @@ class CorporatePhrase(Rule):
                     # "Each household can hold one membership. Thank you for your understanding.": nobody waited,
                     # so thanks for "bearing with me" thanks them for nothing that happened (thanks for "patience"
                     # says they waited: the rewrite keeps that; after a "no", what to write is said above)
-                    safe, entry = False, {**entry, "advice": _NO_WAIT.replace("with me", "with us") if (
+                    safe, entry = False, {**entry, "advice": _ME_WORD.sub("us", _NO_WAIT) if (
                         as_we := _writes_as_we(message.text) if as_we is None else as_we) else _NO_WAIT}
                 if safe and not _fits_around(text, start, end, entry):
                     safe = False  # ("Everything is in order to ship": no "Everything is to ship")
@@ -606,7 +606,9 @@ class CorporatePhrase(Rule):
         # (a phrase in capitals is rewritten in lower case, "THANK YOU FOR YOUR COOPERATION." -> "Thanks so much for
         # your help.": a rewrite in capitals kept the shouting SK208 reports, which has no fix of its own; never a
         # placeholder's name)
-        shouted = sum(c.isalpha() for c in found) > 1 and found.isupper()
+        # (only where the phrase is its whole sentence: a phrase in a sentence that shouts on, or one stressed word,
+        # keeps the writer's capitals, "YES, WE SHALL." -> "YES, WE WILL.", "Please DO NOT share" -> "DON'T")
+        shouted = sum(c.isalpha() for c in found) > 1 and found.isupper() and _whole_sentence(text, start, end)
         if shouted:  # (and the object it keeps from the text: "EXPEDITE IT" -> "speed it up")
             replacement = _SHOUTED_OBJECT.sub(lambda m: m.group().lower(), replacement)
         rewrite = (replacement[:1].upper() + replacement[1:] if opens_sentence(text, start) else replacement) \
@@ -637,6 +639,13 @@ class CorporatePhrase(Rule):
                                wanted if shouted else match_case(wanted, said)) + " " + rewrite
                     suggestion = f'"{_for_reader(rewrite, ctx)}"'
         return Finding(fix_start, fix_end, message, suggestion=suggestion, replacement=rewrite if safe else None)
+
+
+def _whole_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds every word of its sentence (nothing but punctuation around it)."""
+    head = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    tail = min((i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0), default=len(text))
+    return not any(c.isalnum() for c in text[head:start]) and not any(c.isalnum() for c in text[end:tail])
 
 
 _SHOUTED_OBJECT = re.compile(r"\b(?!I\b)[A-Z]{2,}\b|\bI\b(?=\s+up\b)")  # (words in capitals; "I" stays)
@@ -1984,7 +1993,13 @@ def _under_a_name(text: str, start: int, end: int) -> bool:
     Team"): the person signs, and the team says where they work."""
     line = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", end)
-    if not line or not _DEPARTMENT_LINE.fullmatch(text, line, len(text) if stop < 0 else stop):
+    stop = len(text) if stop < 0 else stop
+    # (or beside it on its line, "Sam Carter | Support Team", "Sam, Customer Support": a person signs there too)
+    beside = _NAME_BESIDE.match(text, line, start)
+    if beside is not None and _DEPARTMENT_LINE.fullmatch(text, beside.end(), stop) \
+            and not _DEPARTMENT_LINE.fullmatch(text, line, beside.start("sep")):
+        return True
+    if not line or not _DEPARTMENT_LINE.fullmatch(text, line, stop):
         return False
     above = text[text.rfind("\n", 0, line - 1) + 1:line - 1]
     return bool(_NAME_LINE.fullmatch(above) and not _DEPARTMENT_LINE.fullmatch(above)
@@ -1994,6 +2009,10 @@ def _under_a_name(text: str, start: int, end: int) -> bool:
 # A person's name on a line of its own: "Priya", "Priya S.", "{{agent.first_name}}", "Jo-Anne O'Neil,"
 _NAME_LINE = re.compile(r"[ \t]*(?:\{\{\s*agent\.[^{}\n]*\}\}|[A-Z][\w'.\u2019-]*)"
                         r"(?:[ \t]+(?:\{\{\s*agent\.[^{}\n]*\}\}|[A-Z][\w'.\u2019-]*)){0,2}[ \t]*,?[ \t]*")
+
+
+# A name and what parts it from a team beside it on the line: "Sam Carter | ", "Sam, ", "Jo-Anne O'Neil / "
+_NAME_BESIDE = re.compile(_NAME_LINE.pattern.removesuffix(r",?[ \t]*") + r"(?P<sep>[ \t]*(?:[|,/·•–—]|[ \t]-)[ \t]*)")
 
 
 # A signature that is a team or a department and nobody, less a final full stop: "Customer Support",
