@@ -48,3 +48,32 @@ def test_import_help_fits_a_narrow_terminal() -> None:
     prose = text.split("Options:")[0]
     assert max(len(line) for line in prose.splitlines()) <= 60, prose
     assert "Formats:" in prose
+
+
+ORDER_OF_USE = ["init", "check", "render", "review", "export", "import", "audit", "rules", "rule"]
+
+
+def test_commands_are_listed_in_the_order_of_use_each_summary_whole() -> None:
+    from tests.conftest import run_cli
+
+    text = run_cli("--help").output
+    listed = [line.split()[0] for line in text.split("Commands:")[1].splitlines() if line.strip()]
+    assert listed == ORDER_OF_USE, text
+    assert "..." not in text.split("Commands:")[1], text
+
+
+@pytest.mark.parametrize("command", ORDER_OF_USE)
+def test_each_command_shows_examples(command: str) -> None:
+    from tests.conftest import run_cli
+
+    text = run_cli(command, "--help").output
+    examples = text.split("Examples:\n")[1]
+    assert f"scriptkit {command}" in examples.split("Options:")[0], text
+
+
+def test_help_names_a_commands_help() -> None:
+    from tests.conftest import run_cli
+
+    asked = run_cli("help", "check")
+    assert asked.exit_code == 0 and asked.output == run_cli("check", "--help").output
+    assert run_cli("help").output == run_cli("--help").output

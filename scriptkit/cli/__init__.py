@@ -26,6 +26,30 @@ from scriptkit.rules import base as rule_base
 
 COMMAND_MODULES = ("init", "render", "check", "rules", "export", "importing", "audit")
 
+#: each command's line in `scriptkit --help` (its docstring's first sentence was cut with "..."), and a few
+#: command lines that show it at work; listed in the order they are used
+COMMAND_GUIDE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "init": ("Create a new pack folder.",
+             ("scriptkit init my-pack", "scriptkit init my-pack --from starter",
+              "scriptkit init de-pack --locale de-DE")),
+    "check": ("Judge every script of a pack.",
+              ("scriptkit check my-pack", "scriptkit check my-pack --format github", "scriptkit check my-pack --fix")),
+    "render": ("Print each script as the customer reads it.",
+               ("scriptkit render my-pack --preview",
+                "scriptkit render my-pack --channel chat")),
+    "review": ("Judge free text, such as an agent's real reply.",
+               ("scriptkit review reply.txt", "scriptkit review - < reply.txt")),
+    "export": ("Export a pack to helpdesk macros.",
+               ("scriptkit export my-pack --to zendesk --out build", "scriptkit export --list")),
+    "import": ("Turn a helpdesk export or a library into a pack.",
+               ("scriptkit import macros.json --out my-pack",
+                "scriptkit import faq.csv --map title=Q,body=A -o my-pack")),
+    "audit": ("Score every macro of a pack or an export.",
+              ("scriptkit audit my-pack", "scriptkit audit macros.json --format json > audit.json")),
+    "rules": ("List every rule, or one family's.", ("scriptkit rules", "scriptkit rules warmth")),
+    "rule": ("Show one rule's documentation.", ("scriptkit rule SK201", "scriptkit rule corporate-phrase")),
+}
+
 
 _COMMAND_LINE = "scriptkit.command_line"  # (ctx.meta's key: the command run, and the words given it)
 
@@ -51,6 +75,17 @@ class _Group(click.Group):
         finally:
             gc.set_threshold(*before)
             rule_base.on_warning = warned
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        # (the order of use, not the alphabet's: init before check, export before import)
+        return [name for name in COMMAND_GUIDE if name in self.commands] + \
+            sorted(set(self.commands) - set(COMMAND_GUIDE))
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # `scriptkit help check` as `scriptkit check --help` (git's and pip's spelling), `scriptkit help` as --help
+        if args[:1] == ["help"]:
+            args = [*args[1:2], "--help"]
+        return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
                                                                            list[str]]:
@@ -115,4 +150,9 @@ engines.on_progress = _progress
 
 for _name in COMMAND_MODULES:
     for _command in importlib.import_module(f"scriptkit.cli.{_name}").commands:
+        if _command.name in COMMAND_GUIDE:
+            _command.short_help, _examples = COMMAND_GUIDE[_command.name]
+            # (\b keeps click from joining the lines into one)
+            _command.help = (_command.help or "").rstrip() + "\n\n\b\nExamples:\n" + \
+                "\n".join(f"  {line}" for line in _examples)
         main.add_command(_command)
