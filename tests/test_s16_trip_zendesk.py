@@ -26,7 +26,7 @@ def test_zendesk_round_trip_leaves_the_descriptions_as_written(tmp_path: Path) -
     assert again == first
     late = next(m for m in first if m["title"] == "Orders::Damaged in transit")
     # the marker the reply shows is named like a blank's, with what to fill in
-    assert "Replace [[order number]]: customer's order number (Zendesk has no placeholder for it)" in \
+    assert "Replace [[order number]]: The order number, from the ticket or the shop's admin" in \
         str(late["description"]).split("\n")
 
 

@@ -52,7 +52,7 @@ def test_solutions_are_owned_with_a_time_frame(starter):
 def test_starter_uses_constants_placeholders_blanks_and_variants(starter):
     messages = render_pack(starter, all_variants=True)
     names = {seg.name for m in messages for seg in m.segments if isinstance(seg, Placeholder)}
-    assert {"customer.first_name", "agent.first_name", "order.number", "ticket.id"} <= names
+    assert {"customer.first_name", "agent.first_name", "ticket.id"} <= names
     assert any(isinstance(seg, Blank) for m in messages for seg in m.segments)
     assert sum(1 for s in starter.scripts if s.variant_count > 1) >= 8
     used = " ".join(src for s in starter.scripts for slot in ("acknowledgment", "warm_language", "solution")
