@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# make demo installs scriptkit alone (its own stamp); the dev tools come with the first target that
+# needs them (lint, typecheck, unit, docs). A venv that has the dev tools serves the demo as it is.
+USER_STAMP := $(VENV)/.installed-user-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+DEMO_STAMP := $(if $(wildcard $(STAMP)),$(STAMP),$(USER_STAMP))
 
 .PHONY: demo test lint typecheck unit bench clean languagetool docs
 
@@ -12,8 +16,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	rm -f $(VENV)/.installed-*; touch $@
 
+$(USER_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	rm -f $(VENV)/.installed-*; touch $@
+
 # The main job on the built-in starter pack: judge every script, show one reply, export it.
-demo: $(STAMP)
+demo: $(DEMO_STAMP)
 	$(BIN)/scriptkit check templates/starter
 	$(BIN)/scriptkit render templates/starter --script late-delivery --channel email --preview
 	$(BIN)/scriptkit export templates/starter --to zendesk --to playbook --out build/demo-export
