@@ -140,7 +140,7 @@ def _cased(found: str, term: str, value: str, opens: bool) -> str:
     at a sentence's start. Capitals the term has too ("ASAP", "Zendesk") tell nothing of the text. A replacement
     with capitals of its own ("iPhone", "ACME", "the Kitchen Crew") is a spelling the team chose: written as given,
     save a first word in small letters at a sentence's start ("The Kitchen Crew"; "iPhone" stays)."""
-    if value != value.lower():
+    if _OWN_CAPITALS.search(value):  # (not the pronoun's: "I'm" for "I AM" is "I'M" where the text shouts)
         first = value.split(" ")[0]
         return value[:1].upper() + value[1:] if opens and found[:1].isupper() and first == first.lower() else value
     if sum(c.isalpha() for c in found) > 1 and found.isupper() and not term.isupper():
@@ -151,6 +151,9 @@ def _cased(found: str, term: str, value: str, opens: bool) -> str:
     if opens and found[:1].isupper():
         return value[:1].upper() + value[1:]
     return value
+
+
+_OWN_CAPITALS = re.compile(r"[A-Z](?<!\bI(?=\b|['\u2019]))")  # (a capital other than the word "I")
 
 
 def _begun(text: str, lo: int, start: int) -> bool:
@@ -230,13 +233,11 @@ def _swap(text: str, lo: int, start: int, end: int, term: str, value: str) -> tu
 def _filled_in(message: Message, start: int) -> str | None:
     """Why the words at ``start`` cannot be fixed where the script writes them, or None: the template fills them in
     (a pack constant's text, "{{ help_line }}"), so they are changed where they are written, for every script."""
-    for s, e, seg in message.spans():
-        if s <= start < e:
-            source = seg.source if isinstance(seg, Text) else None
-            if source is not None and not source.literal:
-                return ("the words are filled in by the template (a pack constant, or a {{ }} expression): change "
-                        "them where they are written, which changes them in every script that uses them")
-            return None
+    held = next(message.spans_over(start, start + 1), None)  # (the segment holding ``start``, found by bisection)
+    source = held[2].source if held is not None and isinstance(held[2], Text) else None
+    if source is not None and not source.literal:
+        return ("the words are filled in by the template (a pack constant, or a {{ }} expression): change "
+                "them where they are written, which changes them in every script that uses them")
     return None
 
 
