@@ -613,7 +613,9 @@ class CorporatePhrase(Rule):
             replacement = _SHOUTED_OBJECT.sub(lambda m: m.group().lower(), replacement)
         rewrite = (replacement[:1].upper() + replacement[1:] if opens_sentence(text, start) else replacement) \
             if shouted and "{{" not in replacement else \
-            match_case(_cased(found, "", replacement, True) if "{{" not in replacement else replacement, found)
+            match_case(_cased(found, "", _SHOUTED_OBJECT.sub(lambda m: m.group().lower(), replacement)
+                              if found.isupper() else replacement, True)  # (its object's capitals are the text's)
+                       if "{{" not in replacement else replacement, found)
         clause_fit = _fit_at_clause_end(text, start, end, rewrite)
         if clause_fit is None:
             safe = False  # ("we would." -> "we'd." is no English, and "'d" written out may be "had" or "would")
@@ -1500,7 +1502,8 @@ class NoContractions(Rule):
             if _stressed(original):
                 stressed.append((start, end, original))
             else:  # (in capitals where the form is: "I AM SO SORRY" -> "I'M SO SORRY", as SK201 keeps them)
-                found.append((start, end, original, _cased(original, "", rewrite, True)))
+                found.append((start, end, original, rewrite.upper() if sum(c.isalpha() for c in original) > 1
+                              and original.isupper() else rewrite))
         if len(found) + len(stressed) + len(in_stock) < min_forms:
             return
         for start, end, original, rewrite in found:
