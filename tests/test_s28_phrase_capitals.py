@@ -1,5 +1,5 @@
-"""SK201's built-in rewrite of a phrase in capitals is in lower case ("ADDITIONAL items" -> "Extra items"): kept in
-capitals, it kept the shouting SK208 reports, which has no fix of its own."""
+"""SK201's built-in rewrites keep a phrase's capitals where the text shouts ("ADDITIONAL items" -> "EXTRA items"),
+as a team's substitutions do ("MEAL KIT" -> "BOX")."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ def _fixes(sentence: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("sentence", "fixed"), [
-    ("ADDITIONAL items ship free this week.", ["Extra"]),
-    ("Good news: ADDITIONAL items ship free this week.", ["Extra"]),
-    ("WE ARE UNABLE TO refund it, sorry.", ["We can't"]),
-    ("Please read this: I WILL EXPEDITE IT today.", ["speed it up"]),
-    ("I've added AN ADDITIONAL item.", ["an extra"]),
+    ("ADDITIONAL items ship free this week.", ["EXTRA"]),
+    ("Good news: ADDITIONAL items ship free this week.", ["EXTRA"]),
+    ("WE ARE UNABLE TO refund it, sorry.", ["WE CAN'T"]),
+    ("Please read this: I WILL EXPEDITE IT today.", ["SPEED IT UP"]),
+    ("I've added AN ADDITIONAL item.", ["EXTRA"]),
     # a capital only at the sentence's start is no shouting
     ("Additional items ship free this week.", ["Extra"]),
     ("I've added an additional item.", ["extra"]),
 ])
-def test_a_rewrite_of_words_in_capitals_is_in_lower_case(sentence: str, fixed: list[str]) -> None:
+def test_a_rewrite_keeps_the_capitals_of_the_words_it_replaces(sentence: str, fixed: list[str]) -> None:
     assert _fixes(sentence) == fixed
