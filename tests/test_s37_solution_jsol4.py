@@ -24,3 +24,26 @@ def test_a_check_asked_in_capitals_after_a_step_done_is_still_read(text: str) ->
     # (the same sentences in lower case are read as a step done: the capitals must not change that)
     assert finished(text.lower())
     assert finished(text)
+
+
+# ---------------------------------------------------------------- 2. the customer's step alone, beside words of ours
+# that own no step: reports we have had, "as far as we can tell", "not a request we can act on"
+
+@pytest.mark.parametrize("text", [
+    "We've had several reports like this one. As far as we can tell it is a fault in some printer drivers.\n\n"
+    "All we can suggest is to try updating your printer driver. Failing that, you can print from the web page.",
+    "If the sync fails again you need to describe exactly which step fails.\n\n"
+    "As it stands this is not a request we can act on.",
+    "As far as I can see the setting is off. Please turn it on under Settings > Sync.",
+])
+def test_the_customers_step_beside_words_that_own_nothing_needs_no_when(text: str) -> None:
+    assert "SK404" not in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We've had several reports like this one. We will look into it.",  # (a step of ours after the reports)
+    "As far as we can tell it is a driver fault, so we can send you a new driver.",
+    "This is not a request we can act on, but we will pass it to the team.",
+])
+def test_a_step_of_ours_beside_them_still_owes_a_when(text: str) -> None:
+    assert "SK404" in _codes(text)

@@ -1666,6 +1666,8 @@ def _customers_step_only(message: Message, text: str) -> bool:
         return False
     if _may_match(_ADVISES_WORDS, text):
         text = _ADVISES.sub(lambda m: " " * len(m.group(0)), text)
+    if _may_match(_OWNS_NOTHING_WORDS, text):
+        text = _OWNS_NOTHING.sub(lambda m: " " * len(m.group(0)), text)
     return not _OWNER_FOLDED.span(text)
 
 
@@ -1677,6 +1679,17 @@ _ADVISES = re.compile(rf"\b(?:i|we)(?:{_APOS}d|\s+(?:would|can|could|may|must|do
                       r"noticed|(?:can\s+)?see(?=\s+that\b))\b", re.IGNORECASE)
 _ADVISES_WORDS = frozenset(["suggest", "recommend", "advise", "urge", "encourage", "invite", "ask", "request",
                             "noticed", "see"])
+# the writer's words that own no step though "we can" or "we have" is in them: a hedge ("as far as we can tell"),
+# reports told of ("we've had several reports of this") and what they cannot act on ("this is not a request we can
+# act on", "isn't something we can change": a refusal)
+_OWNS_NOTHING = re.compile(
+    rf"\bas\s+far\s+as\s+(?:i|we)\s+(?:can|could)\s+(?:tell|see|know)\b"
+    rf"|\b(?:i|we)(?:{_APOS}ve|\s+have)\s+(?:already\s+)?had\s+(?:(?:quite\s+)?(?:a\s+)?(?:lot|lots|few|number|"
+    r"couple|handful|many|several|some|other|similar|more|multiple|numerous|plenty)\s+)?(?:of\s+)?(?:\w+\s+)?"
+    r"(?:reports?|complaints?|cases?|tickets?|messages?|questions?)\b"
+    rf"|\b(?:not|n{_APOS}t)\s+(?:a|an|one|something|anything)\s+(?:[\w-]+\s+){{0,3}}?(?:that\s+)?(?:i|we)\s+"
+    r"(?:can|could)\s+(?:\w+\s+){0,2}?\w+", re.IGNORECASE)
+_OWNS_NOTHING_WORDS = frozenset(["far", "had", "not", "t"])
 
 
 # a step that hands something back to the company, after which the customer waits for it to act: "send us a
