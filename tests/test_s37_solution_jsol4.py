@@ -47,3 +47,23 @@ def test_the_customers_step_beside_words_that_own_nothing_needs_no_when(text: st
 ])
 def test_a_step_of_ours_beside_them_still_owes_a_when(text: str) -> None:
     assert "SK404" in _codes(text)
+
+
+# ---------------------------------------------------------------- 3. a step left to the person the customer sends to
+
+@pytest.mark.parametrize("text", [
+    "Thanks for your message. Your recipient can spend the gift card in any of our shops. They can also add it "
+    "to a phone wallet. Please note that the card cannot be exchanged for cash.",
+    "Thanks for checking with us. The recipient can collect the parcel from the locker with the code in the text "
+    "message. The locker keeps it for a week.",
+])
+def test_a_step_left_to_the_recipient_needs_no_when(text: str) -> None:
+    assert "SK404" not in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for checking with us. Your recipient can collect the parcel once we have released it.",  # (ours to come)
+    "Thanks for checking with us. The recipient can spend the card, and we will activate it for them.",
+])
+def test_a_recipients_step_after_one_of_ours_still_owes_a_when(text: str) -> None:
+    assert "SK404" in _codes(text)

@@ -1384,8 +1384,9 @@ def _customer_acts(message: Message, text: str) -> bool:
     an action in it ("the quickest way is to reset it from the sign-in page"), a question to them ("Can you
     DM us the order number?"), or "please" and a verb after a condition ("If it has not arrived, please send
     us the statement") or after care ("Thanks for the report, please send it to the author"), or its casual
-    form, "just" and a verb of getting in touch ("If anything else comes up, just drop me a line"), or a step left
-    to their choice ("Feel free to check the plugin's own forum")."""
+    form, "just" and a verb of getting in touch ("If anything else comes up, just drop me a line"), a step left
+    to their choice ("Feel free to check the plugin's own forum") or to the one they send to ("Your recipient can
+    spend the card in any shop")."""
     if ("lease" in text or "ask" in text) and REQUEST.search(text) is not None:  # (in a clause read as care too)
         return True
     for s in body_sentences(message):
@@ -1393,10 +1394,16 @@ def _customer_acts(message: Message, text: str) -> bool:
             c = s.cues
             if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person) \
                     or _CASUAL_ASK.match(s.text) is not None or _JUST_DO.match(s.text) is not None \
-                    or _FEEL_FREE.search(s.text) is not None \
+                    or _FEEL_FREE.search(s.text) is not None or _THEIR_PARTY_MAY.match(s.text) is not None \
                     or asks_about_it(s) or _instructs_after_purpose(s.text):
                 return True
     return False
+
+
+# a step the person the customer sends to or buys for may take, told as "you can" is: "Your recipient can spend the
+# card in any shop", "The recipient may collect it from the locker" (not "can't": a refusal)
+_THEIR_PARTY_MAY = re.compile(r"\W*(?:your|the)\s+(?:recipients?|beneficiar(?:y|ies)|payees?|receivers?)\s+"
+                              r"(?:can|may|(?:is|are|will\s+be)\s+able\s+to)\s+(?!not\b)\w+", re.IGNORECASE)
 
 
 # what a step is for, or when to take it, before the instruction: "To download your invoice, open Billing",
