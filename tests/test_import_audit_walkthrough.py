@@ -256,7 +256,7 @@ def test_a_folder_of_exports_says_how_to_read_its_files(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("# Our macros\n\nOne file per topic.\n", encoding="utf-8")
     audited = CliRunner().invoke(main, ["audit", str(tmp_path)])
     assert audited.exit_code == 2, audited.output
-    assert f"{tmp_path}:1:1: error: {tmp_path} is a folder, not a pack; it holds 2 export file(s): billing.md, " \
+    assert f"{tmp_path}: error: {tmp_path} is a folder, not a pack; it holds 2 export file(s): billing.md, " \
            f"shipping.md. Name the export files, to audit them as one library: scriptkit audit {tmp_path}/*.md" \
            in audited.output
     imported = CliRunner().invoke(main, ["import", str(tmp_path), "-o", str(tmp_path / "out")])

@@ -93,4 +93,4 @@ def test_a_folder_given_as_the_baseline_is_named_as_one(make_pack: Any, tmp_path
     root = make_pack({"late.yaml": SCRIPT})
     result = CliRunner().invoke(main, ["check", str(root), "--baseline", str(tmp_path), "--grammar", "off"])
     assert result.exit_code == 2, result.output
-    assert f"{tmp_path}:1:1: error: {tmp_path} is a folder, not a baseline file" in result.output
+    assert f"{tmp_path}: error: {tmp_path} is a folder, not a baseline file" in result.output

@@ -83,9 +83,10 @@ solution: >
 
 SCRIPT_NAME = "late-parcel.yaml"
 
-# every line of stderr a failed run prints: a located error, the count under several, or the
-# dimmed hint of a message that wrapped (rich does not wrap: soft_wrap is on)
-LOCATED = re.compile(r"^.+:\d+:\d+: error: \S")
+# every line of stderr a failed run prints: a located error (file:line:col, or a folder's or a missing
+# path's name alone: it has no line), the count under several, or the dimmed hint of a message that
+# wrapped (rich does not wrap: soft_wrap is on)
+LOCATED = re.compile(r"^.+?(:\d+:\d+)?: error: \S")
 COUNT = re.compile(r"^\d+ problems found\.$")
 # the one line the CLI prints for an exception nobody turned into a message (a bug)
 BUG = re.compile(r"error: unexpected \w+: ")

@@ -229,7 +229,7 @@ def test_an_export_folder_that_cannot_be_made_is_located(pack: Path) -> None:
     blocker = pack.parent / "blocker"
     blocker.write_text("a file where the folder would go\n", encoding="utf-8")
     stderr = errors_of("export", str(pack), "--to", "zendesk", "-o", str(blocker / "out"))
-    assert stderr.startswith(f"{blocker}/out:1:1: error: cannot write the export to {blocker}/out: "), stderr
+    assert stderr.startswith(f"{blocker}/out: error: cannot write the export to {blocker}/out: "), stderr
     assert blocker.read_text(encoding="utf-8") == "a file where the folder would go\n"
 
 

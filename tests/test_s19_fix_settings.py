@@ -55,7 +55,8 @@ def test_settings_that_are_no_file_are_a_located_error(tmp_path: Path, name: str
     make(settings)  # type: ignore[operator]
     run = _run("check", str(root))
     assert run.exit_code == 2, run.output
-    assert f"{root.resolve() / name}:1:1: error: {name} {said}" in run.output
+    place = "" if make is _folder else ":1:1"  # (a folder has no line to point at; a pipe or a device is there)
+    assert f"{root.resolve() / name}{place}: error: {name} {said}" in run.output
     (root / "reply.txt").write_text("I am sorry about the wait.\n", encoding="utf-8")
     review = _run("review", str(root / "reply.txt"))  # (review finds the same settings)
     assert review.exit_code == 2 and f"{name} {said}" in review.output
@@ -66,7 +67,7 @@ def test_a_settings_link_to_nothing_is_a_located_error(tmp_path: Path) -> None:
     (root / "scriptkit.toml").symlink_to("gone.toml")
     run = _run("check", str(root))
     assert run.exit_code == 2
-    assert "scriptkit.toml:1:1: error: scriptkit.toml is a link to gone.toml, which is not there" in run.output
+    assert "scriptkit.toml: error: scriptkit.toml is a link to gone.toml, which is not there" in run.output
 
 
 def test_settings_as_a_file_still_apply(tmp_path: Path) -> None:
@@ -98,11 +99,11 @@ def test_render_of_an_unknown_script_is_located_at_the_pack(tmp_path: Path) -> N
     root = _pack(tmp_path)
     run = _run("render", str(root), "--script", "nope")
     assert run.exit_code == 2
-    assert f"{root}:1:1: error: no script with id 'nope' in {root}" in run.output
+    assert f"{root}: error: no script with id 'nope' in {root}" in run.output
 
 
 def test_render_of_a_channel_no_script_is_written_for_is_located(tmp_path: Path) -> None:
     root = _pack(tmp_path)
     run = _run("render", str(root), "--channel", "sms")
     assert run.exit_code == 2
-    assert f"{root}:1:1: error: no script in this pack is written for the sms channel" in run.output
+    assert f"{root}: error: no script in this pack is written for the sms channel" in run.output

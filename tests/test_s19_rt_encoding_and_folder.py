@@ -40,10 +40,10 @@ def test_an_output_folder_import_will_not_write_to_is_located(tmp_path: Path, mo
     Path("keep/mine.txt").write_text("my notes", encoding="utf-8")
     result = _run("import", "u8.json", "-o", "keep")
     assert result.exit_code == 2
-    assert "keep:1:1: error: keep already exists and is not empty" in result.output
+    assert "keep: error: keep already exists and is not empty" in result.output
     result = _run("import", "u8.json", "-o", "keep", "--force")
     assert result.exit_code == 2
-    assert "keep:1:1: error: keep is not a pack (it has no pack.yaml)" in result.output
+    assert "keep: error: keep is not a pack (it has no pack.yaml)" in result.output
     assert Path("keep/mine.txt").read_text(encoding="utf-8") == "my notes"
     assert sorted(p.name for p in Path("keep").iterdir()) == ["mine.txt"]
 

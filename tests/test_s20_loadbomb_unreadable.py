@@ -55,7 +55,7 @@ def test_a_scripts_folder_that_may_not_be_read_is_said_to_be_unreadable(pack: Pa
     run = _run(str(BIN / "scriptkit"), "check", str(pack))
     out = run.stdout + run.stderr
     assert run.returncode == 2, out
-    assert f"{pack / 'scripts'}:1:1: error: cannot read the folder {pack / 'scripts'}: Permission denied" in out, out
+    assert f"{pack / 'scripts'}: error: cannot read the folder {pack / 'scripts'}: Permission denied" in out, out
     assert "no scripts found" not in out and "Add one YAML file" not in out
     assert "chmod u+rx" in out and "Traceback" not in out
 
@@ -70,7 +70,7 @@ def test_a_subfolder_that_may_not_be_read_is_not_left_out_without_a_word(pack: P
     run = _run(str(BIN / "scriptkit"), "check", str(pack))
     out = run.stdout + run.stderr
     assert run.returncode == 2, out
-    assert f"{inner}:1:1: error: cannot read the folder {inner}: Permission denied" in out, out
+    assert f"{inner}: error: cannot read the folder {inner}: Permission denied" in out, out
     assert "All clear" not in out and "Traceback" not in out
 
 

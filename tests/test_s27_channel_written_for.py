@@ -17,7 +17,7 @@ def test_a_channel_no_script_is_written_for_is_refused(make_pack: Any, tmp_path:
                  ["export", str(root), "--to", "zendesk", "--channel", "sms", "-o", str(tmp_path / "out")]):
         result = run_cli(*args)
         assert result.exit_code == 2, result.output
-        assert f"{root}:1:1: error: no script in this pack is written for the sms channel" in result.output
+        assert f"{root}: error: no script in this pack is written for the sms channel" in result.output
     assert not (tmp_path / "out").exists()
 
 

@@ -69,7 +69,7 @@ def test_an_export_to_several_targets_names_the_one_to_import(make_pack: Callabl
     out = _export(make_pack, tmp_path, "front", "zendesk", "json")
     result = run_cli("import", str(out), "-o", str(tmp_path / "back"))
     assert result.exit_code == 2
-    assert f"{out}:1:1: error: {out} is scriptkit's export to 3 targets (front, json, zendesk)" in result.output
+    assert f"{out}: error: {out} is scriptkit's export to 3 targets (front, json, zendesk)" in result.output
     said = " ".join(result.output.split())
     assert f"Import one of them: scriptkit import {out / 'json' / 'pack.json'} -o PACK" in said
     assert f"or {out / 'front'}, {out / 'zendesk'} (or pick one with --from json)" in said

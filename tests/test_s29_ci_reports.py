@@ -66,7 +66,7 @@ def test_a_file_where_the_folder_should_be_is_a_located_error(tmp_path: Path) ->
     target = tmp_path / "reports" / "sub" / "r.json"
     result = _run("check", str(root), "--format", "json", "-o", str(target))
     assert result.exit_code == 2
-    assert f"{target}:1:1: error: cannot write the report to {target}: {tmp_path / 'reports'} is a file, " \
+    assert f"{target}: error: cannot write the report to {target}: {tmp_path / 'reports'} is a file, " \
            "not a folder" in result.output
 
 
@@ -86,7 +86,7 @@ def test_a_folder_that_may_not_be_written_is_a_located_error(tmp_path: Path) -> 
     finally:
         locked.chmod(0o700)
     assert result.exit_code == 2
-    assert f"{target}:1:1: error: cannot write the report to {target}: " in result.output
+    assert f"{target}: error: cannot write the report to {target}: " in result.output
     assert "Traceback" not in result.output
 
 

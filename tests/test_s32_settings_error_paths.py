@@ -59,4 +59,4 @@ def test_a_folder_named_scriptkit_toml_is_named_from_the_working_folder(tmp_path
     (tmp_path / "scriptkit.toml").mkdir()
     result = _run("review", "-", stdin=REPLY)
     assert result.exit_code == 2
-    assert result.stderr.startswith("scriptkit.toml:1:1: "), result.stderr
+    assert result.stderr.startswith("scriptkit.toml: error: "), result.stderr

@@ -223,7 +223,7 @@ def test_the_cli_takes_the_agents_label_as_written_and_says_when_it_cannot_tell(
             "Maya Lee") in unnamed.stderr
     assert '--agent "Maya Lee"' in unnamed.stderr and "Traceback" not in unnamed.output
     folder = run(main, ["review", str(tmp_path), "--grammar", "off"])
-    assert folder.exit_code == 2 and f"{tmp_path}:1:1: error: {tmp_path} is a folder" in folder.stderr
+    assert folder.exit_code == 2 and f"{tmp_path}: error: {tmp_path} is a folder" in folder.stderr
 
 
 def test_customer_service_is_the_support_side() -> None:

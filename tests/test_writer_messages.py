@@ -86,7 +86,7 @@ def test_review_of_a_pack_folder_says_to_use_check(make_pack: Any) -> None:
     root = make_pack({"a.yaml": GOOD})
     result = run("review", str(root))
     assert result.exit_code == 2
-    assert f"{root}:1:1: error: {root} is a pack folder, and review judges free text" in result.output
+    assert f"{root}: error: {root} is a pack folder, and review judges free text" in result.output
     assert f"To check a pack, run `scriptkit check {root}`." in result.output
 
 

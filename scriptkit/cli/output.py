@@ -226,7 +226,7 @@ def report_error(exc: ScriptkitError) -> None:
         per_file[file] = per_file.get(file, 0) + 1
         if file and per_file[file] > MAX_PER_FILE:
             continue
-        where = f"{e.location}: " if e.location else ""
+        where = f"{_place(e.location)}: " if e.location else ""
         text = two_sentences(e.message, e.hint)
         hint_at = len(text) - len(e.hint or "")  # the hint ends the text and is printed dimmed
         hint = f"[dim]{_escape(e.hint)}[/dim]" if e.hint else ""
@@ -242,6 +242,17 @@ def report_error(exc: ScriptkitError) -> None:
 
 
 MAX_PER_FILE = 100  # problems of one file printed one by one (then how many more)
+
+
+def _place(location: Location) -> str:
+    """``file:line:col``; a folder or a missing path alone: it has no line to point at, and 'my-pak:1:1' read as a
+    place in a file."""
+    standard_stream = location.file == "-" or location.file.startswith("<")  # ('<stdin>': a place in it is one)
+    # os.path's tests, not Path's: they answer False for a name the system refuses (too long) instead of raising
+    no_file = os.path.isdir(location.file) or not os.path.exists(location.file)
+    if (location.line, location.col) == (1, 1) and not standard_stream and no_file:
+        return location.file
+    return str(location)
 
 
 def _escape(text: str) -> str:
