@@ -294,7 +294,10 @@ _CASE_FILTERS = {"capitalize": lambda t: t[:1].upper() + t[1:].lower(), "upcase"
 _HELPSCOUT_VAR = re.compile(r"\{%(?P<name>[^,%{}]+)(?:,fallback=(?P<fallback>(?:[^%{]|\{(?!%)|%(?!\}))*))?%\}")
 # a placeholder written with a brace (or Help Scout's '%') missing, which no helpdesk fills and each sends as written:
 # '{{ticket.requester.first_name}' and '{first_name}}'; '{%customer.firstName,fallback=there}' and '{customer.x%}'
-_BROKEN_CLOSE = re.compile(r"\{\{-?\s*(?P<name>[A-Za-z_][\w.\-\[\]]*)\s*-?\}(?!\})")
+# (its filters too, a Liquid fallback with one closing brace: '{{ticket.requester.first_name | default: "there"}')
+_BROKEN_CLOSE = re.compile(r"\{\{-?\s*(?P<name>[A-Za-z_][\w.\-\[\]]*+)\s*+"
+                           r"""(?:\|[ \t]*+\w++[ \t]*+(?:(?::[ \t]*+|\([ \t]*+)(?:"[^"\n{}<>]*+"|'[^'\n{}<>]*+')"""
+                           r"(?:[ \t]*+\))?+)?+[ \t]*+)*+-?\}(?!\})")
 _BROKEN_OPEN = re.compile(r"(?<!\{)\{\s*(?P<name>[A-Za-z_][\w.\-\[\]]*)\s*\}\}")
 _BROKEN_HELPSCOUT_CLOSE = re.compile(r"\{%(?P<name>[A-Za-z_][\w.]*)(?P<fallback>,fallback=[^%{}\n]*)?\}")
 _BROKEN_HELPSCOUT_OPEN = re.compile(r"(?<![{%])\{(?P<name>[A-Za-z_][\w.]*)(?P<fallback>,fallback=[^%{}\n]*)?%\}")
