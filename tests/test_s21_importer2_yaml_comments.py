@@ -110,7 +110,7 @@ def test_settings_and_writers_comments_are_left_alone(tmp_path: Path) -> None:
                             "    I'm sorry your box is late. Box #2 is on its way today.\n")
     result = _run("import", str(path), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    script = (tmp_path / "out" / "scripts" / "late-box.yaml").read_text(encoding="utf-8")
+    script = (tmp_path / "out" / "scripts" / "late-1.yaml").read_text(encoding="utf-8")  # (its own id: 851b48d2)
     assert "Box #2 is on its way today." in script
 
 

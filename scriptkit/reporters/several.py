@@ -98,8 +98,9 @@ def overall(packs: list[PackReport]) -> str:
     counts = ", ".join(f"{k} {s.value}{'s' if k != 1 else ''}" for s in Severity
                        if (k := sum(r.count(s) for r in results)))
     found = f"{n} problem{'s' if n != 1 else ''} ({counts})" if n else "no problems"
-    failing = [display_path(p.pack) for p in packs if p.exit_code == 1]
-    unread = [display_path(p.pack) for p in packs if p.exit_code >= 2]
+    # (a pack read and judged may exit 2 too, a plug-in rule failing on it: it fails, it was read)
+    failing = [display_path(p.pack) for p in packs if p.result is not None and p.exit_code >= 1]
+    unread = [display_path(p.pack) for p in packs if p.result is None]
     return (f"Checked {len(packs)} packs: {found}" + (f"; failing: {', '.join(failing)}" if failing else "")
             + (f"; could not be read: {', '.join(unread)}" if unread else "") + ".")
 
