@@ -34,3 +34,38 @@ def test_a_filtered_placeholder_with_one_closing_brace_is_told_and_caps(tmp_path
     said = " ".join(ran.output.split())
     assert f"{opened}: a brace missing: write {opened}}}" in said, said
     assert "export.json:1:" in said
+
+
+def _sheet(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "sheet.csv"
+    path.write_text(f'Title,Body\nLate,"{body} {_REST}"\n', encoding="utf-8")
+    return path
+
+
+def _imported(tmp_path: Path, sheet: Path) -> tuple[str, str]:
+    out = tmp_path / "pack"
+    ran = CliRunner().invoke(main, ["import", str(sheet), "-o", str(out)])
+    assert ran.exit_code == 0, ran.output
+    return ran.output, next((out / "scripts").glob("*.yaml")).read_text(encoding="utf-8")
+
+
+@pytest.mark.timeout(60)
+def test_a_merge_field_with_a_space_is_read_as_the_customers(tmp_path: Path) -> None:
+    said, script = _imported(tmp_path, _sheet(tmp_path, "Hi {{First Name}},"))
+    assert "Hi {{ customer.first_name }}," in script, script
+    assert "its {{First Name}} is read as {{ customer.first_name }}" in " ".join(said.split())
+
+
+@pytest.mark.timeout(60)
+def test_an_unknown_merge_field_with_a_space_is_said_to_be_kept_as_text(tmp_path: Path) -> None:
+    said, _ = _imported(tmp_path, _sheet(tmp_path, "Your order {{Order Ref}} is late."))
+    assert "{{Order Ref}} is kept as text" in " ".join(said.split()), said
+
+
+@pytest.mark.timeout(60)
+def test_a_merge_field_with_a_filter_not_read_gets_one_note_and_the_sheets_text(tmp_path: Path) -> None:
+    said, script = _imported(tmp_path, _sheet(tmp_path, "Hi {{first_name|there}},"))
+    flat = " ".join(said.split())
+    assert "is read as {{ customer.first_name }}" not in flat, flat
+    assert flat.count("{{first_name|there}}") >= 1 and "customer.first_name|there" not in flat, flat
+    assert "prompt: Was {{first_name|there}} in the original" in script, script

@@ -32,7 +32,7 @@ from scriptkit.importers.common import (
     slashed_categories,
     tags_from,
 )
-from scriptkit.importers.dialects import salesforce_fallbacks
+from scriptkit.importers.dialects import read_filters, salesforce_fallbacks
 from scriptkit.importers.html import html_tags, looks_like_html
 from scriptkit.message import CHANNELS, channel_named
 from scriptkit.placeholders import DEFAULT_CATALOGUE
@@ -622,7 +622,16 @@ def _fallback(name: str, fallback: str | None) -> str:
 _MAIL_MERGE = {"first_name": "customer.first_name", "firstname": "customer.first_name",
                "last_name": "customer.last_name", "lastname": "customer.last_name",
                "full_name": "customer.full_name", "fullname": "customer.full_name", "email": "customer.email"}
-_MERGE_FIELD = re.compile(r"\{\{\s*(?P<name>[A-Za-z_]+)\s*(?P<filters>\|[^{}\n]*)?\}\}")
+# (a Sheets column's name is the field's, spaces and capitals too: '{{First Name}}')
+_MERGE_FIELD = re.compile(r"\{\{\s*(?P<name>[A-Za-z_](?:[A-Za-z_ ]*[A-Za-z_])?)\s*(?P<filters>\|[^{}\n]*)?\}\}")
+
+
+def _merge_key(name: str) -> str:
+    """A mail-merge field's name as it is looked up: 'First Name', 'first_name' and 'FirstName' alike."""
+    return name.casefold().replace(" ", "").replace("_", "")
+
+
+_MAIL_MERGE_KEYS = {_merge_key(name): canonical for name, canonical in _MAIL_MERGE.items()}
 
 
 def _mail_merge(body: str, notes: list[str]) -> str:
@@ -630,10 +639,15 @@ def _mail_merge(body: str, notes: list[str]) -> str:
     {{customer.first_name}}, its fallback kept), each said once in ``notes``: kept as they were, they became
     blanks, and the customer was sent the name as written."""
     read: dict[str, str] = {}
+    kept: list[str] = []
 
     def placeholder(m: re.Match[str]) -> str:
-        canonical = _MAIL_MERGE.get(m["name"].casefold())
-        if canonical is None:
+        canonical = _MAIL_MERGE_KEYS.get(_merge_key(m["name"]))
+        if canonical is None or (m["filters"] and read_filters(m["filters"].rstrip()) is None):
+            # (a name with a space is no placeholder's: the customer would get it as written; a filter not read,
+            # '{{first_name|there}}', stays as the sheet wrote it, a blank whose prompt shows it)
+            if " " in m["name"] and m[0] not in kept:
+                kept.append(m[0])
             return m[0]
         read.setdefault(m[0], canonical)
         return "{{" + canonical + (m["filters"] or "") + "}}"
@@ -641,6 +655,8 @@ def _mail_merge(body: str, notes: list[str]) -> str:
     body = _MERGE_FIELD.sub(placeholder, body) if "{{" in body else body
     notes.extend(f"its {spelled} is read as {{{{ {canonical} }}}}, as a mail merge fills it in with the customer's "
                  "details: if it meant someone else's, change it in the script" for spelled, canonical in read.items())
+    notes.extend(f"its {spelled} is kept as text, the customer gets it as written: no placeholder is named so; write "
+                 "it as the one it stands for ({{ namespace.field }}), or write the words" for spelled in kept)
     return body
 
 
