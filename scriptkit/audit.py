@@ -642,8 +642,13 @@ class AuditReport:
                          "apart")
         if self.judged_in_part:
             whole = len(self.judged_in_full)
-            lines.append(f"The overall score is the mean of the {whole} macro(s) judged on every practice; the "
-                         f"{self.judged_in_part} judged in part are left out of it" if whole else
+            # (an internal note is not scored at all, as the line above says: "judged in part" read as a reply
+            # half judged)
+            notes, in_part = self.internal_notes, self.judged_in_part - self.internal_notes
+            left_out = ([f"the {in_part} judged in part are left out of it"] if in_part else []) + (
+                [f"the {notes} internal note{' is' if notes == 1 else 's are'} not scored"] if notes else [])
+            lines.append(f"The overall score is the mean of the {whole} macro(s) judged on every practice; "
+                         + ", and ".join(left_out) if whole else
                          "No macro was judged on every practice, so the library has no overall score")
         if self.unused:
             how = ", ".join(f"{count} {state}" for state, count in self.unused.items())

@@ -39,8 +39,8 @@ def test_the_overall_score_leaves_out_the_macros_judged_in_part() -> None:
         _macro("note", 100.0, internal=True)], [], [], [])
     assert report.overall == 50.0  # (not 75.0: two flexibility-only 100s raised it)
     assert report.judged_in_part == 2 and [m.id for m in report.judged_in_full] == ["a", "b"]
-    assert ("The overall score is the mean of the 2 macro(s) judged on every practice; the 2 judged in part are "
-            "left out of it") in report.set_aside()
+    assert ("The overall score is the mean of the 2 macro(s) judged on every practice; the 1 judged in part are "
+            "left out of it, and the 1 internal note is not scored") in report.set_aside()
     summary = report.to_dict()["summary"]
     assert (summary["overall"], summary["judged_in_full"], summary["judged_in_part"]) == (50.0, 2, 2)
     assert report.falls_short(55) == ("overall score 50.0 is under --fail-under 55; 1 of 2 macro(s) (2 judged in "

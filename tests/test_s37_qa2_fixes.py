@@ -69,3 +69,17 @@ def test_a_merge_field_with_a_filter_not_read_gets_one_note_and_the_sheets_text(
     assert "is read as {{ customer.first_name }}" not in flat, flat
     assert flat.count("{{first_name|there}}") >= 1 and "customer.first_name|there" not in flat, flat
     assert "prompt: Was {{first_name|there}} in the original" in script, script
+
+
+@pytest.mark.timeout(60)
+def test_the_overall_line_says_an_internal_note_is_not_scored(tmp_path: Path) -> None:
+    note = {"id": 4, "title": "Note", "actions": [{"field": "comment_mode_is_public", "value": "false"},
+                                                   {"field": "comment_value", "value": "Escalated to billing."}]}
+    reply = {"id": 3, "title": "Late", "actions": [{"field": "comment_value", "value": _REST}]}
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps({"macros": [reply, note]}), encoding="utf-8")
+    ran = CliRunner().invoke(main, ["audit", str(export), "--from", "zendesk", "--grammar", "off"])
+    said = " ".join(ran.output.split())
+    assert "Internal notes: 1 not scored" in said or "1 internal note(s)" in said, said
+    assert "judged in part are left out" not in said, said
+    assert "the 1 internal note is not scored" in said, said
