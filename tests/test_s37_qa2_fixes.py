@@ -83,3 +83,18 @@ def test_the_overall_line_says_an_internal_note_is_not_scored(tmp_path: Path) ->
     assert "Internal notes: 1 not scored" in said or "1 internal note(s)" in said, said
     assert "judged in part are left out" not in said, said
     assert "the 1 internal note is not scored" in said, said
+
+
+_ARABIC = "{{customer.first_name}}، شكراً لتواصلك معنا. طلبك في الطريق وسيصل خلال 3 أيام. مع التحية"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(("title", "told"), [("Shipping::Late — اعتذار", ""),
+                                             ("شحن::تأخير الطلب", ' lang="ar" dir="rtl"')])
+def test_a_title_is_marked_by_most_of_its_words(tmp_path: Path, title: str, told: str) -> None:
+    library = tmp_path / "library.jsonl"
+    library.write_text(json.dumps({"title": title, "body": _ARABIC}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    ran = CliRunner().invoke(main, ["audit", str(library), "--html", str(out)])
+    assert ran.exit_code in (0, 1), ran.output
+    assert f"<bdi{told}>{title}</bdi>" in out.read_text(encoding="utf-8")

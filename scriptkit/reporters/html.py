@@ -183,6 +183,18 @@ def _told(language: str | None) -> str:
     return f' lang="{_e(language)}"' + (f' dir="{rtl}"' if (rtl := text_direction(language)) else "")
 
 
+def _title_told(title: str) -> str:
+    """``_told`` of a title's language, where most of its words are in it: 'Shipping::Late — اعتذار' is English (as
+    ``language_of``'s Arabic, it was read right to left, 'Shipping::Late —' reordered); where none is told, its
+    ``<bdi>`` sets its direction by its first letter."""
+    language = language_of(title)
+    if text_direction(language) is not None:
+        words = [word for word in title.split() if any(c.isalpha() for c in word)]
+        if 2 * sum(1 for word in words if holds_right_to_left(word)) <= len(words):
+            return ""
+    return _told(language)
+
+
 # an excerpt a finding's sentence quotes ("the reply reads '، شكراً ...'"): a quote opens after no letter, so an
 # apostrophe ("customer's") opens none
 _EXCERPT = re.compile(r"(?<!\w)'([^'\n]+)'(?!\w)")
@@ -363,7 +375,7 @@ def _macro(m: MacroAudit) -> str:
     # (the heading stands before the details, for a screen reader's list of headings: inside the summary, which
     # is a button to one, its heading was flattened into the button's name)
     body = told if "dir=" in told else f'{told} dir="auto"'  # (another's by its first letter)
-    title = f"<bdi{_told(language_of(m.title))}>{_e(m.title)}</bdi>"  # (by its own words: 'Refund' is no Arabic)
+    title = f"<bdi{_title_told(m.title)}>{_e(m.title)}</bdi>"  # (by its own words: 'Refund' is no Arabic)
     return (f'<h3 class="macro-h visually-hidden">{title}{_state(m)}</h3>'
             f'<details class="macro" {_filter_data(m)}>'
             # (the title is read from the heading just before: in the summary too, a screen reader said it twice)
