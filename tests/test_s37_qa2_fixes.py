@@ -4,6 +4,7 @@ space, a mail-merge fallback, the audit's score line, a title's direction, help 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,32 @@ def test_a_title_is_marked_by_most_of_its_words(tmp_path: Path, title: str, told
     ran = CliRunner().invoke(main, ["audit", str(library), "--html", str(out)])
     assert ran.exit_code in (0, 1), ran.output
     assert f"<bdi{told}>{title}</bdi>" in out.read_text(encoding="utf-8")
+
+
+def _commands(group: object, path: list[str]) -> list[list[str]]:
+    import click
+
+    found = [path]
+    if isinstance(group, click.Group):
+        for name, command in group.commands.items():
+            found += _commands(command, [*path, name])
+    return found
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("words", _commands(main, []), ids=lambda w: " ".join(w) or "scriptkit")
+def test_help_text_has_single_spaces_between_its_words(words: list[str]) -> None:
+    ran = CliRunner().invoke(main, [*words, "--help"], terminal_width=80)
+    assert ran.exit_code == 0, ran.output
+    runs = []
+    in_options = False
+    for line in ran.output.splitlines():
+        in_options = in_options or (line.endswith(":") and not line.startswith(" "))
+        text = line.strip().replace("  [", " [")  # (click's own gap before '[required]', '[default: x]')
+        if in_options and line.startswith("  ") and line.lstrip().startswith("-"):
+            text = re.split(r"\s{2,}", text, maxsplit=1)[-1]  # (the gap between an option and its help)
+        if in_options and line.startswith("  ") and not line.lstrip().startswith("-") and "  " in text:
+            text = re.split(r"\s{2,}", text, maxsplit=1)[-1]  # (a command's name and its summary)
+        if re.search(r"\S {2,}\S", text):
+            runs.append(line)
+    assert runs == [], runs

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import inspect
 import os
 import sys
 from functools import partial
@@ -152,7 +153,8 @@ for _name in COMMAND_MODULES:
     for _command in importlib.import_module(f"scriptkit.cli.{_name}").commands:
         if _command.name in COMMAND_GUIDE:
             _command.short_help, _examples = COMMAND_GUIDE[_command.name]
-            # (\b keeps click from joining the lines into one)
-            _command.help = (_command.help or "").rstrip() + "\n\n\b\nExamples:\n" + \
+            # (\b keeps click from joining the lines into one; the docstring dedented first: below its indented
+            # lines, 'Examples:' at the margin left their indentation in mid-line once click joined them)
+            _command.help = inspect.cleandoc(_command.help or "") + "\n\n\b\nExamples:\n" + \
                 "\n".join(f"  {line}" for line in _examples)
         main.add_command(_command)
