@@ -128,3 +128,15 @@ def test_help_text_has_single_spaces_between_its_words(words: list[str]) -> None
         if re.search(r"\S {2,}\S", text):
             runs.append(line)
     assert runs == [], runs
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("value", ["-o", "--format"])
+def test_html_refuses_an_option_as_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    export = _zendesk(tmp_path, "Hi,")
+    monkeypatch.chdir(tmp_path)
+    ran = CliRunner().invoke(main, ["audit", str(export), "--html", value, "a.html"])
+    assert ran.exit_code == 2, ran.output
+    assert f"Invalid value for '--html': '{value}' is an option" in " ".join(ran.output.split()), ran.output
+    assert not (tmp_path / value).exists() and not (tmp_path / "a.html").exists()
+    assert "Traceback" not in ran.output

@@ -54,6 +54,15 @@ class _Bounded(_FloatParam):
         return number
 
 
+def _not_an_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--html``'s file, refused where it is an option: '--html -o a.html' wrote the report to a file named '-o'."""
+    if value is not None and value.startswith("-") and len(value) > 1:
+        raise click.BadParameter(f"{value!r} is an option, not a file name: --html takes the file to write the report "
+                                 f"to (e.g. --html report.html; a file whose name starts with '-': ./{value}). "
+                                 "Nothing was written.")
+    return value
+
+
 @click.command("audit", cls=OneValueCommand)
 @click.argument("sources", metavar="SOURCE...", nargs=-1, required=True, type=click.Path())
 @source_options
@@ -61,7 +70,7 @@ class _Bounded(_FloatParam):
 @grammar_option
 @click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text, a summary for people; or json, every macro's scores and findings, for a program.")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None, callback=_not_an_option,
               help="Also write a self-contained HTML report (charts, drill-down) to this file.")
 # (its default is scriptkit.audit's HTML_DETAILED, said here as a number: that module is imported only to run)
 @click.option("--html-details", "html_details", default=None, type=click.IntRange(min=0), metavar="N",
