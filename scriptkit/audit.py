@@ -1552,6 +1552,9 @@ def _blanks_of(script: Script, imported: ImportedMacro | None, catalogue: Catalo
         origin = (piece.original, piece.reason) if piece is not None else _imported_origin(spec.prompt)
         original, reason = origin if origin is not None else ("{{ blank." + name + " }}", "")
         held = held_value(name, catalogue)
+        if held and origin is None and not _filled_anywhere(helpdesk, held):
+            held = None  # (a pack's own blank, prompted, for a value no helpdesk fills: '{{ blank.order_number }}'
+            # is the agent's to fill wherever it goes, as SK503 tells {{ order.number }} to be written)
         # (a helpdesk's field by its path, '{ticket.requester.first_name}': the import names the blank by its last
         # fields, 'requester_first_name', but the customer gets the marker as written all the same)
         by_field, placeholder = field_placeholder(original, catalogue) if not held else (False, None)
@@ -1577,6 +1580,12 @@ def _helpdesk_target(helpdesk: str | None) -> BaseTarget | None:
         return None
     target = targets.get(helpdesk)
     return target if isinstance(target, BaseTarget) else None
+
+
+def _filled_anywhere(helpdesk: str | None, placeholder: str) -> bool:
+    """Whether ``helpdesk`` (any helpdesk scriptkit exports to, for a pack of no helpdesk) fills ``placeholder``."""
+    return any(_helpdesk_spelling(h, placeholder) is not None
+               for h in ((helpdesk,) if helpdesk is not None else sorted(TARGET_DIALECTS)))
 
 
 def _helpdesk_spelling(helpdesk: str | None, placeholder: str | None) -> str | None:

@@ -67,3 +67,18 @@ def test_audit_and_check_agree_on_placeholders_that_read_blank(tmp_path: Path) -
 def test_contradictions_say_where_they_were_not_checked(tmp_path: Path) -> None:
     out = _audit(_starter(tmp_path, {"tarde.yaml": _SPANISH}))
     assert "Contradictions: 0 (not checked in 1 macro(s) in another language: Spanish 1)" in out, out
+
+
+def test_a_packs_own_blank_for_a_value_no_helpdesk_fills_is_no_broken_placeholder(tmp_path: Path) -> None:
+    # ('{{ blank.order_number }}', prompted: no helpdesk scriptkit exports to fills an order number, so the agent
+    # fills it wherever the macro goes; a blank for the customer's name, which helpdesks fill, is still told)
+    blanks = ("flexibility:\n  blanks:\n    - name: {name}\n      prompt: From the ticket\n      example: X\n")
+    order = ("id: order\ntitle: Order news\nchannels: [email]\n"
+             'acknowledgment: "I know how worrying it is when order {{ blank.order_number }} runs late."\n'
+             'solution: "I\'ve sent a new one today and it will be with you by Friday."\n'
+             + blanks.format(name="order_number"))
+    out = _audit(_starter(tmp_path, {"order.yaml": order}))
+    assert "Placeholders that did not map: 0" in out, out
+    named = order.replace("order_number", "customer_first_name").replace("id: order", "id: named")
+    out = _audit(_starter(tmp_path / "b", {"named.yaml": named}))
+    assert "Placeholders that did not map: 1" in out and "customer.first_name" in out, out
