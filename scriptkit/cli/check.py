@@ -217,7 +217,7 @@ def _packs_given(paths: tuple[str, ...]) -> tuple[list[str], bool]:
 
 
 @click.command(cls=OneValueCommand)
-@click.argument("packs", nargs=-1, metavar="PACK", type=click.Path())
+@click.argument("packs", nargs=-1, metavar="PACK...", type=click.Path())
 @selection_options
 @report_options
 @channel_option()
