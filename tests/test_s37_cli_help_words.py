@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from scriptkit.cli import main
@@ -29,4 +30,25 @@ def test_check_usage_says_several_packs_and_an_example_shows_them() -> None:
     examples = text.split("Examples:")[1].split("Options:")[0]
     assert any(len(line.split()) >= 4 and line.split()[:2] == ["scriptkit", "check"]
                and not any(w.startswith("-") for w in line.split()[2:]) for line in examples.splitlines()), examples
+
+
+@pytest.mark.parametrize("name", ["CHECK", "Check"])
+def test_help_reads_a_command_name_in_any_case(name: str) -> None:
+    asked = _run("help", name)
+    assert asked.exit_code == 0 and asked.output == _run("check", "--help").output
+
+
+def test_help_help_is_the_main_help() -> None:
+    asked = _run("help", "help")
+    assert asked.exit_code == 0 and asked.output == _run("--help").output
+
+
+def test_a_word_after_the_command_is_a_usage_error() -> None:
+    asked = _run("help", "check", "extra")
+    assert asked.exit_code == 2
+    assert "extra" in asked.output and "Usage:" in asked.output
+
+
+def test_an_unknown_command_is_still_refused() -> None:
+    assert _run("help", "nosuch").exit_code == 2
 

@@ -86,7 +86,13 @@ class _Group(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         # `scriptkit help check` as `scriptkit check --help` (git's and pip's spelling), `scriptkit help` as --help
         if args[:1] == ["help"]:
-            args = [*args[1:2], "--help"]
+            if len(args) > 2:  # (`help check extra` read as if the last word were not there)
+                raise click.UsageError(f"help takes one command's name, as `scriptkit help check`; it was given "
+                                       f"{len(args) - 1} words: {' '.join(args[1:])}", ctx)
+            # (the name in any case, as typed from a heading; `help help`: the main help, which lists the commands)
+            named = [word.lower() if word.lower() in self.commands else word for word in args[1:]
+                     if word.lower() != "help"]
+            args = [*named, "--help"]
         return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
