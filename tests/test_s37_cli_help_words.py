@@ -52,3 +52,28 @@ def test_a_word_after_the_command_is_a_usage_error() -> None:
 def test_an_unknown_command_is_still_refused() -> None:
     assert _run("help", "nosuch").exit_code == 2
 
+
+def _pack(where: Path) -> Path:
+    (where / "scripts").mkdir(parents=True)
+    (where / "pack.yaml").write_text(f"name: {where.name}\n", encoding="utf-8")
+    (where / "scripts" / "one.yaml").write_text(HIDDEN, encoding="utf-8")
+    return where
+
+
+def test_fix_of_several_packs_names_each_pack_on_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _pack(tmp_path / "first")
+    _pack(tmp_path / "second")
+    fixed = _run("check", "first", "second", "--fix", "--grammar", "off")
+    lines = [line for line in fixed.stderr.splitlines() if "Fixed " in line]
+    assert len(lines) == 2, fixed.stderr
+    assert lines[0].startswith("first: Fixed 1 problem in 1 file(s)"), lines
+    assert lines[1].startswith("second: Fixed 1 problem in 1 file(s)"), lines
+
+
+def test_fix_of_one_pack_is_not_prefixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _pack(tmp_path / "only")
+    fixed = _run("check", "only", "--fix", "--grammar", "off")
+    assert any(line.startswith("Fixed 1 problem in 1 file(s)") for line in fixed.stderr.splitlines()), fixed.stderr
+

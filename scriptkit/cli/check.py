@@ -398,7 +398,9 @@ def _check_pack(pack: str, *, select: tuple[str, ...], ignore: tuple[str, ...], 
             left = _left_by_fix(result.diagnostics)
             summary = f"{summary}. {left[0].upper()}{left[1:]}" if summary else f"Nothing to fix safely; {left}"
         if summary:
-            err.print(summary + ".", markup=False, highlight=False)
+            # (one run of several packs: each pack's line says which it is, as its report's heading does)
+            of_pack = f"{pack}: " if _GATHERED.get() is not None else ""
+            err.print(f"{of_pack}{summary}.", markup=False, highlight=False)
         if rounds.unwritten is not None:
             errors = rounds.unwritten.errors
             raise ErrorGroup(errors) if len(errors) > 1 else errors[0]
