@@ -4,6 +4,7 @@ summary line; the reference says what the JSON offsets count."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,13 @@ def test_fix_of_one_pack_is_not_prefixed(tmp_path: Path, monkeypatch: pytest.Mon
     fixed = _run("check", "only", "--fix", "--grammar", "off")
     assert any(line.startswith("Fixed 1 problem in 1 file(s)") for line in fixed.stderr.splitlines()), fixed.stderr
 
+
+def test_reference_says_offsets_count_code_points(tmp_path: Path) -> None:
+    row = next(line for line in DOCS.read_text(encoding="utf-8").splitlines() if line.startswith("| `offset`"))
+    assert "code point" in row and "UTF-16" in row, row
+    # and so they do: an emoji before a finding is one
+    reply = tmp_path / "reply.txt"
+    reply.write_text("\U0001F600 Please be advised that your refund is processed.\n", encoding="utf-8")
+    report = json.loads(_run("review", str(reply), "--format", "json", "--grammar", "off").stdout)
+    found = next(d for d in report["diagnostics"] if d["text"] and d["offset"] is not None)
+    assert reply.read_text(encoding="utf-8")[found["offset"]:found["end_offset"]] == found["text"]
