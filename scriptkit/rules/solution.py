@@ -518,12 +518,17 @@ _DONE_NEWS = re.compile(
 )
 # ... unless something is still to happen ("and will send the new card", "is being processed") or the
 # action hands the problem on to someone who has yet to act ("escalated", "passed to", "asked the courier")
+_PAST_PARTICIPLE = (r"(?:[a-z]{2,}ed|sent|done|gone|got|gotten|made|given|taken|come|seen|known|told|paid|put|"
+                    r"left|kept|set|shown|heard|caught|brought|bought|found|had)")
 _HAPPY = r"(?!\s+be\s+(?:more\s+than\s+|very\s+|really\s+|so\s+)?(?:happy|glad|pleased)\b)"  # an offer, not a step
 _PENDING = re.compile(
     rf"\b(?:will{_HAPPY}|shall|won{_APOS}t|going\s+to|being|once|pending|yet\s+to|soon|shortly|future|"
     # "should be credited", "may have received": still to happen, or not known to have
     # (not the month: "paused until 4 May", "sent on May 2", "by the end of May")
-    r"should|would|could|(?<!\d\s)(?<!\bin\s)(?<!\bby\s)(?<!\bof\s)(?<!\bon\s)(?<!\buntil\s)(?<!\btill\s)"
+    # (nor what should have happened and didn't, "the code should have applied", "we could've told you sooner": an
+    # admission of the fault, past, however the step beside it stands; "may have received" is still unknown)
+    rf"(?:should|would|could)(?!(?:\s+have|{_APOS}ve)\s+(?:been\s+)?{_PAST_PARTICIPLE}\b)|"
+    r"(?<!\d\s)(?<!\bin\s)(?<!\bby\s)(?<!\bof\s)(?<!\bon\s)(?<!\buntil\s)(?<!\btill\s)"
     r"(?<!\bsince\s)(?<!\bfrom\s)may(?!\s+\d)|might|"
     # "you can expect the refund within 5 days" says what "you'll receive it within 5 days" says
     r"can\s+expect|"
