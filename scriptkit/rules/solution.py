@@ -725,7 +725,18 @@ def _has_action(text: str) -> bool:
     return _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION_FOLDED.span(text)
                                               is not None) \
         or (_may_match(_SWITCH_WORDS, text) and _SWITCH.search(text) is not None) \
-        or pattern("owned_steps").search(text) or _hands_over(text) or _restored(text) or _set_until(text)
+        or pattern("owned_steps").search(text) or _hands_over(text) or _restored(text) or _set_until(text) \
+        or (_may_match(_ARRIVES_WORDS, text) and _ARRIVES.search(text) is not None)
+
+
+# the customer's thing promised to reach them, said as "arrive" is (an action above): "It'll be with you by Thursday",
+# "the replacement should reach you within 2 days", "they'll get to you on Monday"; not the writer coming back to
+# them, "We'll be with you shortly", which promises nothing sent
+_ARRIVES = re.compile(
+    rf"\b(?:it|they|(?:the|your)\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+)(?:{_APOS}ll|\s+will|\s+should|\s+shall)\s+"
+    r"(?:(?:now|then|also|definitely|still|hopefully)\s+)?(?:be\s+(?:back\s+)?with\s+you|reach\s+you|get\s+to\s+you)\b",
+    re.IGNORECASE)
+_ARRIVES_WORDS = frozenset(["with", "reach", "get"])
 
 
 # A look the writer took, or a procedure followed, with what it was done to: "We've looked at your account", "I've
@@ -1236,7 +1247,8 @@ class NoNextStep(Rule):
       suspension, lock or block until a date alone is not, being as often a penalty ("Your
       account is suspended until 4 May"), nor a hold until further notice.
     - Something sent on its way to the customer counts, whoever's it is called ("A replacement
-      is on its way."); on its way to you ("Your return is on its way to our warehouse") does not.
+      is on its way."), and so does its arrival promised ("It'll be with you by Thursday", "It should
+      reach you on Monday"); on its way to you ("Your return is on its way to our warehouse") does not.
     - A look the writer took, or a procedure followed, does nothing for the customer by itself
       ("We've looked at your account.", "I've reviewed it and the charge is correct.", "We have
       followed the correct procedure."): what it found must come with a step ("I've checked
