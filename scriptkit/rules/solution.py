@@ -418,6 +418,23 @@ _EVENT_WORDS = frozenset(["soon", "moment", "minute", "second", "instant", "day"
 _PROMISE = re.compile(rf"\b(?:will|shall|going\s+to)\b|{_APOS}ll\b", re.IGNORECASE)
 
 
+# A step set for the moment the customer's own step lands: "ships as soon as we scan the old one", "the moment we
+# receive your parcel", "as soon as you send the form". When is the customer's to choose, and "as soon as" says
+# how soon after, which is all they could be told (not "once" or "when", which leave how soon after open; nor an
+# event of someone else's, "as soon as the supplier restocks it", which nobody can date: _EVENT's)
+_RIGHT_AFTER_THEIR_STEP = re.compile(
+    r"\b(?:as\s+soon\s+as|the\s+(?:moment|minute|instant|second))\s+(?:you\s+(?!can\b|could\b|are\s+able\b)[a-z]+|"
+    rf"(?:i|we)(?:{_APOS}ve|\s+have)?\s+(?:receive[sd]?|get|got|have|scan(?:ned)?|(?:get|got)\s+back)\s+"
+    # (what the customer sends, not news the writer waits on: "as soon as we have them", updates, is vague still)
+    r"(?:this|that|these|those|the|your)\s+(?!(?:[a-z-]+\s+)?(?:update|updates|news|info|information|answer|fix)\b))",
+    re.IGNORECASE)
+
+
+def _right_after_their_step(text: str) -> bool:
+    return ("soon" in text or "the m" in text or "the i" in text or "the s" in text) \
+        and _RIGHT_AFTER_THEIR_STEP.search(text) is not None
+
+
 def _tied_to_event(text: str) -> re.Match[str] | None:
     """Where a step is promised for when a named event happens (``_EVENT``), in a sentence that promises it."""
     if not _may_match(_EVENT_WORDS, text):
@@ -1507,7 +1524,9 @@ class NoTimeFrame(Rule):
     the verification is over", "when we hear back from the bank") still leaves the customer unable
     to tell how long: the message names the event and asks for how long it usually takes or, where
     nobody can give it a date (a bug with no fix yet), when the customer will next hear from you
-    ("I'll update you by Friday, fixed or not"). A solution that
+    ("I'll update you by Friday, fixed or not"). A step set for the moment the customer's own step
+    lands ("ships as soon as we scan the old one", "as soon as you send the form") is timed: when is
+    theirs, and "as soon as" says how soon after ("once you reply" still leaves that open). A solution that
     leaves nothing to wait for ("you're all set", "it's all done", "you should be good to go" after a fix
     done now; not "... once the part arrives") or leaves the timing to
     the customer ("whenever you're ready", "whenever suits you", "until you tell me") needs no
@@ -1597,7 +1616,7 @@ class NoTimeFrame(Rule):
         if message.channel == "chat" and _may_match(_CHAT_LOOK_WORDS, text):
             text = _CHAT_LOOK.sub(lambda m: " " * len(m.group(0)), text)  # (taken while the customer waits)
         if _has_time(text) or _nothing_to_wait_for(text) or (_finished(text) and not _consequences(text)[1]) \
-                or only_thanks_for_praise(message) or _holds_the_chat(text):
+                or only_thanks_for_praise(message) or _holds_the_chat(text) or _right_after_their_step(text):
             return  # (a step done, unless the customer still waits for what it sent: "you'll see it on your statement")
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
         if not vague and (_explains(message, text) or _waits_on_their_answer(message)):
