@@ -47,3 +47,11 @@ def test_emoji_and_short_links_count_as_x_counts_them(make_pack: Any) -> None:
     assert found[0].severity.value == "error"
 
 
+
+
+def test_the_wide_pattern_is_the_narrow_ranges_complement() -> None:
+    from scriptkit.rules.readability import _X_NARROW, _X_WIDE
+
+    wide = {ord(c) for c in _X_WIDE.findall("".join(chr(i) for i in range(0x3000) if not 0xD800 <= i <= 0xDFFF))}
+    assert wide == {i for i in range(0x3000) if not 0xD800 <= i <= 0xDFFF
+                    and not any(a <= i <= b for a, b in _X_NARROW)}
