@@ -645,9 +645,8 @@ class CorporatePhrase(Rule):
 
 def _whole_sentence(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds every word of its sentence (nothing but punctuation around it)."""
-    head = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    tail = min((i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0), default=len(text))
-    return not any(c.isalnum() for c in text[head:start]) and not any(c.isalnum() for c in text[end:tail])
+    around = next(((a, b) for a, b in sentence_spans(text) if a <= start and end <= b), None)
+    return around is not None and not any(c.isalnum() for c in text[around[0]:start] + text[end:around[1]])
 
 
 _SHOUTED_OBJECT = re.compile(r"\b(?!I\b)[A-Z]{2,}\b|\bI\b(?=\s+up\b)")  # (words in capitals; "I" stays)
