@@ -1083,6 +1083,8 @@ _NO_STEP = re.compile(
     r"(?:\s+(?:of|on)\s+(?:the\s+situation|what(?:'s|\s+has)?\s+(?:happened|going\s+on)|where\s+things\s+stand|"
     r"(?:the|your)\s+[a-z]+))?\s*:"
     r"|(?<=\*\*)[^*:\n]{1,30}(?::\s*\*\*|\*\*\s*:)"  # (read from its first word: the opening "**" is behind)
+    # ... or with no colon, a heading of a few words and no sentence's mark: "**Your refund**", "**{{order.number}}**"
+    r"|(?<=\*\*)(?:(?:\{\{[^{}\n]*\}\}|[^\s*:.!?{])+\s+){0,3}(?:\{\{[^{}\n]*\}\}|[^\s*:.!?{])+\*\*"
     r")\W*")
 # a notice's lead: "Please be advised that ...", "Kindly note that ...", "Please be aware ..."
 _NOTICE_LEAD = re.compile(r"(?:please|kindly)\s+(?:be\s+(?:advised|aware|informed|notified)|note)\b")

@@ -128,9 +128,44 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
             spans.append(cut)
             a = closing.start() + 1
         spans.append((a, b))
+    if ("**" in text or "__" in text) and "\n" in text:  # (a bold line alone is a heading: a sentence of its own)
+        spans = _bold_line_cut(text, spans)
     if holds_list(text):  # (a list: its items are sentences)
         return _list_cut(text, spans)
     return spans
+
+
+# A line in Markdown bold alone, a label or heading over what follows ("**Your refund**", "**{{order.number}}**"):
+# a reader takes it as a sentence of its own, as a heading, full stop or not; the line under it starts the next.
+# (no '*' or '_' inside: "**Note:** see **below**" is a line with two bold words, not one bold line)
+_BOLD_LINE = re.compile(r"(?:\*\*[^*\n]+\*\*|__[^_\n]+__)[ \t]*+(?=\r?\n|\Z)")
+
+
+def _bold_line_cut(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans``, each cut before and after a line in bold alone that it runs on over (``_BOLD_LINE``); not after a
+    line ending in a comma ("Best,\n**Sam**" is a closing over its name), nor at all under a line ending in a colon
+    (what it introduces: "Here's the update:\n**{{status}}**"), nor over a line in lower case ("**Your
+    refund**\nis on its way": the sentence wraps)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        cuts = [a]
+        if "\n" in text[a:b]:
+            for m in _BOLD_LINE.finditer(text, a, b):
+                line = text.rfind("\n", 0, m.start()) + 1
+                if text[max(line, a):m.start()].strip(" \t") or text[m.end():b].lstrip()[:1].islower():
+                    continue  # (words before it on its line, or a line in lower case under it: bold inside a sentence)
+                before = text[max(a, cuts[-1]):m.start()].rstrip()
+                if before.endswith(":"):
+                    continue  # (what a lead-in line introduces: "Here's an update on your order:\n**{{status}}**")
+                if before and not before.endswith(","):
+                    cuts.append(m.start())
+                cuts.append(m.end())
+        cuts.append(b)
+        for x, y in pairwise(cuts):
+            x, y = trimmed(text, x, y)
+            if x < y:
+                out.append((x, y))
+    return out
 
 
 def _may_quote(text: str) -> bool:
