@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from scriptkit.cli import main
 from scriptkit.loading import load_pack
 
-PORTUGUESE = ("id: tamanho\ntitle: Troca de tamanho\nchannels: [email, chat]\n"
-              "acknowledgment: Sinto muito que o tamanho não tenha servido, entendo o incômodo.\n"
-              "solution: Hoje mesmo eu envio o novo par para você e te mando o código de rastreio.\n")
+ITALIAN = ("id: taglia\ntitle: Cambio di taglia\nchannels: [email, chat]\n"
+           "acknowledgment: Mi dispiace davvero che la taglia non vada bene, capisco il fastidio.\n"
+           "solution: Oggi stesso ti spedisco il nuovo paio e ti mando il codice di tracciamento.\n")
 
 
 def _init(tmp_path: Path, *args: str) -> tuple[Path, Any]:
@@ -63,10 +63,11 @@ def test_swiss_german_is_spelt_without_sharp_s(tmp_path: Path, locale: str) -> N
 
 
 def test_what_init_says_about_check_is_what_check_does(tmp_path: Path) -> None:
-    root, result = _init(tmp_path, "--locale", "pt-BR")
+    # (Italian: a language init has no greetings for; Portuguese, which this test used, has them since session 38)
+    root, result = _init(tmp_path, "--locale", "it-IT")
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
-    assert "once the replies are in Portuguese" in said, said
+    assert "once the replies are in Italian" in said, said
 
     def sk015() -> list[dict[str, Any]]:
         out = CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--format", "json"])
@@ -75,5 +76,5 @@ def test_what_init_says_about_check_is_what_check_does(tmp_path: Path) -> None:
     assert sk015() == []  # (the example's replies are English still)
     for example in (root / "scripts").iterdir():
         example.unlink()
-    (root / "scripts" / "tamanho.yaml").write_text(PORTUGUESE, encoding="utf-8")
+    (root / "scripts" / "taglia.yaml").write_text(ITALIAN, encoding="utf-8")
     assert sk015()

@@ -61,6 +61,33 @@ LAYOUTS = {
     signoff: "¿Puedo ayudarle en algo más?"
 """,
     # (Dutch support writes "u" to a customer it does not know; a team that writes "je" changes it here)
+    # (Brazil's: "Um abraço" closes a support email there as "Un saludo" does in Spain; "você" is the polite "you")
+    "pt": """channels:
+  email:
+    greeting: "Olá, {{ customer.first_name | fallback('bom dia') }}!"
+    signoff: |
+      Um abraço,
+      {{ agent.first_name }}
+  chat:
+    greeting: "Olá, {{ customer.first_name | fallback('bom dia') }}!"
+  phone:
+    greeting: "Olá, você está falando com {{ agent.first_name }}."
+    signoff: "Posso ajudar em mais alguma coisa?"
+""",
+    # (Portugal's, and Africa's Portuguese, which writes as Portugal does: "está a falar", "Com os melhores
+    # cumprimentos")
+    "pt-PT": """channels:
+  email:
+    greeting: "Olá, {{ customer.first_name | fallback('bom dia') }}!"
+    signoff: |
+      Com os melhores cumprimentos,
+      {{ agent.first_name }}
+  chat:
+    greeting: "Olá, {{ customer.first_name | fallback('bom dia') }}!"
+  phone:
+    greeting: "Olá, está a falar com {{ agent.first_name }}."
+    signoff: "Posso ajudar em mais alguma coisa?"
+""",
     "nl": """channels:
   email:
     greeting: "Beste {{ customer.first_name | fallback('klant') }},"
@@ -79,7 +106,8 @@ LAYOUTS = {
 # another, init's English stays behind a TODO, which check reports (SK407) in any reply that sends it
 SUPPORT_HOURS = {"de": "Montag bis Freitag, 8 bis 18 Uhr", "fr": "du lundi au vendredi, de 8\\u00a0h à 18\\u00a0h",
                  "es": "de lunes a viernes, de 8:00 a 18:00",
-                 "nl": "maandag tot en met vrijdag, van 8.00 tot 18.00 uur"}
+                 "nl": "maandag tot en met vrijdag, van 8.00 tot 18.00 uur",
+                 "pt": "de segunda a sexta, das 8h às 18h", "pt-PT": "de segunda a sexta-feira, das 8h00 às 18h00"}
 _SUPPORT_HOURS = re.compile(r'(?m)^(  support_hours: )"(.*)"$')
 
 
@@ -110,6 +138,10 @@ def _in_language(text: str, locale: str) -> tuple[str, str | None]:
         return text, None
     said = NAMES.get(language, f"the language of {locale}")  # (not "write them in sv")
     if language in LAYOUTS:
+        # (Portuguese outside Brazil writes as Portugal does: pt-PT, pt-AO, pt-MZ...; bare "pt" is Brazil's, as
+        # LOCALES has it)
+        region = re.split(r"[-_]", locale)[-1].upper() if re.search(r"[-_]", locale) else ""
+        language = "pt-PT" if language == "pt" and region not in ("", "BR") else language
         layout = LAYOUTS[language]
         if re.search(r"[-_](?:CH|LI)\b", locale, re.I):  # (Swiss and Liechtenstein German write no ß: "Grüsse")
             layout = layout.replace("ß", "ss")
@@ -137,7 +169,8 @@ def _in_language(text: str, locale: str) -> tuple[str, str | None]:
               help="Built-in template to copy: 'new' (one example script) or 'starter' (the full starter pack).")
 @click.option("--locale", callback=_locale, metavar="LOCALE",
               help="The language the replies are written in, such as de-DE or fr-FR (default: en-US). German, "
-                   "French, Spanish and Dutch packs get greetings, sign-offs and support hours in their language.")
+                   "French, Spanish, Portuguese and Dutch packs get greetings, sign-offs and support hours in their "
+                   "language.")
 def init(path: str, name: str | None, source: str, locale: str | None) -> None:
     """Create a pack folder at PATH with pack.yaml and an example script."""
     from scriptkit.loading import pack_of

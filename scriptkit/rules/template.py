@@ -1227,9 +1227,9 @@ def _parts_of(message: Message, body: tuple[str, ...] = _BODY_SLOTS) -> _Parts:
 
 # a greeting opening a slot: the word, up to four words or placeholders (a name, "there", "again"), then
 # punctuation or the end of the line ("Hi {{customer.first_name}},", "Hello there!", "Dear Maya", "Hi, I...");
-# and the German, French and Spanish ones ("Hallo Frau Meier,", "Bonjour Paul !", "¡Hola, Marta!"). A word that
-# only addresses the reader ("Madame", "Liebe", "Estimada") greets only where a comma, colon or "!" ends it:
-# "Madame Martin nous a écrit." is a sentence
+# and the German, French, Spanish and Portuguese ones ("Hallo Frau Meier,", "Bonjour Paul !", "¡Hola, Marta!",
+# "Olá, Ana!"). A word that only addresses the reader ("Madame", "Liebe", "Estimada", "Prezado") greets only where
+# a comma, colon or "!" ends it: "Madame Martin nous a écrit." is a sentence
 _GREETING_WORDS = r"(?:[ \t]+(?:\{\{[^{}\n]{1,80}\}\}|[^\W\d_][\w'’.-]{0,30})){0,4}?"
 # (the rest of a line that greets twice over: "Madame, Monsieur,", "¡Hola, Marta!", "Buenos días, Marta:")
 _GREETING_LINE_REST = (r"(?:" + _GREETING_WORDS.replace("{0,4}?", "{1,4}?")
@@ -1241,11 +1241,12 @@ _GREETING_AT_START = re.compile(
     # (Spanish's "¡...!" up to its "!", with the reply after it: "¡Hola, Marta! Siento mucho...")
     + r"|¡(?:hola|buen[oa]s[ \t]+(?:días|tardes|noches))[ \t]*,?" + _GREETING_WORDS + r"[ \t\u00a0\u202f]*!"
     r"|(?:hallo|guten[ \t]+(?:tag|morgen|abend)|moin|servus|bonjour|bonsoir|salut|¡?hola"
-    r"|buen[oa]s[ \t]+(?:días|tardes|noches))" + _GREETING_WORDS
+    r"|buen[oa]s[ \t]+(?:días|tardes|noches)|olá|oi|bom[ \t]+dia|boa[ \t]+(?:tarde|noite))" + _GREETING_WORDS
     + r"(?:[ \t\u00a0\u202f]*[,!.:;]" + _GREETING_LINE_REST + r"|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))"
     r"|(?:sehr[ \t]+geehrte[rs]?|liebe[rs]?|madame|monsieur|mesdames|cher|chère|chers|chères"
-    r"|estimad[oa]s?|querid[oa]s?)" + _GREETING_WORDS + r"[ \t\u00a0\u202f]*[,!:]" + _GREETING_LINE_REST, re.I)
-_GREETING_LETTERS = frozenset("HhDdGgMmSsBbLlCcEeQq¡")
+    r"|estimad[oa]s?|querid[oa]s?|prezad[oa]s?)" + _GREETING_WORDS + r"[ \t\u00a0\u202f]*[,!:]"
+    + _GREETING_LINE_REST, re.I)
+_GREETING_LETTERS = frozenset("HhDdGgMmSsBbLlCcEeQqOoPp¡")
 # a line that closes a letter ("Kind regards,", "Best", "Thanks!", "Mit freundlichen Grüßen", "Cordialement",
 # "Un saludo,") and, for the less certain ones, what tells it is one: a name under it, or a comma after it
 _ENGLISH_CLOSINGS = (
@@ -1264,11 +1265,15 @@ _CLOSING = re.compile(
     r"merci(?:[ \t]+beaucoup)?|(?:bonne|belle)[ \t]+(?:journée|soirée)|"
     # Spanish: "Un saludo", "Un cordial saludo", "Saludos cordiales", "Atentamente", "Un abrazo", "Gracias,"
     r"(?:un[ \t]+)?(?:cordial[ \t]+)?saludo(?:[ \t]+cordial)?|saludos(?:[ \t]+cordiales)?|atentamente|"
-    r"un[ \t]+abrazo|(?:muchas[ \t]+)?gracias)"
+    r"un[ \t]+abrazo|(?:muchas[ \t]+)?gracias|"
+    # Portuguese: "Atenciosamente", "Um abraço", "Abraços", "Com os melhores cumprimentos", "Obrigada,"
+    r"atenciosamente|cordialmente|(?:um[ \t]+)?(?:grande[ \t]+)?abraço|abraços|saudações|"
+    r"(?:com[ \t]+os[ \t]+)?(?:melhores[ \t]+)?cumprimentos|(?:muito[ \t]+)?obrigad[oa])"
     r"[ \t]*(?P<mark>[,!.]?)[ \t]*", re.I)
 _ALWAYS_A_CLOSING = ("regards", "sincerely", "truly", "faithfully", "wishes", "all the best",
                      "grüße", "grüßen", "grüsse", "grüssen", "gruß", "gruss", "cordialement", "à vous",
-                     "salutations", "distinguées", "saludo", "saludo cordial", "saludos", "cordiales", "atentamente")
+                     "salutations", "distinguées", "saludo", "saludo cordial", "saludos", "cordiales", "atentamente",
+                     "atenciosamente", "cordialmente", "abraço", "abraços", "saudações", "cumprimentos")
 # a layout's greeting or sign-off line that is English: a greeting opening it, or a closing that is all of it
 _ENGLISH_FRAME = re.compile(r"[ \t]*(?:" + _ENGLISH_GREETING + r"|(?:" + _ENGLISH_CLOSINGS + r")[ \t]*[,!.]?[ \t]*$)",
                             re.I)
@@ -1281,13 +1286,15 @@ _PRONOUNS = (
     "i we you he she it they me us him them "  # (English; "IT Support" is in capitals, a team)
     "ich wir du er sie uns euch mich dich mir dir "  # (German)
     "je j nous vous il elle ils elles tu n "  # (French: "J'espère", "N'hésitez pas")
-    "yo nosotros nosotras te os usted ustedes")  # (Spanish)
+    "yo nosotros nosotras te os usted ustedes "  # (Spanish)
+    "eu nós você vocês")  # (Portuguese)
 _VERBS_AND_ADVERBS = (
     "will would can could shall should may might must is are was were am be been do does did have has had "
     "please today tomorrow soon now again not "
     "wird werden ist sind war habe hat haben kann können bitte heute morgen bald "
     "est sont sera serons ai avons va allons peut pouvez aujourd demain bientôt "
-    "es son será vamos va puede podemos hoy mañana pronto")
+    "es son será vamos va puede podemos hoy mañana pronto "
+    "é são vai podemos hoje amanhã")
 _SENTENCE_PRONOUNS = frozenset(_PRONOUNS.split())
 _SENTENCE_WORDS = _SENTENCE_PRONOUNS | frozenset(_VERBS_AND_ADVERBS.split())
 _WORD_OF_NAME = re.compile(r"[^\W\d_]+")
@@ -1334,7 +1341,8 @@ def _signoff_at_end(text: str, start: int, end: int) -> int | None:
 
 
 # the closings only a letter has: a chat, SMS or social reply that ends with one reads as an email pasted in
-_LETTER_ONLY = tuple(c for c in _ALWAYS_A_CLOSING if c not in ("wishes", "all the best"))
+# ("Um abraço!" ends a Brazilian chat as warmly as an email)
+_LETTER_ONLY = tuple(c for c in _ALWAYS_A_CLOSING if c not in ("wishes", "all the best", "abraço", "abraços"))
 _SHORT_CHANNELS = frozenset({"chat", "sms", "social"})
 _CLOSING_MAY_START = re.compile(r"[.!?…][ \t]+|\n[ \t]*")  # (a closing starts a line or follows a sentence)
 
@@ -1383,11 +1391,11 @@ class DuplicateGreeting(Rule):
     ## What it does
     On a channel whose layout in pack.yaml (or the default layout) adds a greeting, reads the start of
     the reply's first slot. Where it opens with one too ("Hi {{ customer.first_name }},", "Hello
-    there!", "Dear Maya"; in German, French and Spanish "Hallo Frau Meier,", "Sehr geehrte Damen und
-    Herren,", "Bonjour Madame Martin,", "¡Hola, Marta!", "Estimada Sra. García:"), the customer gets
-    two. A later slot counts only when it opens with a letter's greeting line ("Hi Maya," alone on its
-    line, over the text pasted with it). A greeting inside the text ("so, hi again") is left alone, as
-    is a channel whose layout has no greeting.
+    there!", "Dear Maya"; in German, French, Spanish and Portuguese "Hallo Frau Meier,", "Sehr geehrte
+    Damen und Herren,", "Bonjour Madame Martin,", "¡Hola, Marta!", "Estimada Sra. García:", "Olá, Ana!",
+    "Prezada Sra. Lima,"), the customer gets two. A later slot counts only when it opens with a letter's
+    greeting line ("Hi Maya," alone on its line, over the text pasted with it). A greeting inside the text
+    ("so, hi again") is left alone, as is a channel whose layout has no greeting.
 
     ## Why it matters
     "Hi Maya,\\n\\nHi Maya," is the first thing the customer reads, and it shows a reply pasted from an
@@ -1466,8 +1474,8 @@ class DuplicateSignoff(Rule):
     email thread, if there is one). Where it ends with a closing line and a name under it ("Kind
     regards,\\nSam\\nNorthwind Support"), or a closing that can only be one ("Best regards", "Thanks,"
     with its comma; "Mit freundlichen Grüßen", "Viele Grüße", "Cordialement", "Bien à vous", "Un saludo",
-    "Atentamente"), the customer gets two sign-offs, often from two different people. A last line of
-    thanks with no name ("Thanks again!") is left alone.
+    "Atentamente", "Atenciosamente", "Um abraço", "Com os melhores cumprimentos"), the customer gets two
+    sign-offs, often from two different people. A last line of thanks with no name ("Thanks again!") is left alone.
     On a chat, SMS or social channel with no sign-off, a letter's closing ending the reply ("...reach
     out. Kind regards, Sam", "Sincerely."), with the name under or after it, is flagged too: it reads
     as an email pasted in, and a name written there signs the reply for whoever sends it. "Thanks,
