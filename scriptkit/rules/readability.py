@@ -542,9 +542,11 @@ class TooLongForChannel(Rule):
     measured on its own too ("sms alternative is 165 characters"): the agent sends it as written.
 
     An SMS is counted as a phone counts it: in the GSM-7 alphabet `€ [ ] { } ^ ~ | \\` take two
-    characters each; one character outside GSM-7 (an emoji, a curly quote ’ or “, a dash —)
-    sends the whole text as UCS-2, which holds 70 characters (67 a part when split), and an
-    emoji counts as two. The message names the character that did it.
+    characters each; one character outside GSM-7 (an emoji, a curly quote ’ or “, a dash —, an
+    accent such as á, í, ó, ú, ã, ç, or French's no-break space before `!` and `?`) sends the
+    whole text as UCS-2, which holds 70 characters (67 a part when split), and an emoji counts as
+    two. The message names the character that did it, and the suggestion what to type instead
+    ("'á' as 'a'", "the no-break space as ' '"; é, è, à, ñ and ü are GSM-7 and cost nothing).
 
     A social reply is counted as X counts it (twitter-text's weighted length): every link is 23
     characters, whatever its length, as X shortens it; an emoji (a joined one, 👩‍💻, included) and
@@ -645,8 +647,8 @@ class TooLongForChannel(Rule):
             f"sms {unit} is {n} characters sent as UCS-2 (limit {ucs2_limit}, not {chars}), {_parts(n, 'UCS-2')}: "
             f"{_listed(unicode_chars)} {'is' if len(unicode_chars) == 1 else 'are'} outside the GSM-7 set, "
             "so the phone sends the whole text as UCS-2",
-            f"Replace {_listed(unicode_chars)} with plain characters (straight quotes, no emoji) to get "
-            f"the {chars}-character limit back, or shorten the text. " + _shorter(message, ctx),
+            f"{_gsm7_instead(unicode_chars)} to get the {chars}-character limit back, or shorten the text. "
+            + _shorter(message, ctx),
             extra=_length(n, ucs2_limit, where))
 
 
@@ -771,8 +773,41 @@ def _ucs2_limit(gsm7_limit: int) -> int:
     return gsm7_limit * _UCS2_SPLIT_PART // _GSM7_SPLIT_PART
 
 
+# characters a writer cannot see told by name ("'\\xa0'" meant nothing to a French writer)
+_SPACE_NAMES = {"\u00a0": "the no-break space", "\u202f": "the narrow no-break space", "\u2009": "the thin space"}
+# what GSM-7 writes for the commonest characters it has not: typography a word processor or French spacing adds
+_GSM7_PLAIN = {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2018": "'", "\u2019": "'", "\u201a": "'",
+               "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2013": "-",
+               "\u2014": "-", "\u2026": "...", "\u2022": "-"}
+
+
+def _gsm7_plain(c: str) -> str | None:
+    """What ``c``, a character GSM-7 cannot carry, is written as in GSM-7: its plain form, or an accented letter
+    without its accent ("á" -> "a", "ã" -> "a", "ç" -> "c"); None for none (an emoji, "œ", a CJK character)."""
+    if c in _GSM7_PLAIN:
+        return _GSM7_PLAIN[c]
+    bare = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+    return bare if bare and bare != c and set(bare) <= _GSM7 else None
+
+
+def _gsm7_instead(chars: list[str]) -> str:
+    """The advice that gives an SMS back GSM-7: each of ``chars`` written as GSM-7 writes it, or left out."""
+    plain = [(c, _gsm7_plain(c)) for c in chars]
+    swaps = [f"{_listed([c])} as '{p}'" for c, p in plain if p is not None]
+    dropped = [c for c, p in plain if p is None]
+    said = []
+    if swaps:
+        said.append("write " + ", ".join(swaps[:4]) + (f" and {len(swaps) - 4} more" if len(swaps) > 4 else ""))
+    if dropped:
+        said.append(f"leave out {_listed(dropped)}")
+    advice = " and ".join(said)
+    if any(c.isalpha() and p is not None for c, p in plain):  # (an accent: which ones cost nothing)
+        advice += " (GSM-7 has é, è, à, ù, ì, ò, ñ, ä, ö, ü, ¿ and ¡, not these)"
+    return advice[:1].upper() + advice[1:]
+
+
 def _listed(chars: list[str]) -> str:
-    shown = [repr(c) if c.isspace() or not c.isprintable() else f"'{c}'" for c in chars[:3]]
+    shown = [_SPACE_NAMES.get(c) or (repr(c) if c.isspace() or not c.isprintable() else f"'{c}'") for c in chars[:3]]
     more = f" and {len(chars) - 3} more" if len(chars) > 3 else ""
     return ", ".join(shown) + more
 
