@@ -1557,7 +1557,10 @@ class NoTimeFrame(Rule):
     the look the agent takes while the customer waits ("Let me take a look.", "Let me just check
     that for you.", answered in the next message) is no step to time, so a chat's "You can update
     it under Billing > Payment method." is left alone (an email's "Let me take a look.", or a
-    chat's "Let me check with the warehouse", still owes a when). A holding line that asks the
+    chat's "Let me check with the warehouse", still owes a when). A look that the questions after it
+    are for waits on their answer, in any channel ("Let's take a look. Could you tell me the order
+    number?": no time can be promised before it; not "I'll look into it. Which browser ...?", a look
+    under way). A holding line that asks the
     customer to wait while the writer checks ("Bear with me while I check.", "Let me check that
     for you, one moment please.", "Give me a few minutes to look into this.") says its own when,
     in any channel; beside another step ("Bear with me, I'll send a new card.") that step still
@@ -1824,6 +1827,9 @@ def _waits_on_their_answer(message: Message) -> bool:
     for i, s in enumerate(sentences):
         if asks[i] and _FALLBACK.match(s.text):
             continue  # (a step held back for when their own fix fails: "If it persists, let me know and I'll ...")
+        if not asks[i] and any(asks[i + 1:]) and _only_a_look(s.text):
+            continue  # (the look the questions after it are for: "Let's take a look. Could you tell me the order
+            # number?" can start only with the answer, and no time can be promised before it)
         for step in _our_steps(s.text):
             # (a look promised before the question is under way already, "I'll look into it. Which browser ...?";
             # one after it waits on the answer, "I'd be glad to look into it further")
@@ -1842,6 +1848,23 @@ _FALLBACK = re.compile(rf"\W*(?:and\s+|but\s+)?if\s+(?:that|this|it|these|those|
                        rf"(?:the\s+)?(?:issue|problem|error|app|page|code|link))\s+(?:still\s+|also\s+|then\s+)?"
                        rf"(?:persists?|continues?|keeps|happens|occurs|recurs|returns|comes\s+back|fails|"
                        rf"(?:does|do|did|is|will|wo)(?:n{_APOS}t|\s+not)|is\s+still|still|again)\b", re.IGNORECASE)
+
+
+def _only_a_look(sentence: str) -> bool:
+    """Whether the sentence is a look alone (``_CHAT_LOOK``: "Let's take a look.", "Okay, let me check."), with no
+    step beside it."""
+    return _may_match(_CHAT_LOOK_WORDS, sentence) and _LOOK_ALONE.fullmatch(sentence) is not None
+
+
+# a look alone in its sentence, at what the customer wrote of ("Let me take a look at your order."), maybe after a
+# word of assent ("Okay,", "Sure!", "Right, so"); not "Let me check with the warehouse", a step of its own
+_LOOK_ALONE = re.compile(
+    r"\W*(?:(?:ok(?:ay)?|sure|right|alright|all\s+right|great|so|now|first|absolutely|of\s+course|no\s+problem|"
+    r"thanks?|thank\s+you)\b\W*)*"
+    rf"let(?:{_APOS}s|\s+(?:me|us))\s+(?:(?:just|quickly|quick)\s+)?(?:check|see|look|"
+    r"(?:take|have)\s+an?\s+(?:(?:quick|closer|close)\s+)?(?:look|peek))"
+    r"(?:\s+(?:at|into|over))?(?:\s+(?:that|this|it|(?:your|the|this)\s+[\w-]+(?:\s+[\w-]+)?))?"
+    r"(?:\s+for\s+you)?(?:\s+(?:now|quickly|first))?\s*[.!]*\s*", re.IGNORECASE)
 
 
 _LOOK_INTO = re.compile(r"\b(?:look(?:ing)?\s+into|investigat\w*|(?:take|have)\s+an?\s+(?:\w+\s+)?look)\b",
