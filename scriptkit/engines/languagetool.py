@@ -43,6 +43,8 @@ import urllib3
 
 from scriptkit.engines.lt_server import (
     LT_VERSION,
+    NOT_FOLLOWED,
+    REDIRECT_HINT,
     REFUSED,
     REFUSED_HINT,
     SETTING_HINT,
@@ -55,6 +57,7 @@ from scriptkit.engines.lt_server import (
     names_in_words,
     plainly,
     progress,
+    redirected,
     seconds_setting,
     server_said,
     shown,
@@ -436,7 +439,7 @@ class Checker:
                 self.stats.requests += 1
             try:
                 return self._session().post(endpoint(url, "/v2/check"), data=data,
-                                            timeout=(CONNECT_TIMEOUT, self.timeout),
+                                            timeout=(CONNECT_TIMEOUT, self.timeout), allow_redirects=False,
                                             stream=True)  # (its body is read by _body, within limits)
             except requests.Timeout:
                 raise EngineUnavailable(
@@ -447,6 +450,7 @@ class Checker:
                                         hint=SETTING_HINT) from None
 
         reply, tries, waited = _sent_within_rate_limit(send)
+        _refuse_redirect(reply, endpoint(url, "/v2/check"))
         answer = _body(reply, url, self.timeout)
         if reply.status_code != 200:
             # (anyone's words: see server_said; a terminal's escape codes go whole, not as a stray '[31m')
@@ -486,7 +490,8 @@ class Checker:
             url = self.mode
             if (because := unhealthy_because(url, timeout=health_timeout())) is not None:
                 what_to_do = ("Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " if because.startswith("no reply")
-                              else REFUSED_HINT if REFUSED in because else "")
+                              else REFUSED_HINT if REFUSED in because
+                              else REDIRECT_HINT if NOT_FOLLOWED in because else "")
                 raise EngineUnavailable(
                     f"grammar checks are on, but no LanguageTool server answers at {shown(url)} ({because}).",
                     hint=what_to_do + SETTING_HINT)
@@ -499,7 +504,9 @@ class Checker:
             try:
                 # our own request, with our timeout (the package's is 300 s)...
                 reply, _, _ = _sent_within_rate_limit(lambda: self._session().get(
-                    endpoint(url, "/v2/languages"), timeout=(CONNECT_TIMEOUT, self.timeout), stream=True))
+                    endpoint(url, "/v2/languages"), timeout=(CONNECT_TIMEOUT, self.timeout), allow_redirects=False,
+                    stream=True))
+                _refuse_redirect(reply, endpoint(url, "/v2/languages"))
                 answer = _body(reply, url, self.timeout)
                 reply.raise_for_status()
                 codes = {c for lang in json.loads(answer) for c in (lang.get("code"), lang.get("longCode")) if c}
@@ -553,6 +560,15 @@ def server_language(tag: str, codes: Iterable[str]) -> str:
 #: The most bytes one answer of a LanguageTool server may take: a check's answer is well under a megabyte
 #: even for a batch full of mistakes, /v2/configinfo's about one. A server sending without end is cut off here.
 MAX_ANSWER_BYTES = 64 << 20
+
+
+def _refuse_redirect(reply: requests.Response, url: str) -> None:
+    """EngineUnavailable when ``reply`` (to a request sent with ``allow_redirects=False``) is a redirect: a 307
+    would have sent the replies' text on to whatever host it named (see ``redirected``)."""
+    if reply.is_redirect:
+        reply.close()
+        raise EngineUnavailable("LanguageTool at " + redirected(url, reply.status_code, reply.headers.get("Location"))
+                                + ".", hint=REDIRECT_HINT + SETTING_HINT)
 
 
 def _body(reply: requests.Response, url: str, seconds: float) -> bytes:
@@ -656,7 +672,7 @@ def text_level_rules(session: requests.Session, url: str, language: str, timeout
     try:
         reply, _, _ = _sent_within_rate_limit(lambda: session.get(
             endpoint(url, "/v2/configinfo"), params={"language": language}, timeout=(CONNECT_TIMEOUT, timeout),
-            stream=True))
+            allow_redirects=False, stream=True))  # (a redirect is no 200: the rules' reach is then unknown)
         answer = _body(reply, url, timeout)
         rules = json.loads(answer)["rules"] if reply.status_code == 200 else None
         found = {r["ruleId"]: int(r.get("minToCheckParagraph", -1)) for r in rules

@@ -339,9 +339,31 @@ def server_said(text: str, limit: int = 150) -> str:
     return plain if len(plain) <= limit else plain[:limit - 1] + "…"
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows no redirect (urllib then raises the 3xx as an HTTPError): urllib sent the Authorization header of
+    a URL's credentials on to whatever host a redirect named, and the text to check goes only to the server the
+    user named (see ``redirected``)."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
 #: Opens URLs with no proxy: the HTTP(S)_PROXY a user set for the internet stands between us and our own loopback
 #: server otherwise (a proxy cannot reach it, and the start waited out its time); the checks bypass it too.
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirects)
+
+#: Said of a redirect (``redirected``), and what to do about it.
+NOT_FOLLOWED = "which is not followed"
+REDIRECT_HINT = ("If it names your LanguageTool server, give --grammar that server's URL (without the /v2/... "
+                 "path). ")
+
+
+def redirected(url: str, status: int, location: str | None) -> str:
+    """A redirect from the server at ``url``, in words. It is never followed: the redirect could name any host,
+    and the replies' text (and a URL's credentials) go only to the server the user named."""
+    where = server_said(shown(location), 100) if location else "no address"
+    return (f"{shown(url)} redirects to {where} (HTTP {status}), {NOT_FOLLOWED}: the text to check "
+            "goes only to the server you named")
 
 
 def healthy(url: str, timeout: float = 2.0, *, direct: bool = False) -> bool:
@@ -357,9 +379,13 @@ def unhealthy_because(url: str, timeout: float = 2.0, *, direct: bool = False) -
         request = urllib.request.Request(endpoint(url, "/v2/healthcheck"))
         if (auth := basic_auth(url)) is not None:
             request.add_header("Authorization", "Basic " + base64.b64encode(":".join(auth).encode()).decode())
-        with (_DIRECT.open if direct else urllib.request.urlopen)(request, timeout=timeout) as reply:
+        # (else the environment's proxy, read now as urlopen's first call did: a proxy set later is one to use)
+        opener = _DIRECT if direct else urllib.request.build_opener(_NoRedirects)
+        with opener.open(request, timeout=timeout) as reply:
             return None if reply.status == 200 else f"{check} answered HTTP {reply.status}"
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            return redirected(check, exc.code, exc.headers.get("Location"))
         reason = server_said(str(exc.reason), 60)
         return f"{check} answered HTTP {exc.code} {reason}: is that a LanguageTool server's address?"
     except (OSError, urllib.error.URLError, ValueError) as exc:
