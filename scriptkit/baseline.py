@@ -6,7 +6,8 @@ means nobody turns the gate on. ``check --write-baseline FILE`` records today's 
 
 A finding is recorded by what it is, not where: its rule (a team rule by its name, a built-in one by its
 code), file (relative to the pack), script,
-slot, the text it quotes and its message, so lines moved by an edit elsewhere still match.
+slot, the text it quotes and its message, so lines moved by an edit elsewhere still match, and so does a
+script whose file was moved or renamed with its id kept (ids are unique in a pack).
 Each key keeps a count, so a second copy of an accepted phrase is new. A finding of an edited
 slot whose message is the same but for its numbers ('email is 26 words' after a phrase was cut)
 matches an accepted one of that slot that is no longer found: the same problem, quoting the new
@@ -138,10 +139,10 @@ def read_baseline(path: Path, wording: _Wording = _CLI_WORDING) -> Counter[Key]:
 def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: Path) -> tuple[list[Diagnostic],
                                                                                                Applied]:
     """The findings the baseline does not accept, and what it did."""
-    left = Counter(accepted)
+    keyed = [(diag, key_of(diag, root)) for diag in diagnostics]
+    left = _moved(Counter(accepted), [k for _, k in keyed])
     unmatched: list[tuple[Diagnostic, Key]] = []
-    for diag in diagnostics:
-        k = key_of(diag, root)
+    for diag, k in keyed:
         # (a team rule's entry written by its code, as a baseline before session 36 named it: still accepted)
         by_code = (diag.code, *k[1:])
         if left[k] > 0:
@@ -161,6 +162,26 @@ def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: 
     kept = _match_similar(kept, left)
     left = +left  # (the entries used up dropped)
     return [d for d, _ in kept], Applied(hidden=len(diagnostics) - len(kept), fixed=sum(left.values()), left=left)
+
+
+def _moved(accepted: Counter[Key], found: list[Key]) -> Counter[Key]:
+    """``accepted`` with the entries of a script whose file was moved or renamed (``git mv``, its id kept) named by
+    its new file: the script is told by its id, unique in a pack, and a reorganised scripts/ folder brought back
+    every accepted finding of the scripts moved as new. Only where it is plain: the old file has no finding now,
+    and the script's findings are in one file that no entry names."""
+    named = {k[1] for k in accepted}
+    now = {k[1] for k in found}
+    homes: dict[str, set[str]] = {}
+    for k in found:
+        if k[2]:
+            homes.setdefault(k[2], set()).add(k[1])
+    moved: Counter[Key] = Counter()
+    for k, n in accepted.items():
+        # (not where the script has findings in two files now: one in pack.yaml's layout, one in its own)
+        files = homes.get(k[2], set()) if k[2] and k[1] not in now else set()
+        home = next(iter(files)) if len(files) == 1 and not files & named else k[1]
+        moved[(k[0], home, *k[2:])] += n
+    return moved
 
 
 def _match(found: list[tuple[Diagnostic, Key]], left: Counter[Key], loose: Callable[[Key], Key]

@@ -4,6 +4,7 @@ with its id kept keeps its baseline entries."""
 
 from __future__ import annotations
 
+import json
 import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -59,3 +60,38 @@ def test_junit_of_a_pack_that_cannot_be_read_has_times_too(tmp_path: Path, monke
     report = ET.fromstring(out)
     assert any(f.get("type") == "error" for f in report.iter("failure"))
     assert all(t is not None and math.isfinite(float(t)) for t in _times(report))
+
+
+def test_a_script_moved_or_renamed_with_its_id_keeps_its_baseline_entries(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    pack = _pack(tmp_path / "pack", {"cold.yaml": COLD.format(id="cold"), "other.yaml": COLD.format(id="other")})
+    code, _, _ = _check("pack", "--write-baseline", "baseline.json")
+    assert code == 0
+    (pack / "scripts" / "billing").mkdir()
+    (pack / "scripts" / "cold.yaml").rename(pack / "scripts" / "billing" / "refund-cold.yaml")
+    code, out, err = _check("pack", "--baseline", "baseline.json", "--format", "json")
+    assert code == 0, out
+    assert json.loads(out)["diagnostics"] == []
+    assert "gone" not in err, err
+    # a new stock phrase in the moved script is new, and said at its new file
+    moved = pack / "scripts" / "billing" / "refund-cold.yaml"
+    moved.write_text(moved.read_text(encoding="utf-8").replace("request.", "request. Please do not hesitate to "
+                                                                         "contact us."), encoding="utf-8")
+    code, out, _ = _check("pack", "--baseline", "baseline.json", "--format", "json")
+    new = json.loads(out)["diagnostics"]
+    assert code == 1 and "Please do not hesitate to contact us" in [d["text"] for d in new], new
+    assert all(d["file"].endswith("billing/refund-cold.yaml") for d in new), new
+    assert "Kindly" not in [d["text"] for d in new]
+
+
+def test_a_script_given_a_new_id_in_a_new_file_is_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What tells a moved script is its id: a script whose id changed with its file is another script."""
+    monkeypatch.chdir(tmp_path)
+    pack = _pack(tmp_path / "pack", {"cold.yaml": COLD.format(id="cold")})
+    assert _check("pack", "--write-baseline", "baseline.json")[0] == 0
+    (pack / "scripts" / "cold.yaml").unlink()
+    (pack / "scripts" / "chilly.yaml").write_text(COLD.format(id="chilly"), encoding="utf-8")
+    code, out, err = _check("pack", "--baseline", "baseline.json", "--format", "json")
+    assert code == 1 and json.loads(out)["diagnostics"], out
+    assert "gone" in err
