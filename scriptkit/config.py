@@ -740,6 +740,8 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
             if toml and norm == "tool" and Path(raw.name).name == CONFIG_FILE:  # (pyproject.toml's table, copied)
                 hint = (f"[tool.scriptkit] is for pyproject.toml; in {CONFIG_FILE} the settings need no table: "
                         "delete the [tool.scriptkit] line.")
+            elif toml and norm == "scriptkit" and isinstance(data[key], dict) and Path(raw.name).name == CONFIG_FILE:
+                hint = f"In {CONFIG_FILE} the settings need no table: delete the [scriptkit] line."
             elif toml and norm == "rules":  # (read_project_config reads a [rules] table holding every setting)
                 hint = ("A [rules] table is read when it holds all the settings: move the lines above it under it, "
                         "or delete the [rules] line.")

@@ -655,6 +655,9 @@ def test_a_setting_of_the_wrong_shape_shows_it_in_the_files_own_syntax(tmp_path:
     ('[tool.scriptkit]\nignore = ["SK105"]\n', "unknown setting 'tool'",
      "[tool.scriptkit] is for pyproject.toml; in scriptkit.toml the settings need no table: delete the "
      "[tool.scriptkit] line."),
+    # the tool's own name as a table (as [tool.scriptkit] without 'tool.'): the hint listed the known settings
+    ('[scriptkit]\nfail-on = "error"\n', "unknown setting 'scriptkit'",
+     "In scriptkit.toml the settings need no table: delete the [scriptkit] line."),
     # a [rules] table beside settings outside it: the table was called an unknown setting, 'files' suggested
     ('ignore = ["SK105"]\n[rules]\nselect = ["warmth"]\n', "unknown setting 'rules'",
      "A [rules] table is read when it holds all the settings: move the lines above it under it, or delete "
