@@ -390,6 +390,19 @@ class PlaceholderWithoutFallback(Rule):
 _SMS_GREETING = {"channels": {"sms": {"greeting": "Hi {{ customer.first_name | fallback('there') }},"}}}
 _FIRST_WORD = re.compile(r"\W*([\w'’-]+)")
 _PRONOUN_I = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "I'd", "I’d"})
+# German writes every noun and the polite "Sie", "Ihr", "Ihnen" with a capital, so after "Hallo Maya," a capital is
+# wrong only on a word German writes small: the common first words of a reply that are no noun (a capital on any
+# other may be a noun's: "Hallo Maya, Ihr Paket ist unterwegs", "Hallo Maya, Paketverzögerungen sind ärgerlich")
+_GERMAN_SMALL_WORDS = (
+    "es ich wir du er man das der die den dem des dies diese dieser dieses ein eine einen einem einer kein keine "
+    "mein meine meinen unser unsere unseren unserem leider gerne gern danke vielen herzlichen herzlich besten "
+    "schön schade toll super prima klasse bitte wie was wann wo warum wieso hier da dort jetzt nun also ja nein "
+    "natürlich selbstverständlich klar gut okay ok sicher vielleicht kurz gleich sofort heute morgen gestern "
+    "bereits schon noch auch gerade zunächst zuerst dann sehr vielmals willkommen entschuldigen entschuldige "
+    "mit für bei nach vor zu zum zur in im am an auf aus um über unter wegen seit sobald wenn dass ob weil "
+    "und aber oder denn sondern tut tut's habe haben hat ist sind war kann können könnten würden wird werden"
+)
+_GERMAN_SMALL = frozenset(_GERMAN_SMALL_WORDS.split())
 
 
 @register
@@ -401,7 +414,10 @@ class GreetingRunOn(Rule):
     SMS, phone and social join with a space unless the layout's `separator` says otherwise),
     reads the first word after the greeting in every reply. Where it starts with a capital
     (other than "I"), the customer reads "Hi Maya, Waiting on a parcel is...". One finding per
-    channel, on its greeting, with the number of replies and the first of them.
+    channel, on its greeting, with the number of replies and the first of them. In a German pack
+    (`locale: de-DE`, `de-AT`...), where nouns and the polite "Sie" and "Ihr" are written with a
+    capital, only a word German writes small is reported ("Hallo Maya, Es tut mir leid", "Hallo
+    Maya, Leider ..."; not "Hallo Maya, Ihr Paket ist unterwegs").
 
     ## Why it matters
     A capital after a comma shows the seam between a greeting and a pasted reply: it reads
@@ -441,9 +457,10 @@ class GreetingRunOn(Rule):
         if not run_on:
             return
         found: dict[str, list[tuple[Message, int, int]]] = {}
+        german = base_language(pack.meta.locale) == "de"
         for message in messages:
             if message.channel in run_on:
-                word = _word_after_greeting(message)
+                word = _word_after_greeting(message, german)
                 if word is not None:
                     found.setdefault(message.channel, []).append((message, *word))
         for channel, hits in found.items():
@@ -458,16 +475,17 @@ class GreetingRunOn(Rule):
                              "separator to a line break.", channel=channel)
 
 
-def _word_after_greeting(message: Message) -> tuple[int, int] | None:
+def _word_after_greeting(message: Message, german: bool = False) -> tuple[int, int] | None:
     """Where the greeting starts and the first word after it ends, when that word starts with a
-    capital other than "I"."""
+    capital other than "I" (``german``: when it is a word German writes small, ``_GERMAN_SMALL``)."""
     greeting: int | None = None
     for a, _, seg in message.spans():
         if seg.slot == "greeting":
             greeting = a if greeting is None else greeting
         elif greeting is not None and seg.slot != "layout":
             m = _FIRST_WORD.match(message.text, a)
-            if m is None or not m.group(1)[0].isupper() or m.group(1) in _PRONOUN_I:
+            if m is None or not m.group(1)[0].isupper() or (
+                    m.group(1).lower() not in _GERMAN_SMALL if german else m.group(1) in _PRONOUN_I):
                 return None
             return greeting, m.end(1)
     return None
