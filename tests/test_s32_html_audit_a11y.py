@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from scriptkit.cli import main
 from scriptkit.text import DIRECTION_CONTROLS
+from tests.browser import Page
 
 WARM = ("Hi {{customer.first_name}}, I can see how worrying a missing parcel is, and I'm sorry. "
         "I've asked the courier to trace it and I'll email you by Friday.")
@@ -45,33 +46,26 @@ def test_direction_controls_are_shown_not_obeyed(tmp_path: Path) -> None:
     assert len(bodies) == 2 and all('dir="auto"' in b for b in bodies)  # a right-to-left reply reads right
 
 
-# (the page's own script taken out, as a browser with JavaScript off would run none of it; a measuring script
-# in its place reports which macros and controls are drawn, without marking the page as scripted)
-_MEASURE = """<script>
-setTimeout(function () {
+# (the page's own script taken out, as a browser with JavaScript off would run none of it; what is drawn is read
+# through the DevTools protocol, from outside the page)
+_MEASURE = """(function () {
   var drawn = function (el) { return el.getClientRects().length > 0; };
-  var b = document.body;
-  b.setAttribute('data-drawn', [].slice.call(document.querySelectorAll('details.macro'))
-    .filter(drawn).map(function (m) { return m.id; }).join(' '));
-  b.setAttribute('data-controls', ['search', 'show-all', 'expand'].filter(function (id) {
-    return drawn(document.getElementById(id)); }).join(' '));
-  b.setAttribute('data-opened', [].slice.call(document.querySelectorAll('details.macro[open]'))
-    .map(function (m) { return m.id; }).join(' '));
-}, 300);
-</script></body>"""
+  return {
+    drawn: [].slice.call(document.querySelectorAll('details.macro')).filter(drawn).map(function (m) { return m.id; })
+      .join(' '),
+    controls: ['search', 'show-all', 'expand'].filter(function (id) { return drawn(document.getElementById(id)); })
+      .join(' '),
+    opened: [].slice.call(document.querySelectorAll('details.macro[open]')).map(function (m) { return m.id; })
+      .join(' ')};
+})()"""
 
 
 def _without_script(tmp_path: Path, page: str, fragment: str) -> dict[str, str]:
-    from tests.test_audit_html_browser import _browse
-
     bare = tmp_path / "bare.html"
-    bare.write_text(re.sub(r"<script>.*?</script>", "", page, flags=re.S).replace("</body>", _MEASURE),
-                    encoding="utf-8")
-    dom = _browse(bare.as_uri() + fragment, "--window-size=1000,700", "--virtual-time-budget=3000",
-                  "--dump-dom").stdout
-    body = re.search(r"<body[^>]*>", dom)
-    assert body, dom[:300]
-    return dict(re.findall(r'data-(drawn|controls|opened)="([^"]*)"', body.group(0)))
+    bare.write_text(re.sub(r"<script>.*?</script>", "", page, flags=re.S), encoding="utf-8")
+    with Page(bare.as_uri() + fragment, width=1000, height=700) as opened:
+        seen: dict[str, str] = opened.evaluate(_MEASURE)
+    return seen
 
 
 @pytest.mark.chromium
@@ -136,20 +130,12 @@ def test_printing_leaves_out_the_controls_and_prints_the_macros_as_shown(tmp_pat
 
 @pytest.mark.chromium
 def test_a_long_link_wraps_on_a_phone_screen(tmp_path: Path) -> None:
-    from tests.test_audit_html_browser import _browse
-
     link = "https://help.example.com/returns?ticket=" + "7f3a9c2e" * 12  # (no hyphen to break at)
     _report(tmp_path, [{"title": "Refund guide " + link, "body": WARM + " The steps are at " + link + " today."}])
-    page = tmp_path / "report.html"
-    opened = tmp_path / "opened.html"
-    opened.write_text(page.read_text(encoding="utf-8").replace('<details class="macro"', '<details open class="macro"')
-                      .replace("</body>", "<script>setTimeout(function(){document.body.setAttribute('data-wide',"
-                                          "document.documentElement.scrollWidth+' '+window.innerWidth);},300);"
-                                          "</script></body>"),
-                      encoding="utf-8")
-    dom = _browse(opened.as_uri(), "--window-size=390,800", "--virtual-time-budget=3000", "--dump-dom").stdout
-    wide = re.search(r'data-wide="(\d+) (\d+)"', dom)
-    assert wide and int(wide.group(1)) <= int(wide.group(2)) <= 500  # nothing runs off the side of the screen
+    with Page((tmp_path / "report.html").as_uri(), width=390, height=800) as opened:
+        opened.evaluate("document.querySelectorAll('details.macro').forEach(function (m) { m.open = true; })")
+        wide, view = opened.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    assert wide <= view <= 390  # nothing runs off the side of the screen
 
 
 def test_keyboard_and_screen_reader_cues(tmp_path: Path) -> None:

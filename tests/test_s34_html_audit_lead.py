@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from scriptkit.cli import main
+from tests.browser import Page
 
 WARM = ("Hi {{customer.first_name}}, I can see how worrying a missing parcel is, and I'm sorry. "
         "I've asked the courier to trace it and I'll email you by Friday.")
@@ -34,35 +35,25 @@ def _report(tmp_path: Path, rows: list[dict[str, str]]) -> str:
     return out.read_text(encoding="utf-8")
 
 
-def _dom(tmp_path: Path, page: str, script: str, fragment: str = "", *, scripted: bool = True) -> str:
-    """The page's body tag once ``script`` (run after the page's own, or alone with JavaScript off) has run."""
-    from tests.test_audit_html_browser import _browse
-
+def _order(tmp_path: Path, page: str, steps: str = "", fragment: str = "", *, scripted: bool = True,
+           also: str = "") -> list[str]:
+    """The ids of the macros shown, in order, once ``steps`` (statements, run through the DevTools protocol after
+    the page's own script, or with JavaScript off: the page without it) have run; ``also``: an expression whose
+    value is added last."""
     if not scripted:
         page = re.sub(r"<script>.*?</script>", "", page, flags=re.S)
     probe = tmp_path / "probe.html"
-    probe.write_text(page.replace("</body>", f"<script>setTimeout(function(){{{script}}},200);</script></body>"),
-                     encoding="utf-8")
-    dom = _browse(probe.as_uri() + fragment, "--window-size=1000,700", "--virtual-time-budget=3000",
-                  "--dump-dom").stdout
-    body = re.search(r"<body[^>]*>", dom)
-    assert body, dom[:300]
-    return body.group(0)
-
-
-_ORDER = ("document.body.setAttribute('data-order',[].slice.call(document.querySelectorAll('details.macro'))"
-          ".filter(function(m){return m.getClientRects().length>0;}).map(function(m){return m.id;}).join(' '));")
-
-
-def _order(body: str) -> list[str]:
-    found = re.search(r'data-order="([^"]*)"', body)
-    assert found, body
-    return found.group(1).split()
+    probe.write_text(page, encoding="utf-8")
+    with Page(probe.as_uri() + fragment, width=1000, height=700) as opened:
+        seen: list[str] = opened.evaluate(
+            f"(function(){{{steps}return [].slice.call(document.querySelectorAll('details.macro'))"
+            ".filter(function(m){return m.getClientRects().length>0;}).map(function(m){return m.id;})"
+            + (f".concat([String({also})])" if also else "") + ";})()")
+    return seen
 
 
 def _sorted_by(choice: str) -> str:
-    return (f"var s=document.getElementById('sort');s.value='{choice}';s.dispatchEvent(new Event('change'));"
-            + _ORDER)
+    return f"var s=document.getElementById('sort');s.value='{choice}';s.dispatchEvent(new Event('change'));"
 
 
 @pytest.mark.chromium
@@ -74,14 +65,13 @@ def test_the_macros_sort_worst_best_or_by_title_and_stay_worst_first_without_jav
     assert re.search(r'<select id="sort"[^>]*>.*?value="worst".*?value="best".*?value="title"', page, re.S)
     by_title = sorted(worst, key=lambda i: re.search(rf'id="{i}".*?<span class="t"[^>]*><bdi>([^<]*)', page,
                                                      re.S).group(1).casefold())  # type: ignore[union-attr]
-    assert _order(_dom(tmp_path, page, _sorted_by("title"))) == by_title
-    best = _order(_dom(tmp_path, page, _sorted_by("best")))
+    assert _order(tmp_path, page, _sorted_by("title")) == by_title
+    best = _order(tmp_path, page, _sorted_by("best"))
     assert [float(scores[i]) for i in best] == sorted((float(s) for s in scores.values()), reverse=True)
-    assert _order(_dom(tmp_path, page, _sorted_by("title") + _sorted_by("worst"))) == worst
+    assert _order(tmp_path, page, _sorted_by("title") + _sorted_by("worst")) == worst
     # (JavaScript off: no sorting control drawn, the list as written, worst first)
-    bare = _dom(tmp_path, page, _ORDER + "document.body.setAttribute('data-sort-drawn',"
-                "document.getElementById('sort').getClientRects().length);", scripted=False)
-    assert _order(bare) == worst and 'data-sort-drawn="0"' in bare
+    bare = _order(tmp_path, page, scripted=False, also="document.getElementById('sort').getClientRects().length")
+    assert bare == [*worst, "0"]
 
 
 @pytest.mark.chromium
@@ -96,27 +86,17 @@ def test_a_common_problem_and_its_work_order_step_list_the_macros_with_that_rule
     order = re.search(r'<nav class="toolbar" id="order">.*?</nav>', page, re.S)
     assert order and f'href="#rule={partial}"' in order.group(0) and 'href="#common"' not in order.group(0)
     with_rule = [m for m, c in codes.items() if partial in c]
-    assert _order(_dom(tmp_path, page, _ORDER, f"#rule={partial}")) == with_rule
-    assert _order(_dom(tmp_path, page, _ORDER, f"#rule={partial}", scripted=False)) == with_rule
+    assert _order(tmp_path, page, fragment=f"#rule={partial}") == with_rule
+    assert _order(tmp_path, page, fragment=f"#rule={partial}", scripted=False) == with_rule
 
 
 @pytest.mark.chromium
 def test_tables_fit_a_390_pixel_screen(tmp_path: Path) -> None:
-    from tests.test_audit_html_browser import _browse
-
     long_quote = "Unfortunately " + "we-are-unable-to-process-" * 6 + "today."
     _report(tmp_path, [*ROWS, *({"title": f"Long {n}", "body": f"{long_quote} {COLD}"} for n in range(3))])
-    # (headless Chromium's window is at least 500 px wide: the page is measured in a frame of a phone's width)
-    host = tmp_path / "phone.html"
-    host.write_text(
-        '<!DOCTYPE html><body style="margin:0"><iframe id="f" src="report.html" style="width:390px;height:800px">'
-        "</iframe><script>document.getElementById('f').addEventListener('load',function(){setTimeout(function(){"
-        "var d=document.getElementById('f').contentDocument;document.body.setAttribute('data-wide',"
-        "d.documentElement.scrollWidth+' '+d.defaultView.innerWidth);},300);});</script></body>", encoding="utf-8")
-    dom = _browse(host.as_uri(), "--allow-file-access-from-files", "--window-size=800,900",
-                  "--virtual-time-budget=3000", "--dump-dom").stdout
-    wide = re.search(r'data-wide="(\d+) (\d+)"', dom)
-    assert wide and int(wide.group(2)) <= 390 and int(wide.group(1)) <= int(wide.group(2)), dom[-400:]
+    with Page((tmp_path / "report.html").as_uri(), width=390, height=800) as opened:
+        wide, view = opened.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    assert view <= 390 and wide <= view
 
 
 def test_headings_sit_outside_the_summaries_and_tables_have_captions(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from export_fixtures import LATE, write_pack
 
 from scriptkit.cli import main
 from scriptkit.exporting import export
+from tests.browser import Page
 
 COLD = ("Dear Customer, We apologize for any inconvenience caused. Your request has been forwarded to the "
         "relevant department and will be processed in due course. Regards, Customer Service")
@@ -24,8 +25,7 @@ HEBREW = ("שלום {{customer.first_name}}, אני מצטער מאוד שחוי
 ARABIC = "{{customer.first_name}}، شكراً لتواصلك معنا. طلبك في الطريق وسيصل خلال 3 أيام. مع التحية"
 
 # (each cell of the common problems' table: its column, its width, how many lines its text takes, its right edge)
-_MEASURE = """<script>
-setTimeout(function () {
+_MEASURE = """(() => {
   var cells = [];
   [].slice.call(document.querySelectorAll('#common tr')).forEach(function (tr) {
     [].slice.call(tr.querySelectorAll('td')).forEach(function (td, i) {
@@ -36,15 +36,8 @@ setTimeout(function () {
       cells.push([i, td.textContent, Object.keys(lines).length, Math.round(box.right)]);
     });
   });
-  parent.postMessage(JSON.stringify({cells: cells, wide: document.documentElement.scrollWidth,
-                                     view: document.documentElement.clientWidth}), '*');
-}, 300);
-</script></body>"""
-
-# (a headless window is 500 px wide at least: the page is measured in a frame as wide as a phone, 390 px)
-_PHONE = """<!DOCTYPE html><html><body style="margin:0"><iframe src="{page}" style="width:390px;height:800px;border:0">
-</iframe><script>addEventListener('message', function (e) {{ document.body.setAttribute('data-probe', e.data); }});
-</script></body></html>"""
+  return {cells: cells, wide: document.documentElement.scrollWidth, view: document.documentElement.clientWidth};
+})()"""
 
 
 def _audit(tmp_path: Path, rows: list[dict[str, str]]) -> Path:
@@ -56,25 +49,17 @@ def _audit(tmp_path: Path, rows: list[dict[str, str]]) -> Path:
     return out
 
 
-def _on_a_phone(page: Path, tmp_path: Path, measure: str) -> dict[str, object]:
-    """What ``measure`` (a script posting its findings to its parent) finds of ``page`` shown 390 px wide."""
-    from tests.test_audit_html_browser import _browse
-
-    probed = tmp_path / f"probed-{page.name}"
-    probed.write_text(page.read_text(encoding="utf-8").replace("</body>", measure), encoding="utf-8")
-    phone = tmp_path / f"phone-{page.name}"
-    phone.write_text(_PHONE.format(page=probed.name), encoding="utf-8")
-    dom = _browse(phone.as_uri(), "--window-size=800,900", "--virtual-time-budget=3000", "--dump-dom").stdout
-    found = re.search(r'data-probe="([^"]*)"', dom)
-    assert found, dom[-2000:]
-    seen: dict[str, object] = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+def _on_a_phone(page: Path, measure: str) -> dict[str, object]:
+    """What ``measure`` (an expression, read through the DevTools protocol) finds of ``page`` shown 390 px wide."""
+    with Page(page.as_uri(), width=390, height=800) as opened:
+        seen: dict[str, object] = opened.evaluate(measure)
     return seen
 
 
 @pytest.mark.chromium
 def test_common_problems_keep_rule_names_whole_and_quotes_on_a_phone(tmp_path: Path) -> None:
     page = _audit(tmp_path, [{"title": f"Formal notice {n}", "body": COLD} for n in range(3)])
-    seen = _on_a_phone(page, tmp_path, _MEASURE)
+    seen = _on_a_phone(page, _MEASURE)
     cells = seen["cells"]
     assert isinstance(cells, list)
     names = [c for c in cells if c[0] == 1]
@@ -84,7 +69,7 @@ def test_common_problems_keep_rule_names_whole_and_quotes_on_a_phone(tmp_path: P
         assert right <= 390, name
     quotes = [c for c in cells if c[0] == 5 and c[1]]
     assert quotes and all(right <= 390 for _, _, _, right in quotes)  # (on screen, not in the table's scroll)
-    assert seen["wide"] == seen["view"] <= 390  # no page-level sideways scroll (the frame's scroll bar aside)
+    assert seen["wide"] == seen["view"] <= 390  # no page-level sideways scroll
 
 
 def test_a_macro_in_another_language_is_marked_with_it(tmp_path: Path) -> None:
@@ -144,10 +129,9 @@ def test_an_intercom_page_marks_a_reply_in_another_language(intercom: Path) -> N
 
 
 @pytest.mark.chromium
-def test_an_intercom_page_with_a_long_token_fits_a_phone(intercom: Path, tmp_path: Path) -> None:
-    seen = _on_a_phone(intercom / "late-token.html", tmp_path, (
-        "<script>var d = document.documentElement;"
-        "parent.postMessage(JSON.stringify({wide: d.scrollWidth, view: d.clientWidth, "
-        f"shown: document.body.textContent.indexOf('{TOKEN}') >= 0}}), '*')</script></body>"))
+def test_an_intercom_page_with_a_long_token_fits_a_phone(intercom: Path) -> None:
+    seen = _on_a_phone(intercom / "late-token.html", (
+        "({wide: document.documentElement.scrollWidth, view: document.documentElement.clientWidth, "
+        f"shown: document.body.textContent.indexOf('{TOKEN}') >= 0}})"))
     assert seen["shown"] is True
     assert seen["wide"] == seen["view"] <= 390  # (1509 px wide: it scrolled sideways)

@@ -232,11 +232,13 @@ def _bad_input_page(errors: list[ScriptkitError], sources: tuple[str, ...]) -> s
     """A self-contained page saying the audit could not be made, and why, each error where it is."""
     from html import escape
 
+    from scriptkit.csp import policy_meta
+
     somewhere = _somewhere(sources)
     items = "".join(f"<li><code>{escape(str(e.location or somewhere))}</code>: {escape(e.message)}"
                     + (f". {escape(e.hint)}" if e.hint else "") + "</li>" for e in errors)
     named = escape(", ".join(sources))
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" + policy_meta() +
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>scriptkit audit: the input could not be read</title></head>\n"
             f"<body><h1>No audit: the input could not be read</h1>\n<p>{named} could not be read, so nothing was "

@@ -158,9 +158,10 @@ def _write_page(path: str, error: ScriptkitError) -> None:
     from html import escape
 
     from scriptkit.cli.output import writing
+    from scriptkit.csp import policy_meta
     from scriptkit.fixing import write_atomic
 
-    page = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    page = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" + policy_meta() +
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<title>scriptkit audit: the command line was refused</title></head>\n"
             "<body><h1>No audit: the command line was refused</h1>\n"

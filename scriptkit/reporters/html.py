@@ -1,6 +1,7 @@
 """The audit as ONE self-contained HTML file: inline CSS, inline SVG charts, a little inline JS.
 
-Nothing is fetched at view time (a Content-Security-Policy forbids it). Every piece of macro
+Nothing is fetched at view time, and only the page's own style and script apply (a Content-Security-Policy
+allowing each by its hash: ``scriptkit.csp``). Every piece of macro
 text is escaped: a library is hostile input. The charts are drawn here as SVG, so they show
 without JavaScript; the script only adds filtering, and the drill-down: each macro is a
 ``<details>`` element, opened by a click or by a ``#drill=<macro id>`` link.
@@ -32,6 +33,7 @@ from scriptkit.audit import (
     MacroAudit,
     unmapped_advice,
 )
+from scriptkit.csp import policy_meta
 from scriptkit.diagnostics import Diagnostic
 from scriptkit.language import language_of
 from scriptkit.rules.base import FAMILIES
@@ -569,11 +571,12 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
                     for w in report.work_order()[:15])
     no_room = f'<p class="muted">{_e(report.no_room_note)}.</p>' if report.no_room_note else ""
     filter_css, filter_notes = _without_script(report)
+    style = _CSS + filter_css  # (allowed by its hash, as the script is: no 'unsafe-inline')
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+{policy_meta([style], [_JS])}
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>scriptkit audit: {_e(os.path.basename(report.source))}</title><style>{_CSS}{filter_css}</style></head>
+<title>scriptkit audit: {_e(os.path.basename(report.source))}</title><style>{style}</style></head>
 <body><header><h1>Macro library audit</h1><p>{_e(report.source)} · {_e(report.format_name)} · {n} macro(s)</p></header>
 <main>
 <div class="cards">{"".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards)}</div>

@@ -11,6 +11,7 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
+from scriptkit.csp import policy_meta
 from scriptkit.diagnostics import Severity
 from scriptkit.language import base_language, written_language
 from scriptkit.message import Message, Placeholder
@@ -90,10 +91,13 @@ READ_BACK = Dialect(PLACEHOLDERS, write_attribute, unsafe=DIALECT.unsafe, empty_
 
 # (the viewport and the wrapping: a long link or reference in a reply ran a phone's page 1,509 px wide; the reply
 # is in its own language, where that is told and not the pack's: WCAG 3.1.2)
+# (the policy allows the page's style and no script: the reply is anyone's text)
+_STYLE = "body{overflow-wrap:anywhere}"
+_POLICY = policy_meta([_STYLE])
 _PAGE = """<!DOCTYPE html>
 <html lang="{lang}"{dir}>
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title><style>body{{overflow-wrap:anywhere}}</style></head>
+<head><meta charset="utf-8">{policy}<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title><style>{style}</style></head>
 <body>
 <!-- Intercom has no API to create macros: open this page, copy the reply below and paste it
      into {where}. Placeholders are Intercom attributes.{who} -->
@@ -218,7 +222,8 @@ Put the folder's name into the titles (`Billing::...`) to keep the grouping.
             told = written_language(r.message)
             body = to_html(r.message.segments, DIALECT, self.names(r.message), text_direction(told or lang) or "auto")
             told = "" if told is None or told == base_language(lang) else f' lang="{told}"'
-            page = _PAGE.format(lang=html.escape(lang), dir=f' dir="{rtl}"' if rtl else "", told=told,
+            page = _PAGE.format(policy=_POLICY, style=_STYLE, lang=html.escape(lang),
+                                dir=f' dir="{rtl}"' if rtl else "", told=told,
                                 title=html.escape(r.payload["name"]), body=body, where=where,
                                 who=who)  # (ids: letters, digits, _ and -)
             out[f"intercom/macros/{r.stem}.html"] = page.encode("utf-8")

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from scriptkit.csp import policy_meta
 from scriptkit.message import PLAIN_TEXT_CHANNELS, Blank, Message, Placeholder, Segment
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.targets.base import (
@@ -333,9 +334,11 @@ def _page(title: str, lang: str, groups: dict[str, dict[str, list[Payload]]]) ->
     def said(words: str) -> str:
         return esc(words) if english else f"<span{label}>{esc(words)}</span>"
 
-    # (the viewport line: without it a phone draws the page at desktop width and shrinks it)
+    # (the viewport line: without it a phone draws the page at desktop width and shrinks it; the policy allows the
+    # page's style and no script: a reply's text is anyone's)
     out = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}"' + (f' dir="{rtl}"' if rtl else "") + ">", "<head>",
-           '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           '<meta charset="utf-8">', policy_meta([_CSS]),
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{esc(title)} — agent playbook</title>", f"<style>{_CSS}</style>", "</head>", "<body>", "<main>",
            f"<h1>{esc(title)} — " + (f"<span{en}>agent playbook</span>" if en else "agent playbook") + "</h1>",
            *_contents(groups, anchors, en)]
