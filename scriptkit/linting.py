@@ -928,8 +928,9 @@ def _plan(config: LintConfig) -> _Plan:
     def make() -> _Plan:
         active = tuple(config.rules(available))
         swaps = [cls for cls in active if issubclass(cls, CustomRule) and cls.spec.kind == "substitution"]
+        grammar = any(cls.family() == "grammar" for cls in active) or (None if config.grammar != "off" else False)
         steps = tuple(_Step(cls(), RuleContext(None, config.options_for(cls), config.value_locations,
-                                               text_locale=config.locale), config.severity_for(cls))
+                                               text_locale=config.locale, grammar=grammar), config.severity_for(cls))
                       for cls in active)
         per_message = tuple(i for i, cls in enumerate(active) if cls.check_batch is Rule.check_batch)
         batched = tuple(i for i in range(len(active)) if i not in per_message)
@@ -947,7 +948,8 @@ def _steps(config: LintConfig, pack: Pack | None) -> tuple[_Plan, tuple[_Step, .
     plan = _plan(config)
     if pack is None:
         return plan, plan.steps
-    return plan, tuple(_Step(s.rule, RuleContext(pack, s.ctx.options, s.ctx.value_locations), s.severity)
+    return plan, tuple(_Step(s.rule, RuleContext(pack, s.ctx.options, s.ctx.value_locations,
+                                                 grammar=s.ctx.grammar), s.severity)
                        for s in plan.steps)
 
 

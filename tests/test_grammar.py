@@ -739,3 +739,16 @@ def test_slow_server_steps_are_said_on_stderr(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(engines, "on_progress", lambda message, once: heard.append((message, once)))
     progress("Starting the server")
     assert heard == [("Starting the server", False)] and capsys.readouterr().err == ""
+
+
+def test_sk006_says_grammar_ran_on_a_spanish_reply_only_when_it_did(make_pack, lt_url, grammar_cache) -> None:
+    from scriptkit.linting import lint_text
+
+    text = "Sentimos mucho que su paquete llegara roto. Hoy mismo le mandamos otro y le avisamos por correo."
+    [note] = [d for d in lint_text(text, locale="es-ES", grammar=lt_url).diagnostics if d.code == "SK006"]
+    assert (note.suggestion or "").startswith("Length, blank, template, grammar and your own rules still ran;")
+    pack = load_pack(make_pack({"a.yaml": _script("Sentimos mucho que su paquete llegara roto.",
+                                                  "Hoy mismo le mandamos otro y le avisamos por correo.")},
+                               "name: T\nlocale: es-ES\n"))
+    [note] = [d for d in lint_pack(pack, grammar=lt_url, channels=["email"]).diagnostics if d.code == "SK006"]
+    assert (note.suggestion or "").startswith("Template, length, blank, export, grammar and your own rules still run;")

@@ -156,6 +156,9 @@ class RuleContext:
     checked: dict[tuple[type[Rule], str], Any] = field(default_factory=dict)
     #: the locale free text is written in, as the settings say (``locale``, ``review --locale``); None: not said
     text_locale: str | None = None
+    #: grammar (SK9xx) in this run: True, a grammar rule runs; False, the grammar setting is off; None, it is on
+    #: but no grammar rule is selected
+    grammar: bool | None = False
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)

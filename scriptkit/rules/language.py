@@ -116,10 +116,14 @@ class OtherLanguage(Rule):
         start, end = body_span(message)
         if ctx.pack is None and expected != "en" and found != "en":
             # (free text under another language's locale: the note check_pack gives such a pack, said of the reply)
+            # (grammar checks the locale's language: a reply in a third language is not sent to it)
+            ran = ("Length, blank, template, grammar and your own rules still ran" if ctx.grammar and found in
+                   (None, expected) else "Length, blank, template and your own rules still ran" +
+                   (" (grammar is off: --grammar local or a LanguageTool URL turns it on)" if ctx.grammar is False
+                    else ""))
             yield Finding(start, end, f"locale {ctx.text_locale}: the readability, warmth, empathy and solution "
                           "rules read English only, so they judge a reply only where it reads as English",
-                          "Length, blank, template and your own rules still ran; turn this note off with "
-                          "--ignore SK006.", severity=Severity.SUGGESTION)
+                          f"{ran}; turn this note off with --ignore SK006.", severity=Severity.SUGGESTION)
         if found is None and expected == "en" and (maybe := undecided_languages(written_text(message))):
             # (too short to tell, with another language's words: judged as English, which the user is told, with
             # how to name its language)
@@ -175,5 +179,8 @@ class OtherLanguage(Rule):
                          f"locale {pack.meta.locale}: the readability, warmth, empathy and solution rules read "
                          f"English only, so they judge only this pack's replies that read as English",
                          Severity.SUGGESTION, location, text=pack.meta.locale,
-                         suggestion="Template, length, blank, export, grammar and your own rules still run; "
-                                    "turn this note off with ignore: [SK006].")
+                         suggestion=("Template, length, blank, export, grammar and your own rules still run"
+                                     if ctx.grammar else "Template, length, blank, export and your own rules still "
+                                     "run" + (" (grammar is off: grammar: {mode: local} in pack.yaml, or --grammar "
+                                              "local, turns it on)" if ctx.grammar is False else ""))
+                                    + "; turn this note off with ignore: [SK006].")
