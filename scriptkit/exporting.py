@@ -31,6 +31,7 @@ from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
 from scriptkit.rendering import pack_place, render_pack, wanted_channels, written_for
 from scriptkit.targets import resolve
 from scriptkit.targets.base import (
+    SETTING_CODES,
     BaseTarget,
     MacroId,
     Problem,
@@ -160,7 +161,8 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
 
     Raises ExportRefused (exit code 1) when the linter or a target reports an error and
     ``force`` is false; PackError for a pack that cannot be loaded, ConfigError (exit code 2) for
-    bad settings or arguments. Nothing is written then.
+    bad settings or arguments, a wrong value of a target's setting too (``force`` does not pass it), at its
+    place in the YAML. Nothing is written then.
 
     Into the folder of an earlier export, files that no export wrote are kept (carried into the new
     folder); ConfigError names one that stands where this export writes, and a file the earlier export
@@ -257,6 +259,9 @@ def _chosen(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, c
     if not names:
         raise ConfigError("no export target given", hint=wording.no_target)
     chosen = resolve(names)
+    # a wrong setting value is bad input, as ``scriptkit check`` says (exit 2, at its line), not a finding that
+    # --force passes: it was SK506, exit 1, and a forced export wrote a status the helpdesk refuses
+    check_settings(loaded, [t.name for t in chosen])
     asked = wanted_channels(channels, "export")
     written_for(loaded.scripts, asked, pack_place(loaded), "export")  # (before the output folder is replaced)
     return loaded, chosen, sorted(set(asked)) if asked else None  # (each channel asked for once; None: every one)
@@ -312,6 +317,11 @@ def _built(loaded: Pack, chosen: Sequence[Target], wanted: list[str] | None, for
         merge_diagnostic(unique, d, (d.code, d.location, d.message, d.extra.get("target", "")))
     diagnostics = sorted(said_once_per_group(list(unique.values())),
                          key=lambda d: (*d.sort_key(), d.extra.get("target", ""), d.message))
+    # (a plug-in's target that judges its values in check() alone: a wrong one is still bad input, as check_settings
+    # tells the others', and --force does not pass it)
+    invalid = [ConfigError(d.message, d.location, d.suggestion or None) for d in diagnostics if d.code == "SK512"]
+    if invalid:
+        raise invalid[0] if len(invalid) == 1 else ErrorGroup(invalid)
     errors = [d for d in diagnostics if d.severity == Severity.ERROR]
     if errors and not force:
         raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written.",
@@ -453,12 +463,13 @@ def _over_own_limits(target: Target, rendered: Sequence[Rendered], written: Mapp
     return found
 
 
-def check_settings(pack: Pack) -> None:
+def check_settings(pack: Pack, targets: Iterable[str] | None = None) -> None:
     """Raise ConfigError for an ``export:`` setting an export would refuse (ErrorGroup for several): a
     target listed under ``targets:`` that is not installed, an unknown setting of an installed one (the
-    first), a wrong value (each: a run reports them all, as export does).
+    first), a wrong value (each: a run reports them all).
 
-    ``scriptkit check`` asks this, so a pack that checks clean does not then fail its export.
+    ``scriptkit check`` asks this of every target, so a pack that checks clean does not then fail its export;
+    an export of the ``targets`` it writes (a typo in the zendesk block does not stop the csv export).
     (Settings for a target that is not installed stay export's warning: a plug-in may be
     missing only where the check runs.)"""
     from scriptkit.targets import available, get, layouts
@@ -468,7 +479,7 @@ def check_settings(pack: Pack) -> None:
     installed = set(available())
     named = {str(key) for conf in (pack.meta.export, *(s.export for s in pack.scripts)) for key in conf}
     wrong: dict[tuple[str, Location | None], ConfigError] = {}
-    for name in sorted(named & installed):
+    for name in sorted(named & installed & (set(targets) if targets is not None else installed)):
         target = get(name)
         # (a plug-in target written before setting_problems existed reports its values at export only)
         wrong_values = getattr(target, "setting_problems", None)
@@ -597,7 +608,7 @@ def _lint(pack: Pack, config: LintConfig | None, grammar: str | None,
           channels: Iterable[str] | None) -> list[Diagnostic]:
     from scriptkit.linting import lint_pack
 
-    # (export reports a wrong setting value itself, as a finding --force may pass)
+    # (the setting values were checked first: _chosen)
     return list(lint_pack(pack, config=config, grammar=grammar, channels=channels,
                           export_settings=False).diagnostics)
 
@@ -1279,7 +1290,7 @@ def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str
            given: dict[tuple[str, ...], bool]) -> tuple[Location, bool]:
     """Where an export problem is told, and whether that is pack.yaml's block for every script without
     one of its own (``_pack_wide``)."""
-    if p.code == "SK506" and p.location is None and not (p.script_key and script.origin is not None) \
+    if p.code in SETTING_CODES and p.location is None and not (p.script_key and script.origin is not None) \
             and target not in script.export and (wide := _pack_wide(p, pack, target, given)) is not None:
         return wide, True
     return _where_in_script(p, message, script, pack, target), False
@@ -1293,7 +1304,7 @@ def _where_in_script(p: Problem, message: Message, script: Script, pack: Pack, t
         return origin.location(p.script_key)
     # (a problem of the text that names no setting, such as a folder name made of the title, is placed at
     # the title below, not at whatever the first export block holds)
-    if p.code == "SK506" and (setting := _setting_location(p, script, pack, target, any_block=False)) is not None:
+    if p.code in SETTING_CODES and (setting := _setting_location(p, script, pack, target, any_block=False)) is not None:
         return setting
     if p.code == "SK502" and (longest := _longest_slot(message)) is not None:
         return longest  # (the slot to shorten: a 3,000-word warm_language, not the solution after it)

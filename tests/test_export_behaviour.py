@@ -19,7 +19,7 @@ from export_fixtures import BRACES, LATE, LINT_ERROR_YAML, PACK_YAML, SAD, schem
 import scriptkit
 from scriptkit import targets
 from scriptkit.cli import main
-from scriptkit.errors import ConfigError
+from scriptkit.errors import ConfigError, ErrorGroup
 from scriptkit.exporting import MARKER, ExportRefused, export
 from scriptkit.loading import load_pack
 from scriptkit.rendering import render_pack
@@ -230,9 +230,9 @@ def test_unknown_target_suggests(tmp_path: Path) -> None:
 
 def test_bad_setting_value_is_an_error(tmp_path: Path) -> None:
     pack = write_pack(tmp_path / "p", {"late.yaml": LATE}, PACK_YAML + "export:\n  zendesk:\n    status: closed\n")
-    with pytest.raises(ExportRefused) as refused:
+    with pytest.raises(ConfigError) as refused:  # (bad input, as check says: it was an SK506 finding)
         export(pack, ["zendesk"], tmp_path / "out", lint=False)
-    assert any(d.code == "SK506" and "closed" in d.message for d in refused.value.diagnostics)
+    assert refused.value.message == "zendesk status 'closed' is not one a macro can set"
 
 
 def test_targets_from_pack_settings_and_channel_filter(tmp_path: Path) -> None:
@@ -479,16 +479,16 @@ def test_placeholder_mapping_skip_and_unknown_target_settings(tmp_path: Path) ->
 def test_mapping_to_something_that_is_not_a_field_is_refused(tmp_path: Path) -> None:
     settings = PACK_YAML + "export:\n  zendesk:\n    placeholders: {order.number: 'x}}{{y'}\n"
     pack = write_pack(tmp_path / "p", {"braces.yaml": BRACES}, settings)
-    with pytest.raises(ExportRefused) as refused:
+    with pytest.raises(ConfigError) as refused:
         export(pack, ["zendesk"], tmp_path / "out", lint=False)
-    assert any(d.code == "SK506" and "x}}{{y" in d.message for d in refused.value.diagnostics)
+    assert "x}}{{y" in refused.value.message
 
 
 @pytest.mark.parametrize(("target", "setting", "needle"), [
     ("freshdesk", "folder_id: abc", "not 'abc'"),
     ("freshdesk", "{visibility: groups, folder_id: 3, group_ids: [x1]}", "not 'x1'"),
     ("zendesk", "restriction: {type: Team, ids: [1]}", "restriction"),
-    ("zendesk", "public: 'no'", "'public' must be true or false"),
+    ("zendesk", "public: 'no'", "'public' must be true or false, not 'no'. Did you mean false?"),
     ("freshdesk", "visibility: [all, groups]", "freshdesk visibility '['all', 'groups']' is not one of"),
     ("freshdesk", "visibility: {all: 1}", "freshdesk visibility '{'all': 1}' is not one of"),
 ])
@@ -497,8 +497,8 @@ def test_bad_setting_values_are_errors_not_tracebacks(tmp_path: Path, target: st
     body = f"    {setting}\n" if not setting.startswith("{") else ""
     conf = f"export:\n  {target}:\n{body}" if body else f"export:\n  {target}: {setting}\n"
     pack = write_pack(tmp_path / "p", {"late.yaml": LATE}, PACK_YAML + conf)
-    result = run("export", str(pack), "--to", target, "--out", str(tmp_path / "out"))
-    assert result.exit_code == 1 and "SK506" in result.stdout and needle in result.stdout
+    result = run("export", str(pack), "--to", target, "--out", str(tmp_path / "out"), "--force")
+    assert result.exit_code == 2 and needle in result.stderr and "pack.yaml:" in result.stderr, result.output
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
 
 
@@ -527,7 +527,8 @@ def test_a_zendesk_internal_note_exported_elsewhere_is_named_at_its_setting(tmp_
 
 
 def test_a_bad_helpdesk_setting_is_reported_where_it_is_written(tmp_path: Path) -> None:
-    """SK506 for a setting's value pointed at the script's title, where no setting is: a lead looked there."""
+    """A setting's wrong value (SK506 then, SK512 now) was pointed at the script's title, where no setting is: a
+    lead looked there."""
     pack = tmp_path / "pack"
     (pack / "scripts").mkdir(parents=True)
     (pack / "pack.yaml").write_text("name: Settings\nversion: 0.1.0\nchannels: {email: {greeting: '', signoff: ''}}\n"
@@ -538,7 +539,7 @@ def test_a_bad_helpdesk_setting_is_reported_where_it_is_written(tmp_path: Path) 
     (pack / "scripts" / "b.yaml").write_text(
         "id: b\ntitle: Parcel lost\nchannels: [email]\nacknowledgment: I'm sorry it's lost.\n"
         "solution: I've sent a new one today.\nexport:\n  gorgias:\n    status: snoozed\n", encoding="utf-8")
-    result = export(pack, ["zendesk", "gorgias"], tmp_path / "out", force=True, lint=False)
-    where = {(d.extra["target"], d.script_id): d.location for d in result.diagnostics if d.code == "SK506"}
-    assert (where[("zendesk", "a")].file, where[("zendesk", "a")].line) == (str(pack / "pack.yaml"), 7)
-    assert (where[("gorgias", "b")].file, where[("gorgias", "b")].line) == (str(pack / "scripts" / "b.yaml"), 8)
+    with pytest.raises(ErrorGroup) as refused:
+        export(pack, ["zendesk", "gorgias"], tmp_path / "out", force=True, lint=False)
+    where = sorted((e.location.file, e.location.line) for e in refused.value.errors if e.location)
+    assert where == [(str(pack / "pack.yaml"), 7), (str(pack / "scripts" / "b.yaml"), 8)]

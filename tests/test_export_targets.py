@@ -242,7 +242,7 @@ def test_gorgias_default_filter_spells_each_fallback_it_can_and_names_the_one_it
     assert dropped.code == "SK504" and "cannot spell this fallback" in dropped.message
     assert target.render(both)["actions"][0]["arguments"]["body_text"] == "{{ticket.customer.firstname}}"
     wrong = replace(quoted, meta={"tags": (), "export": {"default_filter": "yes"}})
-    assert sorted(p.code for p in target.check(wrong)) == ["SK504", "SK506"]
+    assert sorted(p.code for p in target.check(wrong)) == ["SK504", "SK512"]  # (invalid-setting: it was SK506)
 
 
 def _copyable(docs: str) -> list[str]:

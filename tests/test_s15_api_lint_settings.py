@@ -90,11 +90,15 @@ def test_a_pack_changed_in_place_is_checked_again(make_pack: Any) -> None:
         scriptkit.lint_pack(pack, config())
 
 
-def test_export_still_reports_a_wrong_value_as_a_finding_force_may_pass(make_pack: Any, tmp_path: Path) -> None:
+def test_export_refuses_a_wrong_value_as_check_does_force_or_not(make_pack: Any, tmp_path: Path) -> None:
+    # (it was a finding, SK506, that force=True passed: a wrong value is bad input, exit code 2, as check says)
     root = make_pack({"late.yaml": SCRIPT}, "name: F\nexport:\n  gorgias:\n    status: pending\n")
-    with pytest.raises(scriptkit.ExportRefused) as refused:
-        scriptkit.export(root, "gorgias", tmp_path / "out", grammar="off")
-    assert any(d.code == "SK506" and "status 'pending'" in d.message for d in refused.value.diagnostics)
-    assert not (tmp_path / "out").exists()
-    written = scriptkit.export(root, "gorgias", tmp_path / "out", grammar="off", force=True)
-    assert written.counts == {"gorgias": 1}
+    for force in (False, True):
+        with pytest.raises(scriptkit.ConfigError) as refused:
+            scriptkit.export(root, "gorgias", tmp_path / "out", grammar="off", force=force)
+        assert "status 'pending'" in refused.value.message and refused.value.exit_code == 2
+        assert refused.value.location is not None and refused.value.location.line == 4
+        assert refused.value.hint == "Use one of: open, closed."
+        assert not (tmp_path / "out").exists()
+    # (a typo in a helpdesk not exported does not stop the others)
+    assert scriptkit.export(root, "csv", tmp_path / "out", grammar="off").counts == {"csv": 1}

@@ -45,7 +45,8 @@ def test_a_zendesk_restriction_without_anyone_to_restrict_to_is_refused(make_pac
     assert f"{root}/scripts/late.yaml:10:18: error: zendesk restriction" in checked.output
     assert "Traceback" not in checked.output
     exported = run("export", str(root), "--to", "zendesk", "--out", str(tmp_path / "out"))
-    assert exported.exit_code == 1 and not (tmp_path / "out").exists()
+    assert exported.exit_code == 2 and not (tmp_path / "out").exists()  # (as check: it was a finding, exit 1)
+    assert f"{root}/scripts/late.yaml:10:18: error: zendesk restriction" in exported.output
 
 
 @pytest.mark.parametrize(("restriction", "written"), [

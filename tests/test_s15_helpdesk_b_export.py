@@ -13,7 +13,8 @@ import jsonschema
 import pytest
 from export_fixtures import schema, write_pack
 
-from scriptkit.exporting import ExportRefused, export
+from scriptkit.errors import ScriptkitError, each_error
+from scriptkit.exporting import export
 from scriptkit.importers import import_library
 
 # A script using every placeholder form: a fallback with an apostrophe and an ampersand, an empty
@@ -173,9 +174,9 @@ def test_front_and_salesforce_settings_of_the_wrong_shape_are_named_at_their_pla
     non-empty"; left out, the template is in every inbox); Salesforce ignored a channels list without a word."""
     plain = REFUND.split("export:")[0].replace("id: refund", "id: plain").replace("::Refund", "::Plain")
     pack = write_pack(tmp_path / "p", {"refund.yaml": REFUND, "plain.yaml": plain}, SETTINGS_PACK)
-    with pytest.raises(ExportRefused) as refused:
+    with pytest.raises(ScriptkitError) as refused:  # (bad input, exit code 2, as check says)
         export(pack, ["front", "salesforce"], tmp_path / "out", lint=False)
-    found = sorted({(d.location.line, d.message) for d in refused.value.diagnostics if d.code == "SK506"})
+    found = sorted({(e.location.line, e.message) for e in each_error(refused.value) if e.location})
     assert found == [
         (4, "salesforce setting 'channels' maps each scriptkit channel to a Channel picklist value; it is a list"),
         (6, "front setting 'inbox_ids' must be an inbox id or a non-empty list of them, not an empty list"),
@@ -184,12 +185,10 @@ def test_front_and_salesforce_settings_of_the_wrong_shape_are_named_at_their_pla
         (8, "salesforce setting 'channels' names 'fax', which is no channel a Quick Text is exported for"),
     ]
     assert not (tmp_path / "out").exists()
-    # forced, a wrong value is left out rather than written as Python's text of it
-    export(pack, ["front", "salesforce"], tmp_path / "out", lint=False, force=True)
-    template = json.loads((tmp_path / "out/front/message_templates/refund.json").read_text(encoding="utf-8"))
-    assert set(template) == {"name", "body"}
-    chat = json.loads((tmp_path / "out/salesforce/quick_text/refund-chat.json").read_text(encoding="utf-8"))
-    assert chat["Channel"] == "Chat"
+    # (forced too: a wrong value is bad input, not a finding --force passes; a forced export left it out)
+    with pytest.raises(ScriptkitError):
+        export(pack, ["front", "salesforce"], tmp_path / "out", lint=False, force=True)
+    assert not (tmp_path / "out").exists()
 
 
 def test_intercom_macros_json_entries_match_the_documented_macro(tmp_path: Path) -> None:

@@ -24,14 +24,14 @@ def run(*args: str) -> Any:
     return CliRunner().invoke(main, list(args), env=ENV)
 
 
-def test_a_forced_zendesk_export_leaves_out_a_restriction_with_nobody_to_restrict_to(make_pack: Any,
-                                                                                    tmp_path: Path) -> None:
+def test_a_zendesk_restriction_with_nobody_to_restrict_to_is_refused_forced_or_not(make_pack: Any,
+                                                                                   tmp_path: Path) -> None:
+    # (bad input, as check says: it was a finding, exit 1, and a forced export left the restriction out)
     root = make_pack({"late.yaml": SCRIPT}, "name: R\nexport:\n  zendesk:\n    restriction: {type: Group}\n")
-    assert run("export", str(root), "--to", "zendesk", "--out", str(tmp_path / "refused")).exit_code == 1
-    done = run("export", str(root), "--to", "zendesk", "--out", str(tmp_path / "out"), "--force")
-    assert done.exit_code == 0, done.output
-    macro = json.loads((tmp_path / "out" / "zendesk" / "macros" / "late.json").read_text(encoding="utf-8"))
-    assert macro["macro"]["title"] and "restriction" not in macro["macro"]
+    for force in ((), ("--force",)):
+        done = run("export", str(root), "--to", "zendesk", "--out", str(tmp_path / "out"), *force)
+        assert done.exit_code == 2 and f"{root}/pack.yaml:4:18: error: zendesk restriction" in done.output, done.output
+        assert not (tmp_path / "out").exists()
 
 
 def test_a_baseline_that_is_a_pipe_is_named_as_one(make_pack: Any, tmp_path: Path) -> None:

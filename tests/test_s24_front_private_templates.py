@@ -15,7 +15,8 @@ from click.testing import CliRunner, Result
 from export_fixtures import write_pack
 
 from scriptkit.cli import main
-from scriptkit.exporting import ExportRefused, export
+from scriptkit.errors import ConfigError
+from scriptkit.exporting import export
 
 API = "https://acme.api.frontapp.com"
 LIBRARY: dict[str, Any] = {"_pagination": {"next": None}, "_results": [
@@ -150,12 +151,11 @@ def test_a_malformed_teammate_id_is_refused_at_its_line(tmp_path: Path, value: s
     assert "late.yaml:8:18: error: front setting 'teammate_id' must be a teammate's id such as tea_6r55a or " \
            "their email address, not " + shown in text
     assert "Traceback" not in checked.output
-    with pytest.raises(ExportRefused):
-        export(pack, ["front"], tmp_path / "out", lint=False)
-    # forced, the template is left out rather than shared with every teammate
-    result = export(pack, ["front"], tmp_path / "out", lint=False, force=True)
-    assert result.counts["front"] == 0
-    assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json")) == []
+    # export refuses it as check does, forced too (a forced export left the template out)
+    for force in (False, True):
+        with pytest.raises(ConfigError):
+            export(pack, ["front"], tmp_path / "out", lint=False, force=force)
+        assert not (tmp_path / "out").exists()
 
 
 def test_inbox_ids_beside_a_teammate_is_refused(tmp_path: Path) -> None:
@@ -164,9 +164,9 @@ def test_inbox_ids_beside_a_teammate_is_refused(tmp_path: Path) -> None:
     assert checked.exit_code == 2, checked.output
     assert ("late.yaml:9:16: error: front setting 'inbox_ids' does not apply to a private template (teammate_id "
             "tea_4): Front's private templates take no inboxes") in " ".join(checked.output.split())
-    export(pack, ["front"], tmp_path / "out", lint=False, force=True)
-    private = _json(tmp_path / "out/front/teammates/tea_4/message_templates/late.json")
-    assert "inbox_ids" not in private  # (CreatePrivateMessageTemplate has none)
+    with pytest.raises(ConfigError):  # (as check, forced too: a forced export left the inbox_ids out)
+        export(pack, ["front"], tmp_path / "out", lint=False, force=True)
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_pack_wide_teammate_and_a_scripts_null_one(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """A Zendesk or Gorgias macro's actions scriptkit does not model survive import -> export (the 'actions'
-setting), Zendesk's set_tags stays a replace ('replace_tags'), and a wrong 'actions' setting is SK506."""
+setting), Zendesk's set_tags stays a replace ('replace_tags'), and a wrong 'actions'
+setting is refused (SK512, exit 2)."""
 
 from __future__ import annotations
 
@@ -96,27 +97,27 @@ def _pack(tmp_path: Path, block: str) -> Path:
     return root
 
 
-def test_zendesk_actions_setting_that_scriptkit_writes_itself_is_sk506_naming_the_setting(tmp_path: Path) -> None:
+def test_zendesk_actions_setting_that_scriptkit_writes_itself_is_refused_naming_the_setting(tmp_path: Path) -> None:
     pack = _pack(tmp_path, "  zendesk:\n    actions:\n      - {field: status, value: solved}\n")
     result = run("export", str(pack), "--to", "zendesk", "--out", str(tmp_path / "out"))
-    assert result.exit_code == 1 and "Traceback" not in result.output, result.output  # refused
-    assert "SK506" in result.output and "'status' setting" in result.output
-    assert "8:7" in result.output  # at the action
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output  # bad input, as check says
+    assert "'status' setting" in result.output
+    assert "refund.yaml:8:7: error: zendesk setting 'actions'" in result.output  # at the action
     assert not (tmp_path / "out" / "zendesk").exists()
 
 
-def test_zendesk_actions_setting_not_a_list_of_field_value_objects_is_sk506(tmp_path: Path) -> None:
+def test_zendesk_actions_setting_not_a_list_of_field_value_objects_is_refused(tmp_path: Path) -> None:
     pack = _pack(tmp_path, "  zendesk:\n    replace_tags: yes please\n    actions:\n      - priority high\n")
     result = run("export", str(pack), "--to", "zendesk", "--out", str(tmp_path / "out"))
-    assert result.exit_code == 1 and "Traceback" not in result.output, result.output  # refused
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output  # bad input, as check says
     assert "is not a {field, value} object" in result.output and "'replace_tags' must be true or false" in \
         result.output
 
 
-def test_gorgias_actions_setting_with_set_response_text_is_sk506(tmp_path: Path) -> None:
+def test_gorgias_actions_setting_with_set_response_text_is_refused(tmp_path: Path) -> None:
     pack = _pack(tmp_path, "  gorgias:\n    actions:\n      - {name: addTags, arguments: {tags: x}}\n"
                            "      - {title: no name}\n")
     result = run("export", str(pack), "--to", "gorgias", "--out", str(tmp_path / "out"))
-    assert result.exit_code == 1 and "Traceback" not in result.output, result.output  # refused
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output  # bad input, as check says
     assert "addTags, which scriptkit writes itself" in result.output and "'tags' setting" in result.output
     assert "action 2" in result.output and "not an action object with a name" in result.output

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from export_fixtures import write_pack
 
-from scriptkit.exporting import export
 from tests.conftest import run_cli
 
 API = "https://acme.api.frontapp.com"
@@ -89,16 +88,13 @@ export:
     ("    team_id: tim_1\n    teammate_id: tea_4", "late.yaml:8:14: error: front setting 'team_id' does not apply to a "
                                                    "private template (teammate_id tea_4)"),
 ])
-def test_a_wrong_team_id_is_refused_at_its_line_and_a_forced_export_leaves_it_out(
+def test_a_wrong_team_id_is_refused_at_its_line_by_check_and_export_forced_or_not(
         tmp_path: Path, settings: str, said: str) -> None:
     pack = write_pack(tmp_path / "p", {"late.yaml": SCRIPT.format(settings=settings)})
     checked = run_cli("check", str(pack), "--grammar", "off")
     assert checked.exit_code == 2, checked.output
     assert said in " ".join(checked.output.split())
-    result = export(pack, ["front"], tmp_path / "out", lint=False, force=True)
-    if "teammate_id" in settings:  # (a private template still goes to its teammate, in no team)
-        assert result.counts["front"] == 1
-        assert (tmp_path / "out/front/teammates/tea_4/message_templates/late.json").is_file()
-    else:  # (left out rather than posted to another workspace)
-        assert result.counts["front"] == 0
-        assert list((tmp_path / "out").rglob("late.json")) == []
+    # (bad input: a forced export left the template, or its team_id, out)
+    exported = run_cli("export", str(pack), "--to", "front", "--out", str(tmp_path / "out"), "--force")
+    assert exported.exit_code == 2 and said in " ".join(exported.output.split()), exported.output
+    assert not (tmp_path / "out").exists()

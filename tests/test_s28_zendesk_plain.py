@@ -51,7 +51,7 @@ def test_plain_text_that_is_not_true_or_false_is_refused_at_its_line(tmp_path: P
         "export:\n  zendesk:\n    plain_text: 'yes'\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["export", str(root), "--to", "zendesk", "--out", str(tmp_path / "out"),
                                        "--grammar", "off"], env={"NO_COLOR": "1"})
-    assert result.exit_code == 1, result.output  # (a finding, SK506, that refuses the export)
-    assert "7:17    error      SK506 [missing-setting] zendesk setting 'plain_text' must be true or false, not 'yes'" \
-        in result.output
+    assert result.exit_code == 2, result.output  # (bad input, as check says; it was a finding, SK506, exit 1)
+    assert "late.yaml:7:17: error: zendesk setting 'plain_text' must be true or false, not 'yes'. Did you mean " \
+           "true? Write true or false, without quotes." in result.output
     assert not (tmp_path / "out" / "zendesk").exists()

@@ -129,9 +129,8 @@ def test_a_blank_markers_setting_that_is_no_mapping_is_named_at_its_line(tmp_pat
     end = text.index("\n", text.index("date:", start))
     script.write_text(text[:start] + "    blank_markers: [reason_for_the_delay]" + text[end:], encoding="utf-8")
     ran = run_cli("export", str(tmp_path / "pack"), "--to", "zendesk", "-o", str(tmp_path / "out"), "--grammar", "off")
-    assert ran.exit_code == 1, ran.output  # (an error finding: the export is refused)
+    assert ran.exit_code == 2, ran.output  # (bad input, as check says: it was an SK506 finding, exit 1)
     line = text[:start].count("\n") + 1
-    assert script.name in ran.output
-    assert f"{line}:20   error      SK506 [missing-setting] zendesk setting 'blank_markers' is not a mapping of " \
-           "blank names to marker text" in ran.output
+    assert f"{script}:{line}:20: error: zendesk setting 'blank_markers' is not a mapping of blank names to marker " \
+           "text" in ran.output
     assert not (tmp_path / "out").exists()

@@ -111,7 +111,9 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
 
     The linter runs first: with error-severity findings nothing is written and the exit code
     is 1, unless --force. Each target's limits and unsupported features are checked too
-    (SK5xx). Output is byte-identical on rerun and written atomically.
+    (SK5xx). A setting of a helpdesk exported that has a value it does not accept (SK512), as
+    `scriptkit check` says, writes nothing and exits with code 2, with --force too. Output is
+    byte-identical on rerun and written atomically.
 
     An export into the --out of an earlier one keeps the files you added there (carried into the new
     folder with their permissions and times; one where the export writes, or inside a folder of replies

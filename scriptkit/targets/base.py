@@ -7,6 +7,7 @@ and writes each one the way its helpdesk spells it.
 
 from __future__ import annotations
 
+import difflib
 import html
 import json
 import re
@@ -104,7 +105,14 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
     "SK511": ("ticket-actions-dropped", Severity.WARNING,
               "what a macro does to the ticket in one helpdesk (its status, priority, tags, subject, other actions) "
               "another helpdesk's export does not do"),
+    # (a writer's typo in a setting: bad input, exit code 2 from check and export alike, never a finding --force
+    # passes; it was SK506, "missing", though the setting was there)
+    "SK512": ("invalid-setting", Severity.ERROR,
+              "an export setting is given a value the helpdesk does not accept"),
 }
+
+#: the codes of a problem with an ``export:`` setting, told at its line: one missing (SK506), one wrong (SK512)
+SETTING_CODES = ("SK506", "SK512")
 
 
 def problem(code: str, message: str, hint: str = "", severity: Severity | None = None,
@@ -889,6 +897,27 @@ def written(value: object) -> str:
     return f"'{value}'" if isinstance(value, str) else value_kind(value)
 
 
+def meant(value: object, accepted: Iterable[str]) -> str:
+    """"Did you mean 'solved'? " for a setting given ``value`` (a typo, another case) where it takes one of
+    ``accepted``; "" when none is near."""
+    close = difflib.get_close_matches(value.strip().lower(), list(accepted), n=1) if isinstance(value, str) else []
+    return f"Did you mean '{close[0]}'? " if close else ""
+
+
+def one_of(value: object, accepted: Iterable[str]) -> str:
+    """The hint for a setting given ``value`` where it takes one of ``accepted``: the nearest, then them all."""
+    accepted = list(accepted)
+    return f"{meant(value, accepted)}Use one of: {', '.join(accepted)}."
+
+
+def true_or_false(value: object) -> str:
+    """The hint for a setting that takes true or false, given ``value``: 'yes' (text in the YAML scriptkit reads,
+    not a boolean) or 'False' quoted is meant as one of them."""
+    word = {"yes": "true", "y": "true", "on": "true", "true": "true", "1": "true",
+            "no": "false", "n": "false", "off": "false", "false": "false", "0": "false"}.get(str(value).strip().lower())
+    return (f"Did you mean {word}? " if word else "") + "Write true or false, without quotes."
+
+
 def text_setting(value: object) -> str | None:
     """A setting's text as an export writes it (text or a number, not blank), or None: a value check
     refuses (a list, null, "") is left out of a forced export rather than written as "['a']"."""
@@ -896,8 +925,8 @@ def text_setting(value: object) -> str | None:
 
 
 def text_setting_problems(target: str, conf: Mapping[str, Any], keys: Iterable[str]) -> list[Problem]:
-    """SK506 for each of ``keys`` in ``conf`` that is not text or a number (a list, a mapping, null)."""
-    return [problem("SK506", f"{target} setting '{key}' must be text, not {written(conf[key])}",
+    """SK512 for each of ``keys`` in ``conf`` that is not text or a number (a list, a mapping, null)."""
+    return [problem("SK512", f"{target} setting '{key}' must be text, not {written(conf[key])}",
                     severity=Severity.ERROR, setting=(key,))
             for key in keys if key in conf and not is_text(conf[key])]
 
@@ -1028,23 +1057,23 @@ def lost_folders_note(rendered: Sequence[Rendered], helpdesk: str) -> str:
 
 def carried_action_problems(target: str, value: object, shape: str, kind: str,
                             name_of: Callable[[object], str | None], own: Mapping[str, str]) -> list[Problem]:
-    """SK506 for a target's ``actions`` setting (the helpdesk's own actions an import carried, written back as
+    """SK512 for a target's ``actions`` setting (the helpdesk's own actions an import carried, written back as
     they are): it is a list of ``shape``; each entry ``kind``, an action ``name_of`` names (None: it is not one),
     and none of ``own``, the actions scriptkit writes itself (each with what says it instead)."""
     if value is None:
         return []
     if not isinstance(value, list):
-        return [problem("SK506", f"{target} setting 'actions' must be {shape}, not {written(value)}",
+        return [problem("SK512", f"{target} setting 'actions' must be {shape}, not {written(value)}",
                         severity=Severity.ERROR, setting=("actions",))]
     found: list[Problem] = []
     for number, action in enumerate(value, 1):
         name = name_of(action)
         if name is None:
-            found.append(problem("SK506", f"{target} setting 'actions': action {number}, {action!r}, is not {kind}",
+            found.append(problem("SK512", f"{target} setting 'actions': action {number}, {action!r}, is not {kind}",
                                  f"Write each action as the export writes it, {shape}.",
                                  severity=Severity.ERROR, setting=("actions",)))
         elif name in own:
-            found.append(problem("SK506", f"{target} setting 'actions': action {number} is {name}, which scriptkit "
+            found.append(problem("SK512", f"{target} setting 'actions': action {number} is {name}, which scriptkit "
                                           "writes itself", f"Say it with {own[name]} instead, and remove the action.",
                                  severity=Severity.ERROR, setting=("actions",)))
     return found
@@ -1052,12 +1081,12 @@ def carried_action_problems(target: str, value: object, shape: str, kind: str,
 
 def id_problems(target: str, conf: Mapping[str, Any], kind: str = "number", example: str = "rsp_16yc",
                 ) -> list[Problem]:
-    """SK506 for an ``id`` setting that is not a helpdesk id (a whole number above 0, or for a helpdesk whose ids
+    """SK512 for an ``id`` setting that is not a helpdesk id (a whole number above 0, or for a helpdesk whose ids
     are text, such text: ``example`` is one of that helpdesk's), and for a ``variant_ids`` entry whose key names
     no record the export writes or whose value is no id."""
     found: list[Problem] = []
     if "id" in conf and macro_id(conf["id"], kind) is None:
-        found.append(problem("SK506", f"{target} setting 'id' must be {_id_kind_words(target, kind, example)}, not "
+        found.append(problem("SK512", f"{target} setting 'id' must be {_id_kind_words(target, kind, example)}, not "
                                       f"{written(conf['id'])}",
                              f"Write the id {target}'s API gives the macro (scriptkit import writes it), or remove "
                              "it to create a new macro.", severity=Severity.ERROR, setting=("id",)))
@@ -1065,20 +1094,20 @@ def id_problems(target: str, conf: Mapping[str, Any], kind: str = "number", exam
         return found
     ids = conf["variant_ids"]
     if not isinstance(ids, Mapping):
-        found.append(problem("SK506", f"{target} setting 'variant_ids' must map each other macro of the script, "
+        found.append(problem("SK512", f"{target} setting 'variant_ids' must map each other macro of the script, "
                                       f"as its title names it, to its id, not {written(ids)}",
                              "Write variant_ids: {'variant 2': <id>, chat: <id>, 'chat, variant 2': <id>}.",
                              severity=Severity.ERROR, setting=("variant_ids",)))
         return found
     for key, value in ids.items():
         if variant_label(key) is None:
-            found.append(problem("SK506", f"{target} variant_ids entry {written(key)} names no macro the export "
+            found.append(problem("SK512", f"{target} variant_ids entry {written(key)} names no macro the export "
                                           "writes besides the script's own",
                                  "Name it as the export titles it: 'variant 2', chat, or 'chat, variant 2' (the "
                                  "script's own macro takes id).",
                                  severity=Severity.ERROR, setting=("variant_ids", str(key))))
         elif macro_id(value, kind) is None:
-            found.append(problem("SK506", f"{target} variant_ids entry '{key}' must be "
+            found.append(problem("SK512", f"{target} variant_ids entry '{key}' must be "
                                           f"{_id_kind_words(target, kind, example)}, not {written(value)}",
                                  f"Write the id {target}'s API gives that macro (scriptkit import writes it), or "
                                  "remove the entry to create a new macro.",
@@ -1100,14 +1129,14 @@ def script_ids(conf: Mapping[str, Any], kind: str = "number") -> list[tuple[Macr
 
 
 def pack_wide_id_problem(message: Message, target: str) -> list[Problem]:
-    """SK506 for an ``id`` (or ``variant_ids``) in pack.yaml's block: every script would update that one macro."""
+    """SK512 for an ``id`` (or ``variant_ids``) in pack.yaml's block: every script would update that one macro."""
     return [pack_wide_id_found(target, key) for key in ("id", "variant_ids") if pack_wide_id(message, target, key)]
 
 
 def pack_wide_id_found(target: str, key: str = "id") -> Problem:
-    """The SK506 of an ``id`` (or ``variant_ids``) in pack.yaml's block, as export and ``scriptkit check`` tell
+    """The SK512 of an ``id`` (or ``variant_ids``) in pack.yaml's block, as export and ``scriptkit check`` tell
     it."""
-    return problem("SK506", f"{target} setting '{key}' in pack.yaml gives every script the id of "
+    return problem("SK512", f"{target} setting '{key}' in pack.yaml gives every script the id of "
                             f"{'one macro' if key == 'id' else 'the same macros'}: each would replace "
                             f"{'that macro' if key == 'id' else 'them'} when its file is sent",
                    f"Set {key} in a script's own export: {{{target}: ...}} block (scriptkit import writes it there), "
@@ -1115,17 +1144,17 @@ def pack_wide_id_found(target: str, key: str = "id") -> Problem:
 
 
 def id_owner(script_id: str, setting: Sequence[str]) -> str:
-    """The record an id is given to, as an SK506 names it: 'parcel-late', or 'parcel-late' (variant 2)."""
+    """The record an id is given to, as an SK512 names it: 'parcel-late', or 'parcel-late' (variant 2)."""
     return f"'{script_id}'" + (f" ({setting[1]})" if len(setting) > 1 else "")
 
 
 def repeated_id_problem(target: str, ident: MacroId, other: str, setting: tuple[str, ...] = ("id",)) -> Problem:
-    """SK506 for an id that an earlier record of the pack already gives (``other``, a script's id, or as
+    """SK512 for an id that an earlier record of the pack already gives (``other``, a script's id, or as
     ``id_owner`` names a record): both files would update that one macro, the second over the first (a script
     file copied to make a new one). ``setting``: where the repeated id is given (``id``, or a ``variant_ids``
     entry)."""
     named = other if other.startswith("'") else f"'{other}'"
-    return problem("SK506", f"{target} id {ident} is also given to {named}",
+    return problem("SK512", f"{target} id {ident} is also given to {named}",
                    f"Remove the id from the script that is a copy (a new macro): without one, its file creates a "
                    f"macro instead of replacing the other's; else give it its own macro's {target} id.",
                    severity=Severity.ERROR, setting=setting)
@@ -1308,7 +1337,7 @@ class BaseTarget(ABC):
         alone (no export rendering), so a pack that checks clean does not then fail its export."""
         markers = conf.get("blank_markers")
         wrong = [] if markers is None or _written_markers(markers) else [problem(
-            "SK506", f"{self.name} setting 'blank_markers' is not a mapping of blank names to marker text",
+            "SK512", f"{self.name} setting 'blank_markers' is not a mapping of blank names to marker text",
             "Map each blank's name to its marker on one line, e.g. {order_number: XXXXXXX}, or leave the setting out.",
             Severity.ERROR, setting=("blank_markers",))]
         if self.dialect is None:
@@ -1318,7 +1347,7 @@ class BaseTarget(ABC):
         # (a value YAML reads as null or true is no field either: its text, 'None', reached the helpdesk)
         bad = [(str(k), "null" if v is None else str(v).lower() if isinstance(v, bool) else v)
                for k, v in pairs if not (isinstance(v, str) and _FIELD.fullmatch(v))]
-        return wrong + [problem("SK506", f"{self.name} placeholder mapping '{k}: {v}' is not a field name",
+        return wrong + [problem("SK512", f"{self.name} placeholder mapping '{k}: {v}' is not a field name",
                                 self._mapping_hint(k, v), Severity.ERROR, setting=("placeholders", k))
                         for k, v in bad]
 

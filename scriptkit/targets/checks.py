@@ -194,30 +194,34 @@ No automatic fix.
 """,
     "SK506": """
 ## What it does
-Reports an export setting in `pack.yaml` or a script's `export:` block that the helpdesk needs
-in another form (a Zendesk restriction without the id of a group or user, a status the macro
-cannot set, Freshdesk `visibility: groups` without `group_ids`, an over-long Salesforce
-category, a placeholder mapping that is not a field name, a Zendesk or Gorgias macro `id` that is
-not a whole number, one set in pack.yaml, which would send every script to that one macro, or one
-that an earlier script already gives, as a copied script file does),
-and what the helpdesk would read otherwise than written (a folder name Freshdesk refuses, a
-Gorgias tag holding a comma).
+Reports an export setting the helpdesk needs that is not there: Freshdesk `visibility: groups`
+without `group_ids`, Intercom `visible_to: specific_teams` without `visible_to_team_ids`, a
+Freshdesk folder without a folder id (exported as a personal response until it has one), a Gorgias
+macro whose text is not in the pack's locale and that has no `language` of its own, settings for a
+target that is not installed. It reports, too, what the helpdesk would read otherwise than written
+(a folder name Freshdesk refuses, a Gorgias tag holding a comma, a Salesforce category longer
+than a Quick Text's).
+
+A setting that is there with a value the helpdesk does not accept is `SK512` (invalid-setting).
 
 ## Why it matters
-The helpdesk's import fails, or applies the macro to the wrong people.
+The helpdesk's import fails, or applies the macro to the wrong people. A setting two others need
+(the groups of `visibility: groups`) is an error, as a wrong value is: `scriptkit check` and
+`scriptkit export` stop at its line with exit code 2, and `--force` does not pass it.
 
 ## Example
 ```yaml
 export:
-  zendesk:
-    restriction: "support team"
+  freshdesk:
+    visibility: groups
 ```
 
 ## Use instead
 ```yaml
 export:
-  zendesk:
-    restriction: {type: Group, ids: [360001234]}
+  freshdesk:
+    visibility: groups
+    group_ids: [4001]
 ```
 
 ## Options
@@ -404,6 +408,49 @@ sending), or leave the script out of that helpdesk:
 export:
   front:
     skip: true
+```
+
+## Options
+None.
+
+## Fix safety
+No automatic fix.
+""",
+    "SK512": """
+## What it does
+Reports an export setting in `pack.yaml` or a script's `export:` block whose value the helpdesk
+does not accept: a status or visibility that is not one of the helpdesk's
+(with the nearest one, `solvd`: "Did you mean 'solved'?"), `yes` or `"true"` where the setting
+takes true or false, a Zendesk restriction without the id of a group or user, a placeholder
+mapping that is not a field name, a macro `id` that is not a whole number (or, for Help Scout,
+Intercom and Salesforce, an id of theirs), one set in pack.yaml's block, which would send every
+script to that one macro, or one that an earlier script already gives, as a copied script file
+does.
+
+It is bad input, not a finding: `scriptkit check` and `scriptkit export` both stop with exit
+code 2 and say each wrong value at its `file:line:col`, the value given and what the setting
+takes; the export writes nothing, with `--force` too. A setting of a helpdesk that is not
+exported does not stop the export (a typo in the `zendesk:` block does not stop `--to csv`);
+`scriptkit check` reads every helpdesk's.
+
+## Why it matters
+The helpdesk's import refuses the macro, or reads it otherwise than meant: a restriction without
+ids applies the macro to everyone, and a status the macro cannot set is dropped.
+
+## Example
+```yaml
+export:
+  zendesk:
+    status: solvd
+    restriction: "support team"
+```
+
+## Use instead
+```yaml
+export:
+  zendesk:
+    status: solved
+    restriction: {type: Group, ids: [360001234]}
 ```
 
 ## Options

@@ -26,6 +26,7 @@ from scriptkit.targets.base import (
     display_title,
     dump_json,
     id_problems,
+    one_of,
     own_id,
     pack_wide_id_problem,
     problem,
@@ -142,7 +143,7 @@ bodies) for any folder whose id is not configured yet.
         # agent's own two as much as two agents' (whose folders no one sees both of), and sits in its agent's
         # personal folder, apart from the shared ones: it clashes with none (a scope of its own). So is one written
         # personal until its folder has an id ("visibility": 1, SK506): Freshdesk takes it as it is sent, and once
-        # the id is set the folder's scope judges it. One of a visibility Freshdesk lacks (SK506) is judged against
+        # the id is set the folder's scope judges it. One of a visibility Freshdesk lacks (SK512) is judged against
         # them all (None).
         vis = settings(message).get("visibility", "all")
         if not _known_visibility(vis):
@@ -161,12 +162,12 @@ bodies) for any folder whose id is not configured yet.
             *((("group_ids",), v) for v in as_list(conf.get("group_ids")))]
         bad = [(key, v) for key, v in ids if v is not None and _int(v) is None]
         if bad:
-            found.append(problem("SK506", f"freshdesk folder and group ids are numbers, not {written(bad[0][1])}",
+            found.append(problem("SK512", f"freshdesk folder and group ids are numbers, not {written(bad[0][1])}",
                                  "Use the numeric id Freshdesk shows for the folder or group.",
                                  severity=Severity.ERROR, setting=bad[0][0]))
         if not _known_visibility(vis):
-            found.append(problem("SK506", f"freshdesk visibility '{vis}' is not one of {', '.join(VISIBILITY)}",
-                                 "Use all, personal or groups.", severity=Severity.ERROR, setting=("visibility",)))
+            found.append(problem("SK512", f"freshdesk visibility '{vis}' is not one of {', '.join(VISIBILITY)}",
+                                 one_of(vis, VISIBILITY), severity=Severity.ERROR, setting=("visibility",)))
         elif vis == "groups" and not conf.get("group_ids"):
             # (about the group_ids this script lacks, not the visibility the pack may set for all: no block
             # holds them, so the problem is placed at the script's own freshdesk block where it has one; the

@@ -179,21 +179,21 @@ variant's under `variant_ids`): send that file without the `id` field with
         inboxes, owner, workspace = conf.get("inbox_ids"), conf.get("teammate_id"), conf.get("team_id")
         if workspace is not None and team(workspace) is None:
             what = "a blank id" if _blank(workspace) else written(workspace)
-            found.append(problem("SK506", f"front setting 'team_id' must be a team's id such as tim_s47, not {what}",
+            found.append(problem("SK512", f"front setting 'team_id' must be a team's id such as tim_s47, not {what}",
                                  "Write the id at the end of the team's Front link (scriptkit import writes it); "
                                  "remove the setting to export the template for the workspace you post to. (A "
                                  "forced export leaves the template out rather than post it elsewhere.)",
                                  severity=Severity.ERROR, setting=("team_id",)))
         elif workspace is not None and owner is not None:
             # (a private template is its teammate's, in no team's workspace: POST /teammates/{id}/message_templates)
-            found.append(problem("SK506", f"front setting 'team_id' does not apply to a private template (teammate_id "
+            found.append(problem("SK512", f"front setting 'team_id' does not apply to a private template (teammate_id "
                                           f"{owner}): a teammate's own template belongs to no team",
                                  "Remove team_id (where pack.yaml gives it to every template, write team_id: null in "
                                  "this script's front settings), or remove teammate_id to export a shared template "
                                  "of that team.", severity=Severity.ERROR, setting=("team_id",)))
         if owner is not None and teammate(owner) is None:
             what = "a blank id" if _blank(owner) else written(owner)
-            found.append(problem("SK506", f"front setting 'teammate_id' must be a teammate's id such as tea_6r55a or "
+            found.append(problem("SK512", f"front setting 'teammate_id' must be a teammate's id such as tea_6r55a or "
                                           f"their email address, not {what}",
                                  "Write the id at the end of the teammate's Front link (scriptkit import writes it) or "
                                  "their email address; remove the setting to export a shared template. (A forced "
@@ -201,7 +201,7 @@ variant's under `variant_ids`): send that file without the `id` field with
                                  severity=Severity.ERROR, setting=("teammate_id",)))
         elif owner is not None and inboxes is not None:
             # (CreatePrivateMessageTemplate has no inbox_ids: left out unsaid, the writer's inboxes were lost)
-            found.append(problem("SK506", f"front setting 'inbox_ids' does not apply to a private template "
+            found.append(problem("SK512", f"front setting 'inbox_ids' does not apply to a private template "
                                           f"(teammate_id {owner}): Front's private templates take no inboxes",
                                  "Remove inbox_ids (where pack.yaml gives them to every template, write inbox_ids: "
                                  "null in this script's front settings), or remove teammate_id to export a shared "
@@ -214,7 +214,7 @@ variant's under `variant_ids`): send that file without the `id` field with
             fraction = next((i for i in items if isinstance(i, float)), None)
             what = ("an empty list" if inboxes == [] else "a blank id" if _blank(inboxes)
                     else written(fraction) if fraction is not None else written(inboxes))
-            found.append(problem("SK506", f"front setting 'inbox_ids' must be an inbox id or a non-empty list of "
+            found.append(problem("SK512", f"front setting 'inbox_ids' must be an inbox id or a non-empty list of "
                                           f"them, not {what}",
                                  "An inbox id is a whole number or text such as inb_1a2b." if fraction is not None else
                                  "Leave inbox_ids out to make the template available in every inbox.",

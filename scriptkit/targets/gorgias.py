@@ -31,11 +31,13 @@ from scriptkit.targets.base import (
     id_problems,
     lost_fallback_hint,
     lost_folders_note,
+    one_of,
     own_id,
     pack_wide_id_problem,
     problem,
     settings,
     tags_of,
+    true_or_false,
     written,
 )
 from scriptkit.targets.curly import UNCONFIRMED, UNSAFE, spells_default, write_curly, write_default
@@ -135,23 +137,23 @@ named (SK506) with the setting to write, not given a guessed one.
         found = super().setting_problems(conf) + id_problems("gorgias", conf)
         flag = conf.get("default_filter")
         if flag is not None and not isinstance(flag, bool):
-            found.append(problem("SK506", "gorgias setting 'default_filter' must be true or false, not "
-                                          f"{written(flag)}",
+            found.append(problem("SK512", "gorgias setting 'default_filter' must be true or false, not "
+                                          f"{written(flag)}", true_or_false(flag),
                                  severity=Severity.ERROR, setting=("default_filter",)))
         status = conf.get("status")
         if status is not None and status not in STATUSES:
-            found.append(problem("SK506", f"gorgias status '{status}' is not one of {', '.join(STATUSES)}",
-                                 "Use open or closed.", severity=Severity.ERROR, setting=("status",)))
+            found.append(problem("SK512", f"gorgias status '{status}' is not one of {', '.join(STATUSES)}",
+                                 one_of(status, STATUSES), severity=Severity.ERROR, setting=("status",)))
         found.extend(_action_problems(conf.get("actions")))
         own_id = conf.get("external_id")
         if own_id is not None and not (isinstance(own_id, str) and own_id.strip()):
-            found.append(problem("SK506", f"gorgias setting 'external_id' must be text, not {written(own_id)}",
+            found.append(problem("SK512", f"gorgias setting 'external_id' must be text, not {written(own_id)}",
                                  "Remove it to use scriptkit:<script id>.", severity=Severity.ERROR,
                                  setting=("external_id",)))
         language = conf.get("language")
         if language is not None and not (isinstance(language, str) and LANGUAGE.fullmatch(language)):
             base = base_language(language) if isinstance(language, str) else ""
-            found.append(problem("SK506", f"gorgias setting 'language' must be a two-letter ISO 639-1 code such as "
+            found.append(problem("SK512", f"gorgias setting 'language' must be a two-letter ISO 639-1 code such as "
                                           f"'fr', not {written(language)}",
                                  f"Write '{base}'." if LANGUAGE.fullmatch(base) else
                                  "Write the language's two-letter code (fr, de, es), or remove it to use the "

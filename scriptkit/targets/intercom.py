@@ -28,6 +28,7 @@ from scriptkit.targets.base import (
     id_problems,
     lost_folders_note,
     macro_id,
+    meant,
     own_id,
     pack_wide_id_problem,
     problem,
@@ -247,17 +248,18 @@ def _teams(conf: Mapping[str, Any]) -> list[str]:
 
 
 def _team_problems(conf: Mapping[str, Any]) -> list[Problem]:
-    """SK506 for a ``visible_to`` that is not Intercom's, team ids that are none, or specific teams naming none."""
+    """SK512 for a ``visible_to`` that is not Intercom's, team ids that are none, or specific teams naming none."""
     shown = conf.get("visible_to", "everyone")
     if shown not in ("everyone", "specific_teams"):
-        return [problem("SK506", f"intercom setting 'visible_to' must be everyone or specific_teams, not "
+        return [problem("SK512", f"intercom setting 'visible_to' must be everyone or specific_teams, not "
                                  f"{written(shown)}",
-                        "Leave it out for every teammate, or write specific_teams with visible_to_team_ids.",
+                        meant(shown, ("everyone", "specific_teams"))
+                        + "Leave it out for every teammate, or write specific_teams with visible_to_team_ids.",
                         severity=Severity.ERROR, setting=("visible_to",))]
     listed = conf.get("visible_to_team_ids")
     items = listed if isinstance(listed, list) else [] if listed is None else [listed]
     if (wrong := next((i for i in items if team_id(i) is None), None)) is not None or None in items:
-        return [problem("SK506", f"intercom setting 'visible_to_team_ids' must be a team id or a list of them, not "
+        return [problem("SK512", f"intercom setting 'visible_to_team_ids' must be a team id or a list of them, not "
                                  f"{written(wrong)}",
                         "Write the ids Intercom gives the teams (scriptkit import writes them): ['814', '815'].",
                         severity=Severity.ERROR, setting=("visible_to_team_ids",))]

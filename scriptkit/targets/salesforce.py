@@ -24,6 +24,7 @@ from scriptkit.targets.base import (
     dump_json,
     id_problems,
     mailto_query_problems,
+    one_of,
     own_id,
     pack_wide_id_problem,
     problem,
@@ -31,6 +32,7 @@ from scriptkit.targets.base import (
     settings,
     text_setting,
     text_setting_problems,
+    true_or_false,
     written,
 )
 from scriptkit.targets.layouts import example
@@ -146,26 +148,27 @@ there is no `quick_text.json`.
         found = (super().setting_problems(conf) + text_setting_problems(self.name, conf, ("category", "folder_id"))
                  + id_problems("salesforce", conf, "text", ID_EXAMPLE))
         if "insertable" in conf and not isinstance(conf["insertable"], bool):
-            found.append(problem("SK506", f"salesforce setting 'insertable' must be true or false, not "
-                                          f"{written(conf['insertable'])}", severity=Severity.ERROR,
+            found.append(problem("SK512", f"salesforce setting 'insertable' must be true or false, not "
+                                          f"{written(conf['insertable'])}", true_or_false(conf["insertable"]),
+                                 severity=Severity.ERROR,
                                  setting=("insertable",)))
         mapped = conf.get("channels")
         if mapped is not None and not isinstance(mapped, Mapping):
-            found.append(problem("SK506", f"salesforce setting 'channels' maps each scriptkit channel to a Channel "
+            found.append(problem("SK512", f"salesforce setting 'channels' maps each scriptkit channel to a Channel "
                                           f"picklist value; it is {written(mapped)}",
                                  "Write it as {email: Email, chat: Chat}.", severity=Severity.ERROR,
                                  setting=("channels",)))
         for channel, value in (mapped.items() if isinstance(mapped, Mapping) else ()):
             if channel not in CHANNEL_VALUES:
-                found.append(problem("SK506", f"salesforce setting 'channels' names '{channel}', which is no channel "
+                found.append(problem("SK512", f"salesforce setting 'channels' names '{channel}', which is no channel "
                                               "a Quick Text is exported for",
-                                     f"Use one of: {', '.join(CHANNEL_VALUES)}.", severity=Severity.ERROR,
+                                     one_of(channel, CHANNEL_VALUES), severity=Severity.ERROR,
                                      setting=("channels", str(channel))))
             elif text_setting(value) is None:
                 # (a greeting for Salesforce alone, as pack.yaml's channels: writes one, is the layouts setting)
                 layout = "For a greeting or sign-off of Salesforce's own, use " + example("salesforce", str(channel)) \
                     + "." if isinstance(value, Mapping) else ""
-                found.append(problem("SK506", f"salesforce Channel value for {channel} must be a picklist value, not "
+                found.append(problem("SK512", f"salesforce Channel value for {channel} must be a picklist value, not "
                                               f"{written(value)}", layout, severity=Severity.ERROR,
                                      setting=("channels", str(channel))))
         return found

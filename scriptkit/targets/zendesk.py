@@ -30,6 +30,7 @@ from scriptkit.targets.base import (
     id_problems,
     mailto_query_problems,
     note_lines,
+    one_of,
     own_id,
     pack_wide_id_problem,
     placeholder_words,
@@ -37,6 +38,7 @@ from scriptkit.targets.base import (
     replace_line,
     settings,
     tags_of,
+    true_or_false,
     variant_label,
     whole_number,
     written,
@@ -140,26 +142,26 @@ posts them one by one (Zendesk has no bulk create for macros).
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
         found = super().setting_problems(conf) + id_problems("zendesk", conf)
         if "position" in conf and whole_number(conf["position"], least=0) is None:
-            found.append(problem("SK506", "zendesk setting 'position' must be a whole number (the macro's place in "
+            found.append(problem("SK512", "zendesk setting 'position' must be a whole number (the macro's place in "
                                           f"the list), not {written(conf['position'])}",
                                  severity=Severity.ERROR, setting=("position",)))
         found.extend(_variant_position_problems(conf))
         restriction = conf.get("restriction")
         if restriction is not None and not _valid_restriction(restriction):
-            found.append(problem("SK506", f"zendesk restriction {restriction!r} is not {{type: Group, ids: [...]}}, "
+            found.append(problem("SK512", f"zendesk restriction {restriction!r} is not {{type: Group, ids: [...]}}, "
                                           "{type: Group, id: ...} or {type: User, id: ...}",
                                  "Give the numeric id of the group(s) or user who may use the macro.",
                                  severity=Severity.ERROR, setting=("restriction",)))
         found.extend(_action_problems(conf.get("actions")))
         for key in ("public", "active", "replace_tags", "plain_text"):
             if key in conf and not isinstance(conf[key], bool):
-                found.append(problem("SK506", f"zendesk setting '{key}' must be true or false, not "
-                                              f"{written(conf[key])}",
+                found.append(problem("SK512", f"zendesk setting '{key}' must be true or false, not "
+                                              f"{written(conf[key])}", true_or_false(conf[key]),
                                      severity=Severity.ERROR, setting=(key,)))
         status = conf.get("status")
         if status is not None and status not in STATUSES:
-            found.append(problem("SK506", f"zendesk status '{status}' is not one a macro can set",
-                                 f"Use one of: {', '.join(STATUSES)}.", severity=Severity.ERROR, setting=("status",)))
+            found.append(problem("SK512", f"zendesk status '{status}' is not one a macro can set",
+                                 one_of(status, STATUSES), severity=Severity.ERROR, setting=("status",)))
         return found
 
     def check(self, message: Message) -> list[Problem]:
@@ -252,25 +254,25 @@ def _position(message: Message, conf: Mapping[str, Any]) -> int | None:
 
 
 def _variant_position_problems(conf: Mapping[str, Any]) -> list[Problem]:
-    """SK506 for a ``variant_positions`` that is not a mapping of the export's record names to whole numbers."""
+    """SK512 for a ``variant_positions`` that is not a mapping of the export's record names to whole numbers."""
     if "variant_positions" not in conf:
         return []
     own = conf["variant_positions"]
     if not isinstance(own, Mapping):
-        return [problem("SK506", "zendesk setting 'variant_positions' must map each other macro of the script, as "
+        return [problem("SK512", "zendesk setting 'variant_positions' must map each other macro of the script, as "
                                  f"its title names it, to its place in the list, not {written(own)}",
                         "Write variant_positions: {'variant 2': 7}.", severity=Severity.ERROR,
                         setting=("variant_positions",))]
     found: list[Problem] = []
     for key, value in own.items():
         if variant_label(key) is None:
-            found.append(problem("SK506", f"zendesk variant_positions entry {written(key)} names no macro the "
+            found.append(problem("SK512", f"zendesk variant_positions entry {written(key)} names no macro the "
                                           "export writes besides the script's own",
                                  "Name it as the export titles it: 'variant 2', chat, or 'chat, variant 2' (the "
                                  "script's own macro takes position).", severity=Severity.ERROR,
                                  setting=("variant_positions", str(key))))
         elif whole_number(value, least=0) is None:
-            found.append(problem("SK506", f"zendesk variant_positions entry '{key}' must be a whole number (the "
+            found.append(problem("SK512", f"zendesk variant_positions entry '{key}' must be a whole number (the "
                                           f"macro's place in the list), not {written(value)}",
                                  severity=Severity.ERROR, setting=("variant_positions", str(key))))
     return found
