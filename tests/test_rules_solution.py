@@ -128,16 +128,18 @@ def test_next_step_needs_a_concrete_action(tmp_path: Path, solution: str, has_st
     ("Our billing team has confirmed the refund today.", True),
     ("Our engineers’ll ship the fix in tomorrow's update.", True),
     ("Our policy is to refund within 5 days.", False),  # a policy owns nothing
-    ("Our courier service delivers on Fridays.", False),
+    # (a company noun is no owner; each sentence below names a step with nobody in it, as one that names no step
+    # has nothing to own: "Our courier service delivers on Fridays." alone informs, session 38)
+    ("Our courier service delivers on Fridays, so it will be sent then.", False),
     ("Our warehouse team found your parcel this morning.", True),
     ("Your case is with our senior team, and they'll reply within 48 hours.", True),
     ("Your claim is now with our billing team, who will call you today.", True),
-    ("Our team and their partners are great.", False),
+    ("Our team and their partners are great, and a refund will be issued.", False),
     ("Our team sent the new card today.", True),
-    ("Our teams always strive for the best.", False),
+    ("Our teams always strive for the best, so the fault will be fixed.", False),
     ("Our developers will ship the fix on Thursday.", True),
     ("Our devs have a patch ready for Monday.", True),
-    ("Our developer portal is back on Monday.", False),
+    ("Our developer portal will be back on Monday.", False),
 ])
 def test_owner(tmp_path: Path, solution: str, owned: bool) -> None:
     root = write(tmp_path / "p", {"s": {"solution": solution}})

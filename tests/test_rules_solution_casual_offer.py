@@ -27,8 +27,8 @@ def test_a_casual_offer_is_the_customers_step(tmp_path: Path, solution: str) -> 
 @pytest.mark.parametrize("solution", [
     "If the charge shows up again, a refund will be issued.",  # (a step of the company's with nobody in it)
     "If the parcel is late, the courier will be chased.",
-    "Just so you know, the parcel is still on its way.",  # ("just" without asking the customer for anything)
-    "The team might drop the old plan next year.",
+    "Just so you know, the parcel will be resent today.",  # ("just" without asking the customer for anything)
+    "The old plan will probably be dropped next year.",
 ])
 def test_no_casual_offer(tmp_path: Path, solution: str) -> None:
     root = write(tmp_path / "p", {"s": {"solution": solution}})

@@ -24,10 +24,10 @@ def _codes(reply: str) -> set[str]:
     ("Your room's confirmed for Friday night.", True),
     ("All done! Your PIN's reset as of now.", True),
     ("Fresh link sent: check your inbox in a minute.", True),
-    # still to happen with nobody doing it, or how things work: still nobody's
+    # still to happen with nobody doing it: still nobody's
     ("The new charger will be shipped today.", False),
-    ("Transfers are sent within minutes.", False),
-    ("Your refund is processed within 5 days.", False),
+    # (how things work, "Transfers are sent within minutes.", names no step to own since session 38:
+    # test_s38_solution_owner_precision.py)
 ])
 def test_a_step_done_told_as_news_needs_no_owner(solution: str, owned: bool) -> None:
     codes = _codes(f"Hi Jo,\n\n{ACK} {solution}\n\nPriya")
