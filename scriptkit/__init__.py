@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # (what a type checker and the API page read; at run time each name is imported when first used)
     from scriptkit.audit import AuditReport, MacroAudit, audit_library
     from scriptkit.baseline import BaselineComparison, compare_baseline, record_baseline
+    from scriptkit.caches import clear_caches
     from scriptkit.config import LintConfig, load_config
     from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
     from scriptkit.errors import (
@@ -46,6 +47,7 @@ __version__ = "0.1.0"
 _HOME: dict[str, str] = {
     **dict.fromkeys(("AuditReport", "MacroAudit", "audit_library"), "scriptkit.audit"),
     **dict.fromkeys(("BaselineComparison", "compare_baseline", "record_baseline"), "scriptkit.baseline"),
+    "clear_caches": "scriptkit.caches",
     **dict.fromkeys(("LintConfig", "load_config"), "scriptkit.config"),
     **dict.fromkeys(("Diagnostic", "Edit", "Fix", "Location", "Severity"), "scriptkit.diagnostics"),
     **dict.fromkeys(("ConfigError", "EngineUnavailable", "ErrorGroup", "ImportFormatError", "PackError",
@@ -125,6 +127,7 @@ __all__ = [
     "__version__",
     "apply_fixes",
     "audit_library",
+    "clear_caches",
     "compare_baseline",
     "export",
     "export_files",

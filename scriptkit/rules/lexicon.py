@@ -129,6 +129,16 @@ def prepare() -> None:
         made.prepare()
 
 
+def forget_texts() -> None:
+    """Empty what every matcher made so far keeps by the texts it has read (see ``scriptkit.clear_caches``)."""
+    for made in list(_MADE):
+        if isinstance(made, Matcher):
+            made._piece_spans.clear()
+        elif isinstance(made, MultiMatcher):
+            made._starters.clear()
+            made._piece_cache.clear()
+
+
 @cache
 def pattern(name: str) -> Matcher:
     """One lexicon list compiled for matching whole words, case-insensitively."""
