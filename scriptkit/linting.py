@@ -715,6 +715,9 @@ def warm(config: LintConfig | None = None) -> None:
     (which rules load their data); default, every default rule with grammar off."""
     from scriptkit.rules.lexicon import prepare
 
+    # (checked here: lint_text would name itself, not warm, in the message)
+    check_argument(config, (LintConfig, type(None)), "warm", "config", "a LintConfig or None",
+                   "Read settings with scriptkit.load_config(), then .override(...) them.")
     for reply in _WARM_REPLIES:  # (the config lint_text(config=None) lints with: its rules are set up per config)
         lint_text(reply, config=config or _default_config())
     prepare()

@@ -10,6 +10,8 @@ import threading
 from collections.abc import Iterator
 from functools import _lru_cache_wrapper
 
+import pytest
+
 import scriptkit
 from scriptkit.rules import lexicon
 
@@ -90,3 +92,8 @@ def test_clear_caches_while_other_threads_lint_changes_no_finding() -> None:
 def test_clear_caches_is_public_and_documented() -> None:
     assert "clear_caches" in scriptkit.__all__
     assert scriptkit.clear_caches.__doc__
+
+
+def test_warm_names_itself_when_given_the_wrong_config() -> None:
+    with pytest.raises(scriptkit.ConfigError, match=r"^warm\(\) takes config as a LintConfig or None, not the str"):
+        scriptkit.warm("email")  # type: ignore[arg-type]
