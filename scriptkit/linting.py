@@ -491,9 +491,10 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     from scriptkit.transcript import (  # (review only: not loaded by check)
         agent_turns,
         pasted_text,
+        plain_spaces,
         quoted_thread,
         signature_parts,
-        unified_spacing,
+        unified_breaks,
         unquoted_parts,
         within_a_turn,
     )
@@ -541,9 +542,11 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     if locale is not None:
         config = config.override(locale=locale)
     written = text
-    given = text = unified_spacing(text)  # (lines ending in "\r" alone are lines; offsets are kept)
-    if text.startswith("\ufeff"):  # a byte order mark read as text (open(..., encoding="utf-8")): no character a
-        given = text = " " + text[1:]  # reader sees, but it hid a transcript's first label and a page's first tag
+    kept = unified_breaks(text)  # (lines ending in "\r" alone are lines; offsets are kept)
+    if kept.startswith("\ufeff"):  # a byte order mark read as text (open(..., encoding="utf-8")): no character a
+        kept = " " + kept[1:]  # reader sees, but it hid a transcript's first label and a page's first tag
+    # (the layout is read with no-break spaces as spaces, "Agent:\u00a0", "10:42\u202fAM"; the reply keeps them)
+    given = text = plain_spaces(kept)
     page = pasted_text(given, file)
     if page is not None:
         text = page.text
@@ -569,6 +572,8 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         end = min(cuts) if cuts else None
         spans, events = unquoted_parts(text, len(text) if end is None else end)
         parts = spans or (None if end is None else [(0, end)])
+    if page is None:  # (the reply as written: a French SMS's "demain\u00a0!" is UCS-2 in review as in check)
+        text = kept
     # (pasted HTML or an email's source shows a '[text](address)' of its text as it is written: no link)
     message, notes = text_message(text, channel=channel, file=file, parts=parts, links=page is None,
                                   channel_given=given_channel, turns=turns is not None)
@@ -593,7 +598,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     elif given is not written:  # (no-break spaces, lone "\r": each finding quotes the text as written)
         for d in result.diagnostics:  # (not one read across a link's markup: its text is not written so)
             if d.text and d.location.file == file and d.location.offset >= 0 \
-                    and given.startswith(d.text, d.location.offset):
+                    and text.startswith(d.text, d.location.offset):
                 d.text = written[d.location.offset:d.location.offset + len(d.text)]
     if page is not None or given is not written:  # (each edit names what it replaces as the caller wrote it)
         for d in result.diagnostics:

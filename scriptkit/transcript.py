@@ -758,16 +758,27 @@ _SPACE_CHARS = "\u00a0\u202f\u2007"
 _OTHER_SPACES = re.compile(f"[{_SPACE_CHARS}]")
 
 
-def unified_spacing(text: str) -> str:
-    r"""``text`` with each line break a "\n" or "\r\n" and each no-break space a space, character for character
-    (offsets stay the same)."""
+def unified_breaks(text: str) -> str:
+    r"""``text`` with each line break a "\n" or "\r\n", character for character (offsets stay the same)."""
     # (each pattern only where one of its characters is there at all: a scan per character is ~20x
     # cheaper than the patterns, which cannot skip ahead, over the ordinary reply that has none)
     if any(map(text.__contains__, _BREAK_CHARS)):
         text = _OTHER_BREAKS.sub("\n", text)
+    return text
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with each no-break space a space, character for character: how its layout (labels, quoted
+    threads, signatures) is read. The reply itself keeps them: a French SMS's "demain\u00a0!" is UCS-2 (SK104)."""
     if not text.isascii() and any(map(text.__contains__, _SPACE_CHARS)):
         text = _OTHER_SPACES.sub(" ", text)
     return text
+
+
+def unified_spacing(text: str) -> str:
+    r"""``text`` with each line break a "\n" or "\r\n" and each no-break space a space, character for character
+    (offsets stay the same)."""
+    return plain_spaces(unified_breaks(text))
 
 
 # Pasted HTML (a helpdesk's HTML view, an email's source): the tags that say it is HTML, and its pieces.

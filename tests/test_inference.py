@@ -12,7 +12,7 @@ from scriptkit.linting import lint_text, text_message
 from scriptkit.message import without_unseen
 from scriptkit.rules import lexicon
 from scriptkit.text import has_visible, read_text
-from scriptkit.transcript import unified_spacing
+from scriptkit.transcript import unified_breaks
 
 WARM_REPLY = (
     "Hi Priya,\n\n"
@@ -177,7 +177,7 @@ def test_inference_and_rules_hold_on_any_text(text: str) -> None:
     if has_visible(text):  # (else nothing to review: a ConfigError)
         result = lint_text(text, config=LintConfig(select=(Selector("SK2"), Selector("SK3"))))
         # (as Markdown shows it, as rules judge it: '0\\[' reads '0['; '0\x080' reads '00', the backspace unseen)
-        read = without_unseen(*read_text(unified_spacing(text)))[0]  # (a "\x85" a line break, as review reads it)
+        read = without_unseen(*read_text(unified_breaks(text)))[0]  # (a "\x85" a line break, as review reads it)
         for d in result.diagnostics:
             assert d.text == "" or d.text in text or d.text in read
 

@@ -33,7 +33,7 @@ def test_portuguese_tilde_and_cedilla_have_their_plain_letters() -> None:
 
 
 def test_a_french_no_break_space_is_named_and_a_plain_space_is_the_advice(make_pack: Any) -> None:
-    # (in a pack: `review` reads a pasted no-break space as a space, transcript.unified_spacing)
+    # (review keeps it too: tests/test_s38_l10n2.py)
     script = ("id: retard\ntitle: Retard\nchannels: [sms]\n"
               'acknowledgment: "Désolée pour le retard de votre commande\\u00a0!"\n'
               'solution: "Elle part aujourd\'hui et arrive jeudi. Besoin d\'autre chose\\u00a0? Répondez à ce SMS."\n'
