@@ -21,6 +21,7 @@ from scriptkit.inference import (
     analyse_message,
     body_sentences,
     may_refuse,
+    offers_no_step,
     only_thanks_for_praise,
     refused_spans,
 )
@@ -56,7 +57,9 @@ _VERBS = (
     # a deliverable made public or put in place: "our engineers will publish a full report", "we'll deploy the fix"
     "publish deploy install "
     # the customer's own fixes on their device: "Please reboot the modem", "reinstall the app", "reload the page"
-    "reboot reinstall uninstall relaunch refresh reload"
+    "reboot reinstall uninstall relaunch refresh reload "
+    # taking themselves off a list, or a card linked again ("unsubscribe from the newsletter", "relink your card")
+    "unsubscribe relink"
 )
 # (and forms of verbs whose base is more often another word: "a clear answer", "the start date",
 # and "-ied" forms the regular endings above do not spell: "applied", "verified"; not "applies", which is
@@ -325,6 +328,9 @@ _TIME_ALTERNATIVES = (
     ("unit", rf"(?:within|in|under|inside|after) (?:the next )?{_NUMBER}(?:[ -](?:more|further))? {_UNITS}"),
     ("unit", "(?:within|in|for|over) the (?:next|coming) (?:hour|day|few days|week|fortnight)"),
     ("unit", "within the (?:hour|day|week|fortnight)"),
+    # no number, but a wait the customer can picture: "Transfers usually arrive within minutes", "in a few hours"
+    # ("in hours" alone is a British "in office hours")
+    ("unit", "(?:within (?:(?:just|a few|a matter of) )?|in (?:just|a few|a matter of) )(?:minutes|mins|hours)"),
     # a number with its unit run on, as a chat writes it: "within 48h", "in 24hrs", "5mins"
     ("digit", r"\d+(?:h|hrs?|hours?|mins?|days?|wks?|weeks?)\b"),
     # "over the weekend", "after lunch", "before my shift ends": a time the customer can hold us to
@@ -1245,7 +1251,8 @@ class NoNextStep(Rule):
     - Verbs that count: send, refund, replace, reset, book, call, ship, "follow up", "here's
       how"; something made public or put in place ("our engineers will publish a full report",
       "I'll post what went wrong on our status page", "we'll deploy the fix"); the customer's
-      own fixes ("log out and back in", "reboot the modem", "reload the page"); and any verb
+      own fixes ("log out and back in", "reboot the modem", "reload the page", "unsubscribe from the
+      newsletter"); and any verb
       the writer owns with what it is done to or when ("I've emailed the invoice", "I'll ring
       you at 9am", "I'll post it first class today", "I can hold the item for you until
       Sunday", "I've re-run it").
@@ -1546,7 +1553,7 @@ class NoTimeFrame(Rule):
 
     ## What it does
     Looks in the solution for a concrete time ("today", "by Friday", "within 2 business days",
-    "in the next hour", "within the hour", "on the 14th", "on your next bill", "by close of business",
+    "in the next hour", "within the hour", "within minutes", "on the 14th", "on your next bill", "by close of business",
     "within a fortnight", "within 48h", "by {{ blank.date }}",
     a blank named like a time such as `{{ blank.new_time }}`, or in a pasted reply a placeholder
     left unfilled such as `{timeframe}`, which SK407 reports) and flags solutions without one. Vague
@@ -1573,7 +1580,8 @@ class NoTimeFrame(Rule):
     A solution that is only the customer's own step asks for no time frame of its own. A step
     they take and are done with ("Please restart the app and try again.", "You need to enter the
     code when you pay.", "All we can suggest is to update the driver.", "We kindly ask you to use
-    your other account.": the writer advising or asking owns no step of their own) leaves nobody waiting,
+    your other account.": the writer advising or asking owns no step of their own, nor does an offer of more
+    help closing a how-to, "We'll be happy to help with anything else.") leaves nobody waiting,
     and is left alone, as is one forbidden ("Please do not reply to this email.": it asks for
     nothing). Nor is a reply whose next step is the customer's answer: a question ("Which browser
     are you using?") or a request for details ("Could you send me a screenshot of the error?",
@@ -1738,9 +1746,14 @@ def _customers_step_only(message: Message, text: str) -> bool:
     """The solution is the customer's step alone (``_customer_acts``): no step of the company's is in it,
     owned ("I'll replace it") or not ("your case will be escalated"). The writer advising or asking the step
     ("All we can suggest is to update the driver", "We kindly ask you to use your other account") or telling what
-    they noticed ("We noticed that you have two accounts") is no step of the company's."""
+    they noticed ("We noticed that you have two accounts") is no step of the company's, nor is an offer of more
+    help after the step ("If you need anything else, please reach out. We'll be more than happy to help.":
+    ``offers_no_step``); without that, how-to answers closed so were told to say when (session 38)."""
     if _NOBODYS_STEP.search(text) or not _customer_acts(message, text):
         return False
+    for s in body_sentences(message):
+        if s.slot == "solution" and s.text in text and offers_no_step(s.text):
+            text = text.replace(s.text, " " * len(s.text))
     if _may_match(_ADVISES_WORDS, text):
         text = _ADVISES.sub(lambda m: " " * len(m.group(0)), text)
     if _may_match(_OWNS_NOTHING_WORDS, text):
