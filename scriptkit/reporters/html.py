@@ -132,17 +132,27 @@ _JS = """
   document.getElementById('expand').addEventListener('click',function(){macros.forEach(function(m){if(!m.hidden)m.open=true;});});
   // (the list as written is worst first: the other orders are sorted from it, ties kept in its order)
   var said={worst:'worst first',best:'best first',title:'by title'};
-  macros.forEach(function(m,i){m.setAttribute('data-rank',i);});
+  macros.concat(rows).forEach(function(m,i){m.setAttribute('data-rank',i);});
   function rank(m){return parseInt(m.getAttribute('data-rank'),10);}
-  function title(m){return m.querySelector('summary .t').textContent;}
+  function title(m){return (m.querySelector('summary .t')||m.querySelector('bdi')).textContent;}
+  // (the rows' part: its heading, note and table; the macros in full stay out of it, and its rows sort too: once
+  // they were left worst first, and the macros in full were moved below their table)
+  var rest=document.getElementById('other-macros-part');
   document.getElementById('sort').addEventListener('change',function(e){var how=e.target.value;
-    var list=macros.slice().sort(function(a,b){
+    function by(a,b){
       if(how==='best')return (a.dataset.part?1:0)-(b.dataset.part?1:0)||parseFloat(b.dataset.score)-parseFloat(a.dataset.score)||rank(a)-rank(b);
       if(how==='title')return title(a).localeCompare(title(b),undefined,{sensitivity:'base'})||rank(a)-rank(b);
-      return rank(a)-rank(b);});
+      return rank(a)-rank(b);}
+    var list=macros.slice().sort(by);
     var box=document.getElementById('macros');
-    list.forEach(function(m){box.appendChild(m.previousElementSibling);box.appendChild(m);});
-    macros=list;document.getElementById('order-said').textContent=said[how]||said.worst;});
+    if(rest)box.appendChild(rest);
+    list.forEach(function(m){box.insertBefore(m.previousElementSibling,rest);box.insertBefore(m,rest);});
+    macros=list;
+    if(rest){var body=rows.length?rows[0].parentNode:null;rows=rows.slice().sort(by);
+      rows.forEach(function(r){body.appendChild(r);});
+      // (best first: the rows are the library's better macros, past the worst shown in full, so they lead)
+      if(how==='best'&&list.length)box.insertBefore(rest,list[0].previousElementSibling);}
+    document.getElementById('order-said').textContent=said[how]||said.worst;});
   document.getElementById('controls').hidden=false;  // (drawn only when they work)
   document.body.setAttribute('data-ready','1');
   route();
@@ -412,13 +422,15 @@ def _rows(report: AuditReport, detailed: int) -> str:
     rest = report.macros[detailed:]
     if not rest:
         return ""
-    return (f'<h3 id="other-macros">The other {len(rest)} macro(s), a row each</h3><p class="muted">The worst '
-            f"{detailed} are shown in full above; each of these {len(rest)} has its overall score, title and top "
-            "problem, still worst first (the filters and the sort work on them too; the text filter reads their title "
-            "and top problem). <code>scriptkit audit --html-details N</code> shows N in full; <code>--format json"
-            "</code> has every macro whole.</p>"
-            + _table("The other macros, worst first", "<tr><th>overall</th><th>macro</th><th>top problem</th></tr>",
-                     "".join(_row(m) for m in rest)))
+    # (one part, moved as a whole by the sort: best first puts it above the worst, shown in full)
+    return (f'<div id="other-macros-part"><h3 id="other-macros">The other {len(rest)} macro(s), a row each</h3>'
+            f'<p class="muted">The worst {detailed} are shown in full; each of these {len(rest)} has its overall '
+            "score, title and top problem, worst first as written (the filters and the sort work on them too: best "
+            "first lists these first, as they score higher; the text filter reads their title and top problem). "
+            "<code>scriptkit audit --html-details N</code> shows N in full; <code>--format json</code> has every "
+            "macro whole.</p>"
+            + _table("The other macros", "<tr><th>overall</th><th>macro</th><th>top problem</th></tr>",
+                     "".join(_row(m) for m in rest)) + "</div>")
 
 
 def _state(m: MacroAudit) -> str:
