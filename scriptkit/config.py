@@ -1197,6 +1197,10 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
                     return Location(str(base / "pack.yaml"), 1, 1)
                 name = str(base / "pack.yaml")
             config = _merge(config, _Raw(meta.rules, locate, base, name), errors)
+    if len(config.sources) > 1 and config.custom:  # (the project's swaps and the pack's, together)
+        from scriptkit.rules.custom import refuse_swap_loops_across
+
+        refuse_swap_loops_across([rule for rule in config.custom if config.enabled(rule)], errors)
     if config.grammar not in (chosen_grammar, *GRAMMAR_MODES) and not _allowed_server(config.grammar):
         config = replace(config, grammar="off", unconfirmed_grammar=config.grammar)
     _check_against_rules(config, errors)

@@ -31,6 +31,7 @@ import difflib
 import errno
 import functools
 import importlib
+import itertools
 import operator
 import os
 import re
@@ -296,6 +297,10 @@ class CustomRule(Rule):
     numbered: ClassVar[bool] = False
     #: where the rule is written (its name), for a note that a selector should name it or its rule pin a code
     written_at: ClassVar[Location | None] = None
+    #: where each of its swaps is written (a substitution), and which load built it: a swap loop across two
+    #: sources of settings (scriptkit.toml and pack.yaml) is found after both are read
+    swap_at: ClassVar[Mapping[str, Location]] = {}
+    batch: ClassVar[int] = 0
 
     def _scoped(self, message: Message, text_only: bool = False) -> list[tuple[int, int]]:
         """The ``[start, end)`` ranges of ``message.text`` this rule reads (``text_only``: no placeholders)."""
@@ -1042,9 +1047,12 @@ def build_custom_rules(specs: Iterable[tuple[Any, Locator, str]], taken: Sequenc
             used_codes.add(spec["code"])
         pending.append((spec, locate, origin))
     _refuse_swap_loops(pending, errors)
+    batch = next(_BATCHES)
     number = 801  # SK800 is the unknown-selector warning
     for spec, locate, _ in pending:
         spec["written_at"] = locate(("name",), False)
+        spec["batch"] = batch
+        spec["swap_at"] = {term: locate(("swap", term), True) for term in spec.get("swaps", {})}
         if not spec.get("code"):
             while f"SK{number}" in used_codes:
                 number += 1
@@ -1058,21 +1066,51 @@ def build_custom_rules(specs: Iterable[tuple[Any, Locator, str]], taken: Sequenc
     return built
 
 
+_BATCHES = itertools.count(1)  # (each build_custom_rules call: one source of settings)
+
+
+@dataclass(frozen=True)
+class _Swap:
+    rule: str
+    pattern: re.Pattern[str]
+    swaps: Mapping[str, str]
+    term: str
+    value: str
+    at: Location
+    batch: int
+
+
 def _refuse_swap_loops(specs: Sequence[tuple[dict[str, Any], Locator, str]], errors: ErrorCollector) -> None:
     """A located error for swaps that undo each other ({ticket: request} and {request: ticket}, in one rule or
     two): each would flag the other's words after --fix, for ever. One that swaps a word into its own spelling
     ({iphone: iPhone}) or on along a chain ({parcel: package}, {package: box}) settles, and stands."""
-    entries = [(spec, locate, term, value) for spec, locate, _ in specs if spec["kind"] == "substitution"
-               for term, value in spec["swaps"].items()]
-    lowered = [{_nfc(k).lower(): v for k, v in spec["swaps"].items()} for spec, _, _, _ in entries]
+    _say_swap_loops([_Swap(spec["name"], spec["pattern"], spec["swaps"], term, value,
+                           locate(("swap", term), True), 0)
+                     for spec, locate, _ in specs if spec["kind"] == "substitution"
+                     for term, value in spec["swaps"].items()], errors)
+
+
+def refuse_swap_loops_across(rules: Iterable[type[Rule]], errors: ErrorCollector) -> None:
+    """:func:`_refuse_swap_loops` over the team rules of every source of settings that run: a loop whose swaps
+    all come from one source was said as it loaded; one that runs through scriptkit.toml (or its rules file)
+    and pack.yaml (or its) is said here."""
+    _say_swap_loops([_Swap(rule.name, rule.spec.pattern, rule.spec.swaps, term, value, rule.swap_at[term],
+                           rule.batch)
+                     for rule in rules if issubclass(rule, CustomRule) and rule.spec.kind == "substitution"
+                     and rule.spec.pattern is not None for term, value in rule.spec.swaps.items()
+                     if term in rule.swap_at], errors, across=True)
+
+
+def _say_swap_loops(entries: Sequence[_Swap], errors: ErrorCollector, across: bool = False) -> None:
+    lowered = [{_nfc(k).lower(): v for k, v in e.swaps.items()} for e in entries]
 
     def flags(i: int) -> list[int]:  # the entries that would flag entry i's replacement
-        value = _nfc(entries[i][3])
+        value = _nfc(entries[i].value)
         out = []
-        for j, (spec, _, term, _) in enumerate(entries):
-            for m in spec["pattern"].finditer(value):
+        for j, other in enumerate(entries):
+            for m in other.pattern.finditer(value):
                 found = " ".join(m.group(0).lower().split())
-                if j != i and found == _nfc(term).lower() and lowered[j].get(found) != m.group(0):
+                if j != i and found == _nfc(other.term).lower() and lowered[j].get(found) != m.group(0):
                     out.append(j)
         return out
 
@@ -1080,21 +1118,41 @@ def _refuse_swap_loops(specs: Sequence[tuple[dict[str, Any], Locator, str]], err
     said: set[frozenset[int]] = set()
     for i in range(len(entries)):
         for j in edges[i]:
-            seen, todo = {j}, [j]  # (does j's swap lead back to i's?)
-            while todo and i not in seen:
-                for k in edges[todo.pop()]:
-                    if k not in seen:
-                        seen.add(k)
+            parent: dict[int, int | None] = {j: None}  # (does j's swap lead back to i's? by the shortest way)
+            todo = [j]
+            while todo and i not in parent:
+                here = todo.pop(0)
+                for k in edges[here]:
+                    if k not in parent:
+                        parent[k] = here
                         todo.append(k)
-            if i in seen and frozenset((i, j)) not in said:
-                said.add(frozenset((i, j)))
-                spec, locate, term, value = entries[i]
-                other, other_at, other_term, other_value = entries[j]
-                where = other_at(("swap", other_term), True)
-                rule = "" if other is spec else f"rule '{other['name']}', "
-                errors.add(f"swap '{term}: {value}' and swap '{other_term}: {other_value}' ({rule}{where}) undo "
-                           "each other: after --fix each flags the words the other wrote",
-                           locate(("swap", term), True), "Keep the one your team says and drop the other.", ConfigError)
+            if i not in parent:
+                continue
+            chain: list[int] = []  # (j and on, to the one before i)
+            step = parent[i]
+            while step is not None:
+                chain.insert(0, step)
+                step = parent[step]
+            chain.insert(0, i)
+            if frozenset(chain) in said or (across and len({entries[k].batch for k in chain}) < 2):
+                continue  # (said already: for another of its swaps, or as its one source loaded)
+            said.add(frozenset(chain))
+            drop = ("Keep the one your team says and drop the other, or leave one rule out: ignore: [its name] "
+                    "under rules: in pack.yaml." if across else "Keep the one your team says and drop the other.")
+            first = entries[i]
+            if len(chain) == 2:
+                other = entries[j]
+                rule = "" if other.rule == first.rule and other.batch == first.batch else f"rule '{other.rule}', "
+                errors.add(f"swap '{first.term}: {first.value}' and swap '{other.term}: {other.value}' ({rule}"
+                           f"{other.at}) undo each other: after --fix each flags the words the other wrote",
+                           first.at, drop, ConfigError)
+            else:
+                steps = " -> ".join(f"'{entries[k].term}: {entries[k].value}' (rule '{entries[k].rule}', "
+                                    f"{entries[k].at})" for k in chain[1:])
+                errors.add(f"swap '{first.term}: {first.value}' (rule '{first.rule}') -> {steps} lead back to the "
+                           "first: after --fix each flags the words the one before it wrote, for ever", first.at,
+                           "Drop one swap of the chain" + (", or leave one rule out: ignore: [its name] under rules: "
+                                                           "in pack.yaml." if across else "."), ConfigError)
 
 
 def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> dict[str, Any] | None:
@@ -1384,6 +1442,7 @@ def _make(data: dict[str, Any]) -> type[Rule]:
         "code": data["code"], "name": spec.name, "severity": data["severity"], "spec": spec,
         "fix_safe": bool(data.get("fix")), "__doc__": _docs(spec, data.get("description") or ""),
         "numbered": bool(data.get("numbered")), "written_at": data.get("written_at"),
+        "swap_at": data.get("swap_at", {}), "batch": data.get("batch", 0),
         # a banned or preferred term is one in the alternatives too; a count or a measure is of the reply
         "reads_alternatives": spec.kind in ("existence", "substitution"),
         # (a phrase the reply lacks, or its measure: about the reply, save the findings marked as of a part)
