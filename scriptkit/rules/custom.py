@@ -27,6 +27,7 @@ In pack.yaml (``rules: custom: [...]``), a rules file (``rules: files: [voice.ya
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import errno
 import functools
@@ -45,9 +46,10 @@ from typing import Any, ClassVar
 
 from scriptkit.diagnostics import PART, Location, Severity
 from scriptkit.errors import ConfigError, ErrorCollector, path_error
-from scriptkit.message import Message, Text
+from scriptkit.message import Message, Placeholder, Text
 from scriptkit.rules.base import Finding, Rule, RuleContext
 from scriptkit.rules.lexicon import address_spans
+from scriptkit.sourcetext import expression_end
 from scriptkit.text import SPACELESS, in_quotation, opens_sentence, sentence_spans, word_spans
 
 Locator = Callable[[tuple[str | int, ...], bool], Location]
@@ -346,8 +348,32 @@ class CustomRule(Rule):
                         continue
                 yield _Hit(start, end, text[start:end]), lo
 
+    def _fallback_hits(self, message: Message,
+                       ctx: RuleContext) -> Iterator[tuple[int, int, Placeholder, str, Location | None]]:
+        """Each match in a placeholder's fallback (``| fallback('valued customer')``), which the customer reads
+        where the helpdesk has no value for it: the placeholder's span, the fallback, the words found, and where
+        they are written (None when the file does not show them as the fallback reads)."""
+        if self.spec.pattern is None or "{{" not in message.text:
+            return
+        scoped: list[tuple[int, int]] | None = None  # (asked only of a message with a fallback)
+        for a, b, seg in message.spans():
+            if not isinstance(seg, Placeholder) or not seg.fallback:
+                continue
+            if scoped is None:
+                scoped = self._scoped(message)
+            if not any(x <= a and b <= y for x, y in scoped):
+                continue
+            words = _nfc(seg.fallback)
+            for m in self.spec.pattern.finditer(words):
+                if _WORDS_ONLY.fullmatch(m.group(0)) and any(x <= m.start() and m.end() <= y
+                                                              for x, y in address_spans(words)):
+                    continue
+                yield a, b, seg, m.group(0), _fallback_location(seg, m.start(), ctx, message)
+
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         spec = self.spec
+        if spec.kind in ("existence", "substitution"):  # (a fallback's words are sent when the field is empty)
+            yield from self._in_fallbacks(message, ctx)
         if spec.kind == "existence":
             for m in self._hits(message):
                 yield Finding(m.start, m.end, _fill(spec.message, match=m.found), spec.suggestion)
@@ -405,6 +431,24 @@ class CustomRule(Rule):
         else:
             yield from self._metric(message, ctx)
 
+    def _in_fallbacks(self, message: Message, ctx: RuleContext) -> Iterator[Finding]:
+        spec = self.spec
+        lowered = {_nfc(k).lower(): v for k, v in spec.swaps.items()}
+        for a, b, seg, found, at in self._fallback_hits(message, ctx):
+            where = f"In {seg.name}'s fallback '{seg.fallback}', which the customer reads when it is empty: "
+            # (the words themselves marked, as a finding in the text is, where the file shows them)
+            extra = {"end_line": str(at.line), "end_col": str(at.col + len(found))} if at is not None else None
+            if spec.kind == "existence":
+                yield Finding(a, b, where + _fill(spec.message, match=found), spec.suggestion, location=at,
+                              extra=extra)
+                continue
+            value = lowered.get(" ".join(found.lower().split()), "")
+            if not value or found == value:  # (already as the rule writes it)
+                continue
+            yield Finding(a, b, where + _fill(spec.message, match=found, replacement=value),
+                          (spec.suggestion or f"'{value}'") + ", by hand: a fallback is not fixed automatically",
+                          location=at, extra=extra)
+
     def _metric(self, message: Message, ctx: RuleContext) -> Iterator[Finding]:
         from scriptkit.rules.readability import sample_between
 
@@ -445,6 +489,24 @@ class CustomRule(Rule):
 _LONG = 5000
 _WINDOW = 1000
 _REACH = 250
+
+
+def _fallback_location(seg: Placeholder, index: int, ctx: RuleContext, message: Message) -> Location | None:
+    """Where character ``index`` of ``seg``'s fallback is written: in the ``{{ ... }}`` its placeholder starts
+    with, in the script's file or pack.yaml. None (the placeholder's own place) where the file does not hold the
+    fallback as the reply reads it (a constant's, or one a YAML escape spells otherwise)."""
+    if seg.source is None or ctx.pack is None or seg.fallback is None:
+        return None
+    start = seg.source.start
+    origins = [ctx.pack.origin]
+    with contextlib.suppress(KeyError):  # (a message of no script of the pack: the pack's own text only)
+        origins.insert(0, ctx.pack.script(message.script_id).origin)
+    source = next((o.source for o in origins if o is not None and o.source.path == start.file), None)
+    if source is None or start.offset < 0:
+        return None
+    end = expression_end(source.text, start.offset)
+    at = source.text.find(seg.fallback, start.offset, end) if end is not None else -1
+    return source.location(at + index) if at >= 0 else None
 
 
 def bounded_finditer(pattern: re.Pattern[str], text: str, a: int, b: int) -> Iterator[re.Match[str]]:
@@ -489,7 +551,7 @@ def _docs(spec: CustomSpec, description: str) -> str:
                   + (f" at least {spec.minimum:g}" if spec.minimum is not None else "")
                   + (f" at most {spec.maximum:g}" if spec.maximum is not None else "") + ".",
     }[spec.kind]
-    scope = ""
+    scope = " Placeholders' fallbacks are read too." if spec.kind in ("existence", "substitution") else ""
     if spec.slots:
         scope += f" Only in slots: {', '.join(spec.slots)}."
     if spec.channels:
@@ -498,7 +560,9 @@ def _docs(spec: CustomSpec, description: str) -> str:
            "new words are said, one determiner (the text's), and the text's capitals; where the spelling does not "
            "tell the article (an abbreviation), where the term is part of a name ('Plan B'), or where it is a verb "
            "('we plan to') and the new word only a noun, the swap is left to you. Words in quotation marks (a "
-           "screen's label, 'in \"My account\"') are not reported." if spec.kind == "substitution"
+           "screen's label, 'in \"My account\"') are not reported. A term in a "
+           "placeholder's fallback (\"fallback('your ticket')\") is reported and swapped by hand."
+           if spec.kind == "substitution"
            else "No automatic fix.")
     summary = description or f"Team rule ({spec.kind}): {what}"
     example, instead = _example(spec)
