@@ -39,7 +39,10 @@ def _codes(root: Path) -> list[tuple[str, int]]:
     ("de-DE", "Hallo {{ customer.first_name | fallback('und guten Tag') }},", "Viele Grüße\n{{ agent.first_name }}"),
     ("fr-FR", "Bonjour {{ customer.first_name | fallback('Madame, Monsieur') }},",
      "Bien cordialement,\n{{ agent.first_name }}"),
-    ("es-MX", "¡Hola, {{ customer.first_name | fallback('buenos días') }}!", "Un saludo,\n{{ agent.first_name }}"),
+    ("es-ES", "¡Hola, {{ customer.first_name | fallback('buenos días') }}!", "Un saludo,\n{{ agent.first_name }}"),
+    # (Latin America's own since session 38: tests/test_s38_l10n2.py)
+    ("es-MX", "¡Hola, {{ customer.first_name | fallback('buen día') }}!",
+     "Saludos cordiales,\n{{ agent.first_name }}"),
 ])
 def test_a_german_french_or_spanish_pack_gets_its_locale_and_layouts_in_that_language(
         tmp_path: Path, locale: str, greeting: str, signoff: str) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from scriptkit.config import LintConfig
 from scriptkit.linting import lint_pack, lint_text
 from scriptkit.loading import load_pack
@@ -53,3 +57,62 @@ def test_a_plain_space_in_the_same_sms_stays_gsm7_and_a_no_break_label_still_ope
     text = "Customer:\u00a0Where is my parcel?\nAgent:\u00a0I'm sorry for the wait, it ships today."
     result = lint_text(text)
     assert [text[t.start:t.end].strip() for t in result.turns] == ["I'm sorry for the wait, it ships today."]
+
+
+MEXICO = ("id: demora\ntitle: Pedidos::Demora\nchannels: [email, chat, phone]\n"
+          "acknowledgment: Lamento mucho que su pedido todavía no llegue, entiendo que lo necesitaba esta semana.\n"
+          "flexibility:\n  guidance: Revise primero el rastreo con la paquetería.\n"
+          "solution: Hoy mismo le enviamos un pedido nuevo y le mandamos la guía de rastreo mañana.\n")
+
+
+def _init(tmp_path, locale: str):  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    root = tmp_path / locale
+    made = CliRunner().invoke(main, ["init", str(root), "--locale", locale])
+    assert made.exit_code == 0, made.output
+    return root
+
+
+@pytest.mark.parametrize(("locale", "signoff", "fallback"), [
+    ("es-MX", "Saludos cordiales,", "buen día"), ("es-AR", "Saludos cordiales,", "buen día"),
+    ("es-419", "Saludos cordiales,", "buen día"), ("es-US", "Saludos cordiales,", "buen día"),
+    ("es-ES", "Un saludo,", "buenos días"), ("es", "Un saludo,", "buenos días"),
+])
+def test_latin_american_spanish_gets_its_own_signoff_and_spain_keeps_its_own(tmp_path, locale: str, signoff: str,
+                                                                             fallback: str) -> None:
+    meta = load_pack(_init(tmp_path, locale)).meta
+    assert meta.channels["email"].signoff.splitlines()[0] == signoff
+    assert f"fallback('{fallback}')" in meta.channels["email"].greeting
+
+
+def test_a_mexican_pack_of_mexican_replies_is_clear_of_layout_findings(tmp_path) -> None:
+    root = _init(tmp_path, "es-MX")
+    for example in (root / "scripts").iterdir():
+        example.unlink()
+    (root / "scripts" / "demora.yaml").write_text(MEXICO, encoding="utf-8")
+    found = {d.code for d in lint_pack(load_pack(root)).diagnostics}
+    assert not found & {"SK015", "SK407", "SK008", "SK009"}, found
+
+
+@pytest.mark.parametrize(("opening", "closing", "codes"), [
+    ("Hola, Lupita:\n\n", "\n\nSaludos cordiales,\nFernanda Ruiz", {"SK008", "SK009"}),
+    ("¡Buen día, Lupita!\n\n", "\n\nSaludos,\nFernanda", {"SK008", "SK009"}),
+    ("Estimada Sra. Hernández:\n\n", "\n\nCordiales saludos,\nFernanda Ruiz\nAtención a clientes", {"SK008", "SK009"}),
+    ("Buenas tardes, Lupita.\n\n", "\n\nAtentamente,\nFernanda", {"SK008", "SK009"}),
+    # (the reply's own words: "saludos" inside a sentence closes nothing)
+    ("", " Le mandamos saludos a todo el equipo de su tienda.", set()),
+])
+def test_a_pasted_latin_american_greeting_and_signoff_are_found(tmp_path, opening: str, closing: str,
+                                                                codes: set[str]) -> None:
+    root = _init(tmp_path, "es-MX")
+    for example in (root / "scripts").iterdir():
+        example.unlink()
+    script = ("id: demora\ntitle: Pedidos::Demora\nchannels: [email]\nacknowledgment: "
+              + json.dumps(opening + "Lamento mucho que su pedido todavía no llegue.")
+              + "\nsolution: " + json.dumps("Hoy mismo le enviamos un pedido nuevo." + closing) + "\n")
+    (root / "scripts" / "demora.yaml").write_text(script, encoding="utf-8")
+    found = {d.code for d in lint_pack(load_pack(root)).diagnostics} & {"SK008", "SK009"}
+    assert found == codes

@@ -60,6 +60,20 @@ LAYOUTS = {
     greeting: "Gracias por llamar, le atiende {{ agent.first_name }}."
     signoff: "¿Puedo ayudarle en algo más?"
 """,
+    # (Latin America's: "Saludos cordiales," closes a support email from Mexico to Argentina, where Spain's "Un
+    # saludo," reads as foreign; "usted" stays the polite "you")
+    "es-419": """channels:
+  email:
+    greeting: "¡Hola, {{ customer.first_name | fallback('buen día') }}!"
+    signoff: |
+      Saludos cordiales,
+      {{ agent.first_name }}
+  chat:
+    greeting: "¡Hola, {{ customer.first_name | fallback('buen día') }}!"
+  phone:
+    greeting: "Gracias por comunicarse, le atiende {{ agent.first_name }}."
+    signoff: "¿Hay algo más en lo que pueda ayudarle?"
+""",
     # (Dutch support writes "u" to a customer it does not know; a team that writes "je" changes it here)
     # (Brazil's: "Um abraço" closes a support email there as "Un saludo" does in Spain; "você" is the polite "you")
     "pt": """channels:
@@ -105,7 +119,7 @@ LAYOUTS = {
 # the example's constant the customer reads ("call us any time {{ support_hours }}"), in the same languages; in
 # another, init's English stays behind a TODO, which check reports (SK407) in any reply that sends it
 SUPPORT_HOURS = {"de": "Montag bis Freitag, 8 bis 18 Uhr", "fr": "du lundi au vendredi, de 8\\u00a0h à 18\\u00a0h",
-                 "es": "de lunes a viernes, de 8:00 a 18:00",
+                 "es": "de lunes a viernes, de 8:00 a 18:00", "es-419": "de lunes a viernes, de 8:00 a 18:00",
                  "nl": "maandag tot en met vrijdag, van 8.00 tot 18.00 uur",
                  "pt": "de segunda a sexta, das 8h às 18h", "pt-PT": "de segunda a sexta-feira, das 8h00 às 18h00"}
 _SUPPORT_HOURS = re.compile(r'(?m)^(  support_hours: )"(.*)"$')
@@ -142,6 +156,9 @@ def _in_language(text: str, locale: str) -> tuple[str, str | None]:
         # LOCALES has it)
         region = re.split(r"[-_]", locale)[-1].upper() if re.search(r"[-_]", locale) else ""
         language = "pt-PT" if language == "pt" and region not in ("", "BR") else language
+        # (Spanish outside Spain, its Canaries, Ceuta and Melilla and Equatorial Guinea is Latin America's: es-MX,
+        # es-AR, es-419, es-US...; bare "es" is Spain's)
+        language = "es-419" if language == "es" and region not in ("", "ES", "IC", "EA", "GQ") else language
         layout = LAYOUTS[language]
         if re.search(r"[-_](?:CH|LI)\b", locale, re.I):  # (Swiss and Liechtenstein German write no ß: "Grüsse")
             layout = layout.replace("ß", "ss")

@@ -1257,9 +1257,11 @@ _ENGLISH_GREETING = (r"(?:hi|hello|hey|hiya|dear|greetings|good[ \t]+(?:morning|
 _GREETING_AT_START = re.compile(
     _ENGLISH_GREETING
     # (Spanish's "¡...!" up to its "!", with the reply after it: "¡Hola, Marta! Siento mucho...")
-    + r"|¡(?:hola|buen[oa]s[ \t]+(?:días|tardes|noches))[ \t]*,?" + _GREETING_WORDS + r"[ \t\u00a0\u202f]*!"
+    + r"|¡(?:hola|buen(?:[oa]s[ \t]+(?:días|tardes|noches)|[ \t]+día))[ \t]*,?" + _GREETING_WORDS
+    + r"[ \t\u00a0\u202f]*!"
     r"|(?:hallo|guten[ \t]+(?:tag|morgen|abend)|moin|servus|bonjour|bonsoir|salut|¡?hola"
-    r"|buen[oa]s[ \t]+(?:días|tardes|noches)|olá|oi|bom[ \t]+dia|boa[ \t]+(?:tarde|noite))" + _GREETING_WORDS
+    r"|buen(?:[oa]s[ \t]+(?:días|tardes|noches)|[ \t]+día)|olá|oi|bom[ \t]+dia|boa[ \t]+(?:tarde|noite))"
+    + _GREETING_WORDS
     + r"(?:[ \t\u00a0\u202f]*[,!.:;]" + _GREETING_LINE_REST + r"|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))"
     r"|(?:sehr[ \t]+geehrte[rs]?|liebe[rs]?|madame|monsieur|mesdames|cher|chère|chers|chères"
     r"|estimad[oa]s?|querid[oa]s?|prezad[oa]s?)" + _GREETING_WORDS + r"[ \t\u00a0\u202f]*[,!:]"
@@ -1281,8 +1283,10 @@ _CLOSING = re.compile(
     r"(?:bien|très|bien[ \t]+très)[ \t]+cordialement|cordialement|bien[ \t]+à[ \t]+vous|à[ \t]+bientôt|"
     r"(?:(?:sincères|meilleures|cordiales|bien[ \t]+cordiales)[ \t]+)?salutations(?:[ \t]+distinguées)?|"
     r"merci(?:[ \t]+beaucoup)?|(?:bonne|belle)[ \t]+(?:journée|soirée)|"
-    # Spanish: "Un saludo", "Un cordial saludo", "Saludos cordiales", "Atentamente", "Un abrazo", "Gracias,"
-    r"(?:un[ \t]+)?(?:cordial[ \t]+)?saludo(?:[ \t]+cordial)?|saludos(?:[ \t]+cordiales)?|atentamente|"
+    # Spanish: "Un saludo", "Un cordial saludo", "Saludos cordiales", "Atentamente", "Un abrazo", "Gracias,"; Latin
+    # America's "Saludos,", "Cordiales saludos"
+    r"(?:un[ \t]+)?(?:cordial[ \t]+)?saludo(?:[ \t]+cordial)?|(?:cordiales[ \t]+)?saludos(?:[ \t]+cordiales)?|"
+    r"atentamente|"
     r"un[ \t]+abrazo|(?:muchas[ \t]+)?gracias|"
     # Portuguese: "Atenciosamente", "Um abraço", "Abraços", "Com os melhores cumprimentos", "Obrigada,"
     r"atenciosamente|cordialmente|(?:um[ \t]+)?(?:grande[ \t]+)?abraço|abraços|saudações|"
@@ -1410,8 +1414,8 @@ class DuplicateGreeting(Rule):
     On a channel whose layout in pack.yaml (or the default layout) adds a greeting, reads the start of
     the reply's first slot. Where it opens with one too ("Hi {{ customer.first_name }},", "Hello
     there!", "Dear Maya"; in German, French, Spanish and Portuguese "Hallo Frau Meier,", "Sehr geehrte
-    Damen und Herren,", "Bonjour Madame Martin,", "¡Hola, Marta!", "Estimada Sra. García:", "Olá, Ana!",
-    "Prezada Sra. Lima,"), the customer gets two. A later slot counts only when it opens with a letter's
+    Damen und Herren,", "Bonjour Madame Martin,", "¡Hola, Marta!", "¡Buen día, Lupita!", "Estimada Sra. García:",
+    "Olá, Ana!", "Prezada Sra. Lima,"), the customer gets two. A later slot counts only when it opens with a letter's
     greeting line ("Hi Maya," alone on its line, over the text pasted with it). A greeting inside the text
     ("so, hi again") is left alone, as is a channel whose layout has no greeting.
 
@@ -1492,8 +1496,9 @@ class DuplicateSignoff(Rule):
     email thread, if there is one). Where it ends with a closing line and a name under it ("Kind
     regards,\\nSam\\nNorthwind Support"), or a closing that can only be one ("Best regards", "Thanks,"
     with its comma; "Mit freundlichen Grüßen", "Viele Grüße", "Cordialement", "Bien à vous", "Un saludo",
-    "Atentamente", "Atenciosamente", "Um abraço", "Com os melhores cumprimentos"), the customer gets two
-    sign-offs, often from two different people. A last line of thanks with no name ("Thanks again!") is left alone.
+    "Saludos cordiales", "Atentamente", "Atenciosamente", "Um abraço", "Com os melhores cumprimentos"), the
+    customer gets two sign-offs, often from two different people. A last line of thanks with no name ("Thanks
+    again!") is left alone.
     On a chat, SMS or social channel with no sign-off, a letter's closing ending the reply ("...reach
     out. Kind regards, Sam", "Sincerely."), with the name under or after it, is flagged too: it reads
     as an email pasted in, and a name written there signs the reply for whoever sends it. "Thanks,
