@@ -14,7 +14,7 @@ from scriptkit.cli.options import one_line
 from scriptkit.cli.output import as_typed, console
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
-from scriptkit.templates import template_dir
+from scriptkit.templates import template_dir, templates_root
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.()-]*")
 _CHANNELS_BLOCK = re.compile(r"(?m)^channels:\n(?:[ \t]+\S.*\n|[ \t]*\n(?=[ \t]+\S))+")
@@ -141,6 +141,37 @@ def _locale(ctx: click.Context, param: click.Parameter, value: str | None) -> st
                              + "Write one with its region, such as en-US, de-DE or fr-FR. Nothing was changed.")
 
 
+# (on the locale line of a pack init writes in another language: the note SK006 gives every such pack, switched off
+# on that line only)
+_ENGLISH_ONLY = ("# scriptkit: ignore SK006 (its note that the warmth, empathy, solution and readability rules "
+                 "read English only)")
+# the example script in each language of LAYOUTS (templates/examples/: new/'s English one, translated)
+EXAMPLE = "scripts/order-arrived-damaged.yaml"
+
+
+def _written_in(locale: str) -> str | None:
+    """The key of LAYOUTS (and of SUPPORT_HOURS, templates/examples/) for a pack in ``locale``; None for English
+    and for a language init has no greetings in."""
+    from scriptkit.language import base_language
+
+    language = base_language(locale)
+    if language not in LAYOUTS:
+        return None
+    # (Portuguese outside Brazil writes as Portugal does: pt-PT, pt-AO, pt-MZ...; bare "pt" is Brazil's, as LOCALES
+    # has it)
+    region = re.split(r"[-_]", locale)[-1].upper() if re.search(r"[-_]", locale) else ""
+    if language == "pt" and region not in ("", "BR"):
+        return "pt-PT"
+    # (Spanish outside Spain, its Canaries, Ceuta and Melilla and Equatorial Guinea is Latin America's: es-MX,
+    # es-AR, es-419, es-US...; bare "es" is Spain's)
+    return "es-419" if language == "es" and region not in ("", "ES", "IC", "EA", "GQ") else language
+
+
+def _swiss(text: str, locale: str) -> str:
+    """``text`` as written in ``locale``: Swiss and Liechtenstein German write no ß ("Grüsse")."""
+    return text.replace("ß", "ss") if re.search(r"[-_](?:CH|LI)\b", locale, re.I) else text
+
+
 def _in_language(text: str, locale: str) -> tuple[str, str | None]:
     """pack.yaml's ``text`` for a pack in ``locale``: the locale, and each channel's greeting and sign-off in its
     language; and what to tell the writer of them (None for English, whose layouts are init's own)."""
@@ -151,21 +182,18 @@ def _in_language(text: str, locale: str) -> tuple[str, str | None]:
     if language == "en":
         return text, None
     said = NAMES.get(language, f"the language of {locale}")  # (not "write them in sv")
-    if language in LAYOUTS:
-        # (Portuguese outside Brazil writes as Portugal does: pt-PT, pt-AO, pt-MZ...; bare "pt" is Brazil's, as
-        # LOCALES has it)
-        region = re.split(r"[-_]", locale)[-1].upper() if re.search(r"[-_]", locale) else ""
-        language = "pt-PT" if language == "pt" and region not in ("", "BR") else language
-        # (Spanish outside Spain, its Canaries, Ceuta and Melilla and Equatorial Guinea is Latin America's: es-MX,
-        # es-AR, es-419, es-US...; bare "es" is Spain's)
-        language = "es-419" if language == "es" and region not in ("", "ES", "IC", "EA", "GQ") else language
-        layout = LAYOUTS[language]
-        if re.search(r"[-_](?:CH|LI)\b", locale, re.I):  # (Swiss and Liechtenstein German write no ß: "Grüsse")
-            layout = layout.replace("ß", "ss")
-        text = _SUPPORT_HOURS.sub(lambda m: f'{m[1]}"{SUPPORT_HOURS[language]}"', text, count=1)
+    written = _written_in(locale)
+    if written is not None:
+        layout = _swiss(LAYOUTS[written], locale)
+        text = _SUPPORT_HOURS.sub(lambda m: f'{m[1]}"{SUPPORT_HOURS[written]}"', text, count=1)
+        # (SK006's note that the rules reading warmth and empathy read English only: said here, where the writer
+        # reads it, and by init, rather than by every check of a pack that has not changed; its warning on an
+        # English reply in the pack's scripts still runs)
+        text = re.sub(r"(?m)^locale: .*$", lambda m: f"{m[0]}  {_ENGLISH_ONLY}", text, count=1)
         return (_CHANNELS_BLOCK.sub(lambda _: layout, text, count=1),
-                f"The greetings, sign-offs and support_hours in pack.yaml are in {said}: read them through, and "
-                f"write the example script's replies in {said}.")
+                f"The example script, greetings, sign-offs and support_hours are in {said}: read them through. "
+                f"`scriptkit check` judges {said} replies for grammar, length, blanks and templates; its warmth, "
+                f"empathy, solution and readability rules read English only.")
     text = _SUPPORT_HOURS.sub(lambda m: f"  # TODO: write support_hours in {said} (check reports it in a reply)\n"
                                         f'{m[1]}"TODO: {m[2]}"', text, count=1)
     # (SK015 reports an English greeting around replies in the pack's language: not around the example's English)
@@ -230,6 +258,9 @@ def init(path: str, name: str | None, source: str, locale: str | None) -> None:
         told = None
         if locale is not None:
             text, told = _in_language(text, locale)
+            if (written := _written_in(locale)) is not None:  # (an English example fails its own check: SK006)
+                example = (templates_root() / "examples" / f"{written}.yaml").read_text(encoding="utf-8")
+                (tmp / EXAMPLE).write_text(_swiss(example, locale), encoding="utf-8")
         meta.write_text(text, encoding="utf-8")
         if target.exists():  # an empty folder the user made (maybe their working folder): fill it in place
             for child in tmp.iterdir():
