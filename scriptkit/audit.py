@@ -485,6 +485,31 @@ class WorkStep:
     filter: str | None = None
 
 
+@dataclass(frozen=True)
+class CategoryScore:
+    """One category of a library whose titles hold categories ('Billing::Refunds::Double charge' is in
+    'Billing::Refunds', as Zendesk shows it): how many ``macros`` it has, its ``overall`` (the mean overall score of
+    its macros judged on every practice, as the library's is; None when none is), each practice's ``averages`` over
+    the same macros, and how many of its macros are ``broken`` for the customer."""
+
+    name: str
+    macros: int
+    judged: int
+    overall: float | None
+    averages: dict[str, float | None]
+    broken: int
+
+    @property
+    def coldest(self) -> str | None:
+        """The practice it scores lowest in (the first of ``PRACTICES`` on a tie), None when none was scored."""
+        scored = [(v, i, p) for i, (p, v) in enumerate(self.averages.items()) if v is not None]
+        return min(scored)[2] if scored else None
+
+
+#: the name of the category of the macros whose title has none, beside those that have one
+NO_CATEGORY = "(no category)"
+
+
 #: how many macros, worst first, the HTML report shows in full (their text, highlights and every problem); each of
 #: the others is a row of its score, title and top problem (``scriptkit audit --html-details``): every macro in full
 #: made a 20,000-macro page of 73 MB that a browser had not drawn after three minutes
@@ -555,6 +580,32 @@ class AuditReport:
             values = [v for m in self.judged_in_full if (v := m.scores.get(practice)) is not None]
             out[practice] = round(sum(values) / len(values), 1) if values else None
         return out
+
+    @property
+    def categories(self) -> list[CategoryScore]:
+        """The library's categories, coldest first (lowest overall, then the one with more macros; those with no
+        macro judged on every practice last, by name): empty unless its titles hold at least two categories
+        (``Billing::Refunds::...``), so a lead sees which part of the library to work on."""
+        from scriptkit.targets.base import categories as title_categories  # (how the exports split a title)
+
+        groups: dict[str, list[MacroAudit]] = {}
+        for m in self.macros:
+            folders, _ = title_categories(m.title)
+            groups.setdefault("::".join(folders) or NO_CATEGORY, []).append(m)
+        if len(set(groups) - {NO_CATEGORY}) < 2:
+            return []
+        found = []
+        for name, members in groups.items():
+            whole = [m for m in members if not m.judged_in_part]
+            averages: dict[str, float | None] = {}
+            for practice in self.judged:
+                values = [v for m in whole if (v := m.scores.get(practice)) is not None]
+                averages[practice] = round(sum(values) / len(values), 1) if values else None
+            overall = round(sum(m.held_mean for m in whole) / len(whole), 1) if whole else None
+            found.append(CategoryScore(name, len(members), len(whole), overall, averages,
+                                       sum(1 for m in members if m.held_because is not None)))
+        found.sort(key=lambda c: (c.overall is None, c.overall or 0.0, -c.macros, c.name))
+        return found
 
     @property
     def judged_in_full(self) -> list[MacroAudit]:
@@ -901,6 +952,10 @@ class AuditReport:
                                  "count": c.count,
                                  "macros": c.macros, "phrases": [{"text": t, "count": k} for t, k in c.phrases]}
                                 for c in self.common],
+            # (coldest first; empty unless the titles hold at least two categories: 'Billing::Refunds::...')
+            "categories": [{"name": c.name, "macros": c.macros, "judged_in_full": c.judged, "overall": c.overall,
+                            "averages": c.averages, "coldest": c.coldest, "broken": c.broken}
+                           for c in self.categories],
             # (note: what sets the copies apart, "differs only in the link": merged blindly, one sends the wrong link)
             "duplicates": [{"kind": g.kind, "similarity": g.similarity, "note": g.note, "macros": g.members,
                             "titles": [self.macro(i).title for i in g.members]} for g in self.duplicates],

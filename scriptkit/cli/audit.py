@@ -272,6 +272,7 @@ def _exact(value: float | None) -> str:
 _GROUPS_SHOWN = 5
 _CONTRADICTIONS_SHOWN = 10
 _STEPS_SHOWN = 6
+_CATEGORIES_SHOWN = 5
 _ALL_LISTED = "--format json and --html list them all"
 
 
@@ -317,6 +318,23 @@ def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Co
         if len(copies.get(m.id, ())) > 1:
             con.print(f"       and {len(copies[m.id]) - 1} exact cop{'y' if len(copies[m.id]) == 2 else 'ies'}"
                       " of it (under Macro sprawl)", markup=False, highlight=False)
+
+
+def _print_categories(report: AuditReport, con: Console) -> None:
+    """The coldest categories of a library whose titles hold them ('Billing::Refunds::...'): where to start."""
+    from scriptkit.audit import PRACTICE_LABELS
+
+    found = report.categories
+    if not found:
+        return
+    shown = found[:_CATEGORIES_SHOWN]
+    con.print(f"[bold]Coldest categories[/bold] ({len(shown)} of {len(found)}, by the overall score of their macros "
+              f"judged on every practice{f'; {_ALL_LISTED}' if len(found) > len(shown) else ''})")
+    for c in shown:
+        lowest = f", lowest in {PRACTICE_LABELS[c.coldest].lower()} {_fmt(c.averages[c.coldest])}" if c.coldest else ""
+        broken = f", {c.broken} broken for the customer" if c.broken else ""
+        con.print(f"  {_fmt(c.overall):>3}  {c.name}: {c.macros} macro(s){broken}{lowest}", markup=False,
+                  highlight=False)
 
 
 def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
@@ -410,6 +428,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
                    else f"; the first {len(shown)}" if len(shown) < len(notes) else "")
             con.print(f"[bold]Internal notes[/bold]: {len(notes)} not scored (for the agents, never sent){how}")
             _print_macros(shown, copies, con)
+    _print_categories(report, con)
     if report.common:
         con.print("[bold]Most common problems[/bold]")
         for c in report.common[:10]:

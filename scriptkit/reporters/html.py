@@ -542,6 +542,18 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
                      f'<td data-label="macros">{c.macros}</td><td data-label="times">{c.count}</td><td>'
                      + "; ".join(f"&ldquo;<bdi>{_e(t)}</bdi>&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
                      for c in report.common[:15]) + _more_rows(15, len(report.common), "kind(s) of problem", 6)
+    cats = "".join(
+        f"<tr><td><bdi>{_e(c.name)}</bdi></td><td data-label=\"macros\">{c.macros}</td><td>{_score(c.overall)}</td>"
+        f"<td>{_e(PRACTICE_LABELS[c.coldest].lower()) + ' ' + _score(c.averages[c.coldest]) if c.coldest else '-'}</td>"
+        f'<td data-label="broken">{c.broken}</td></tr>'
+        for c in report.categories[:100]) + _more_rows(100, len(report.categories), "categories", 5)
+    categories = ('<section id="categories"><h2>Categories, coldest first</h2><p class="muted">Each category of the '
+                  "titles (<code>Billing::Refunds::...</code>) by the overall score of its macros judged on every "
+                  "practice, with the practice it scores lowest in: type a category in the filter above its macros "
+                  "to list them.</p>"
+                  + _table("Categories, coldest first", "<tr><th>category</th><th>macros</th><th>overall</th>"
+                           "<th>lowest practice</th><th>broken</th></tr>", cats) + "</section>"
+                  if report.categories else "")
     titles = {m.id: m.title for m in report.macros}
     by_id = {m.id: m for m in report.macros}  # (a contradiction's quote in its macro's own words)
     dups = "".join(
@@ -599,7 +611,7 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
 <div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", "Average score per practice", practice_rows, "/100", 100)}{practice_note}</div>
 </div>
 {notes}<nav class="toolbar" id="order">Work in this order: <span class="muted">{_e(WORK_ORDER_RULE)}.</span><ol>{order}</ol>{no_room}</nav>
-<section id="common"><h2>Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p>{_table("Most common problems: each rule's code lists its macros", "<tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>", common, "common")}</section>
+{categories}<section id="common"><h2>Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p>{_table("Most common problems: each rule's code lists its macros", "<tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>", common, "common")}</section>
 <section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2>{_table("Groups of duplicate macros", "<tr><th>kind</th><th>similarity</th><th>macros</th></tr>", dups or '<tr><td colspan=3>None found.</td></tr>')}</section>
 <section id="contradictions"><h2>Numbers that contradict each other</h2>{_table("Numbers that contradict each other, by topic", "<tr><th>topic</th><th>unit</th><th>values</th></tr>", contra or f'<tr><td colspan=3>{_e(contra_none)}</td></tr>')}{contra_note}</section>
 <section id="macros"><h2>Macros, <span id="order-said">worst first</span></h2>{filter_notes}
