@@ -33,7 +33,7 @@ def test_each_common_problem_is_labelled_with_its_rule_s_own_practice(tmp_path: 
     by_code = {c.code: c for c in report.common}
     flexibility = by_code["SK406"]
     assert (flexibility.family, flexibility.practice, flexibility.label) == ("solution", "flexibility", "flexibility")
-    assert by_code["SK403"].label == "solution" and by_code["SK201"].label == "warm language"
+    assert by_code["SK401"].label == "solution" and by_code["SK201"].label == "warm language"
     assert by_code["SK001"].practice is None and by_code["SK001"].label == "template, not scored"
     for c in report.common:
         assert c.family == family_of(c.code) and c.practice == practice_of(c.code, c.name)
