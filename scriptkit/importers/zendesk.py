@@ -31,7 +31,7 @@ from scriptkit.importers.common import (
 from scriptkit.importers.html import rich_or_plain
 from scriptkit.importers.tabular import IN_WORDS, WORDS_FALLBACK, built_in_words
 from scriptkit.targets.actions import elsewhere
-from scriptkit.targets.base import blank_marker, whole_number
+from scriptkit.targets.base import NOTE_WORDS, blank_marker, whole_number
 from scriptkit.targets.liquid import write_liquid
 from scriptkit.targets.zendesk import PLACEHOLDERS, STATUSES
 
@@ -142,16 +142,29 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
                       unused="switched off" if entry.fields.get("active") is False else "")
 
 
-_PROMPT = re.compile(r"Replace (\[\[[^\[\]\n]+\]\]): (.+)")
+
+
+def _said(attr: str) -> str:
+    """A note heading's words in every language the export writes them in ('base.NOTE_WORDS'), as one pattern."""
+    return "(?:" + "|".join(sorted({re.escape(getattr(w, attr)) for w in NOTE_WORDS.values()}, key=len,
+                                   reverse=True)) + ")"
+
+
+_COLON = "(?:" + "|".join({re.escape(w.colon) for w in NOTE_WORDS.values()}) + ")"
+#: each language's name of a slot in 'Or say (...)', lower-cased -> the slot
+_SLOT_OF = {name.lower(): slot for w in NOTE_WORDS.values() for slot, name in w.slots.items()}
+_GUIDANCE_HEAD = re.compile(_said("guidance") + _COLON)
+_PROMPT = re.compile(_said("replace") + r" (\[\[[^\[\]\n]+\]\])" + _COLON + "(.+)")
 #: the lines scriptkit's Zendesk export writes into a description ('base.note_lines', 'replace_line'), in the order
-#: it writes them: a description is read as scriptkit's notes only when every line is one of them, in that order
-#: (a team's own note that merely starts so stays guidance)
+#: it writes them, in any language it writes them in: a description is read as scriptkit's notes only when every
+#: line is one of them, in that order (a team's own note that merely starts so stays guidance)
 _NOTE_HEADS = (
-    ("guidance", re.compile(r"Guidance: (?P<text>.+)")),
-    ("alternative", re.compile(r"Alternative \((?P<label>[^\n]+?)\): (?P<text>.+)")),
-    ("condition", re.compile(r"If (?P<when>[^:\n]+): (?P<text>.+)")),
-    ("phrasing", re.compile(r"Or say \((?P<slot>acknowledgment|warm language|solution)\): (?P<text>.+)")),
-    ("prompt", re.compile(r"Replace (\[\[[^\[\]\n]+\]\])(?:: (.+))?")),
+    ("guidance", re.compile(_said("guidance") + _COLON + "(?P<text>.+)")),
+    ("alternative", re.compile(_said("alternative") + r" \((?P<label>[^\n]+?)\)" + _COLON + "(?P<text>.+)")),
+    ("condition", re.compile(_said("condition") + r" (?P<when>[^:\n]+?)" + _COLON + "(?P<text>.+)")),
+    ("phrasing", re.compile(_said("phrasing") + r" \((?P<slot>" + "|".join(map(re.escape, sorted(_SLOT_OF)))
+                            + r")\)" + _COLON + "(?P<text>.+)", re.I)),
+    ("prompt", re.compile(_said("replace") + r" (\[\[[^\[\]\n]+\]\])(?:" + _COLON + "(.+))?")),
 )
 
 @dataclass
@@ -179,7 +192,8 @@ def _agent_notes(description: str) -> _Notes:
         else:
             kept.append(line)
     # (scriptkit's own export heads the guidance as such, and writes a guidance of several lines so)
-    notes.guidance = "\n".join(kept).strip().removeprefix("Guidance: ")
+    guidance = "\n".join(kept).strip()
+    notes.guidance = guidance[head.end():] if (head := _GUIDANCE_HEAD.match(guidance)) else guidance
     return notes
 
 
@@ -203,7 +217,7 @@ def _own_notes(description: str) -> _Notes | None:
         elif kind == "alternative":
             notes.alternatives.append((found["label"], _spelled(found["text"]), False))
         elif kind == "phrasing":
-            notes.phrasings.append((found["slot"].replace(" ", "_"), _spelled(found["text"]), found[0]))
+            notes.phrasings.append((_SLOT_OF[found["slot"].lower()], _spelled(found["text"]), found[0]))
         elif found[2] and found[1] not in notes.prompts:
             notes.prompts[found[1]] = found[2].strip()
     notes.guidance = "\n".join(guidance).strip()

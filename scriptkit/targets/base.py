@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from scriptkit.diagnostics import Location, Severity
+from scriptkit.language import base_language
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.text import ESCAPED_ITEM as ESCAPED_ITEM  # (re-exported, as LINK)
@@ -683,13 +684,61 @@ def human_text(segments: Iterable[Segment], catalogue: Catalogue = DEFAULT_CATAL
     return "".join(out).strip()
 
 
+@dataclass(frozen=True)
+class NoteWords:
+    """The words the agent notes a helpdesk field holds are headed with, in one language: the agent reads them
+    beside the pack's own text ('Guidance: ', 'Alternative (...): ', 'If ...: ', 'Or say (...): ', 'Replace
+    [[...]]: ')."""
+
+    guidance: str
+    alternative: str
+    condition: str  # (before the condition's "when": "If the order is late")
+    phrasing: str
+    replace: str
+    slots: Mapping[str, str]  # acknowledgment, warm_language, solution: how "Or say (...)" names each
+    unplaced: str  # a placeholder the helpdesk has none for: "{helpdesk}" is its name
+    colon: str = ": "  # (French sets the colon apart with a no-break space)
+
+
+#: note headings in the languages ``scriptkit init`` writes layouts for; any other language's pack gets English
+NOTE_WORDS: Mapping[str, NoteWords] = {
+    "en": NoteWords("Guidance", "Alternative", "If", "Or say", "Replace",
+                    {"acknowledgment": "acknowledgment", "warm_language": "warm language", "solution": "solution"},
+                    "{helpdesk} has no placeholder for it"),
+    "es": NoteWords("Indicaciones", "Alternativa", "Si", "O bien", "Sustituir",
+                    {"acknowledgment": "reconocimiento", "warm_language": "lenguaje cálido", "solution": "solución"},
+                    "{helpdesk} no tiene marcador para este dato"),
+    "fr": NoteWords("Consignes", "Variante", "Si", "Ou bien", "Remplacer",
+                    {"acknowledgment": "reconnaissance", "warm_language": "mots chaleureux", "solution": "solution"},
+                    "{helpdesk} n'a pas d'espace réservé pour cette donnée", colon="\u00a0: "),
+    "de": NoteWords("Hinweise", "Alternative", "Wenn", "Oder", "Ersetzen",
+                    {"acknowledgment": "Anerkennung", "warm_language": "warme Worte", "solution": "Lösung"},
+                    "{helpdesk} hat keinen Platzhalter dafür"),
+    "nl": NoteWords("Richtlijnen", "Alternatief", "Als", "Of", "Vervang",
+                    {"acknowledgment": "erkenning", "warm_language": "warme woorden", "solution": "oplossing"},
+                    "{helpdesk} heeft hiervoor geen placeholder"),
+    "it": NoteWords("Indicazioni", "Alternativa", "Se", "Oppure", "Sostituisci",
+                    {"acknowledgment": "riconoscimento", "warm_language": "tono caloroso", "solution": "soluzione"},
+                    "{helpdesk} non ha un segnaposto per questo dato"),
+    "pt": NoteWords("Orientações", "Alternativa", "Se", "Ou", "Substituir",
+                    {"acknowledgment": "reconhecimento", "warm_language": "linguagem calorosa", "solution": "solução"},
+                    "{helpdesk} não tem um marcador para este dado"),
+}
+
+
+def note_words(message: Message) -> NoteWords:
+    """The note headings in the language of ``message``'s pack (its ``locale``), English where there are none."""
+    locale = message.meta.get("locale")
+    return NOTE_WORDS.get(base_language(locale) if isinstance(locale, str) and locale else "en", NOTE_WORDS["en"])
+
+
 def agent_notes(message: Message, blanks: Mapping[str, str] | None = None, headed: bool = True) -> str:
     """Everything the agent should know and the customer must never see, as plain text: ``note_lines``, then a
     ``replace_line`` for each of ``blanks_of``. ``headed=False`` writes the guidance as it stands, without its
     'Guidance: ' heading (a description that is the guidance)."""
     lines = note_lines(message, headed)
     for blank in blanks_of(message):
-        if (line := replace_line(blank)) not in lines:
+        if (line := replace_line(blank, note_words(message))) not in lines:
             lines.append(line)
     return "\n".join(lines)
 
@@ -700,11 +749,13 @@ def note_lines(message: Message, headed: bool = True) -> list[str]:
     (acknowledgment): ...'). ``headed=False`` writes the guidance without its heading."""
     lines: list[str] = []
     catalogue = catalogue_of(message)
+    words = note_words(message)
     for note in message.notes:
         text = human_text(note.segments, catalogue)
-        lines.append(text if note.kind == "guidance" and not headed else f"{_note_heading(note)}: {text}")
+        lines.append(text if note.kind == "guidance" and not headed
+                     else f"{_note_heading(note, words)}{words.colon}{text}")
     for slot, text in message.meta.get("phrasings", ()):  # type: ignore[attr-defined]
-        lines.append(f"Or say ({slot.replace('_', ' ')}): {text}")
+        lines.append(f"{words.phrasing} ({words.slots.get(slot, slot.replace('_', ' '))}){words.colon}{text}")
     return lines
 
 
@@ -727,16 +778,20 @@ def blanks_of(message: Message) -> list[Blank]:
     return list(found.values())
 
 
-def replace_line(blank: Blank) -> str:
-    """The line that tells the agent what to put in place of ``blank``: ``Replace [[new date]]: <its prompt>``
-    (the Zendesk import reads it back as the prompt)."""
-    return f"Replace {blank_marker(blank.name)}" + (f": {blank.prompt}" if blank.prompt else "")
+def replace_line(blank: Blank, words: NoteWords = NOTE_WORDS["en"]) -> str:
+    """The line that tells the agent what to put in place of ``blank``: ``Replace [[new date]]: <its prompt>``, in
+    ``words``' language (the Zendesk import reads it back as the prompt)."""
+    return f"{words.replace} {blank_marker(blank.name)}" + (f"{words.colon}{blank.prompt}" if blank.prompt else "")
 
 
-def _note_heading(note: AgentNote) -> str:
+def _note_heading(note: AgentNote, words: NoteWords) -> str:
+    from scriptkit.rendering import CONDITION_PREFIX  # (a condition's label: "If <when>")
+
     if note.kind == "alternative":
-        return f"Alternative ({note.label})"
-    return note.label
+        return f"{words.alternative} ({note.label})"
+    if note.kind == "condition" and note.label.startswith(CONDITION_PREFIX):
+        return f"{words.condition} {note.label.removeprefix(CONDITION_PREFIX)}"
+    return words.guidance if note.kind == "guidance" else note.label
 
 
 # ---------------------------------------------------------------- text checks shared by targets

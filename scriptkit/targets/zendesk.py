@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from scriptkit.diagnostics import Severity
 from scriptkit.message import Blank, Message, Placeholder
 from scriptkit.targets.base import (
+    NOTE_WORDS,
     BaseTarget,
     Dialect,
     Limits,
@@ -30,6 +31,7 @@ from scriptkit.targets.base import (
     id_problems,
     mailto_query_problems,
     note_lines,
+    note_words,
     one_of,
     own_id,
     pack_wide_id_problem,
@@ -70,8 +72,11 @@ OWN_ACTIONS: Mapping[str, str] = {
     "current_tags": "the script's tags (or the 'tags' setting)",
     "set_tags": "the script's tags with 'replace_tags: true'",
 }
-# a line of a description as scriptkit writes another agent note than guidance ('base.note_lines', 'replace_line')
-_NOTE_LINE = re.compile(r"\s*(?:Alternative \(|Or say \(|If |Replace \[\[)[^:\n]*:")
+# a line of a description as scriptkit writes another agent note than guidance ('base.note_lines', 'replace_line'),
+# in any language it writes them in
+_NOTE_LINE = re.compile(r"\s*(?:" + "|".join(sorted({
+    re.escape(head) for w in NOTE_WORDS.values()
+    for head in (f"{w.alternative} (", f"{w.phrasing} (", f"{w.condition} ", f"{w.replace} [[")})) + r")[^:\n]*:")
 
 
 def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
@@ -136,7 +141,8 @@ posts them one by one (Zendesk has no bulk create for macros).
   the text is wrapped in `{% raw %}...{% endraw %}`.
 - Agent guidance, alternatives and blanks to fill in are in `description`, never in the reply.
 - `[[...]]` markers (highlighted) are blanks the agent must replace before sending, and placeholders
-  Zendesk has no field for; the description says what each one is (`Replace [[order number]]: ...`).
+  Zendesk has no field for; the description says what each one is (`Replace [[order number]]: ...`), its
+  headings in the pack's language where scriptkit has them (`Sustituir [[número de pedido]]: ...`).
 """
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
@@ -206,20 +212,21 @@ posts them one by one (Zendesk has no bulk create for macros).
         blank its reply does not hold in the guidance, which is written first: hence the notes' blanks first."""
         names = {**PLACEHOLDERS, **self.names(message)}
         catalogue = catalogue_of(message)  # (a pack's own placeholder is named by its description)
+        words = note_words(message)  # (in the pack's language, as the agent reads the reply)
         lines = {"\n".join(note_lines(message)): None}  # (the notes and other phrasings)
         held = {seg.name for seg in message.segments if isinstance(seg, Blank)}
         for blank in blanks_of(message):
             if blank.name not in held:
-                lines[replace_line(blank)] = None
+                lines[replace_line(blank, words)] = None
         for seg in message.segments:
             if isinstance(seg, Blank):
                 if written_blank(seg.name, names) is None:  # (a marker as the team wrote it had no line: none)
-                    lines[replace_line(seg)] = None
+                    lines[replace_line(seg, words)] = None
             elif isinstance(seg, Placeholder) and seg.name not in names:
                 marker = blank_marker(seg.name)
-                if not any(line.startswith(f"Replace {marker}") for line in lines):
-                    lines[f"Replace {marker}: {placeholder_words(seg, catalogue)} (Zendesk has no placeholder for "
-                          "it)"] = None
+                if not any(line.startswith(f"{words.replace} {marker}") for line in lines):
+                    lines[f"{words.replace} {marker}{words.colon}{placeholder_words(seg, catalogue)} "
+                          f"({words.unplaced.format(helpdesk='Zendesk')})"] = None
         if len(lines) == 1 and all(note.kind == "guidance" for note in message.notes) \
                 and not message.meta.get("phrasings"):
             # guidance alone: written as it stands, with no 'Guidance: ' to set it apart from other lines (a
