@@ -9,6 +9,7 @@ GitLab's Code Quality report on merge requests.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 import io
 import os
@@ -225,6 +226,18 @@ def whole_reply(result: LintResult) -> frozenset[int]:
     """The ids of ``scriptkit review``'s findings about the whole reply (see ``whole_reply_apart``);
     none elsewhere."""
     return frozenset(map(id, whole_reply_apart(result)[1])) if result.sentences else frozenset()
+
+
+def fingerprint(path: str, d: Diagnostic, slot: str | None, seen: dict[tuple[str, ...], int]) -> str:
+    """What ``d`` is, not where its line is: the file (``path``, from the repository's root), rule, place in the
+    script and quoted words, numbered among the same in the file (``seen``, one per report). GitLab's issue
+    fingerprint and SARIF's partial fingerprint: an edit above a finding leaves it the same finding."""
+    from scriptkit.baseline import rule_key
+
+    # (a team rule by its name: its code is handed out in order, and one more rule in the pack shifts it)
+    what = (path, rule_key(d.code, d.name), d.script_id or "", d.channel or "", slot or "", " ".join(d.text.split()))
+    seen[what] = seen.get(what, 0) + 1
+    return hashlib.sha256("\0".join([*what, str(seen[what])]).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def slot_shown(d: Diagnostic, whole: frozenset[int]) -> str | None:

@@ -13,13 +13,19 @@ neither opens), and the description says the line and column, as the github and 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
-from scriptkit.baseline import rule_key
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import repository_path, slot_shown, unplaceable, whole_reply, with_place, with_suggestion
+from scriptkit.reporters import (
+    fingerprint,
+    repository_path,
+    slot_shown,
+    unplaceable,
+    whole_reply,
+    with_place,
+    with_suggestion,
+)
 from scriptkit.reporters.json import writes_utf8
 
 if TYPE_CHECKING:
@@ -30,15 +36,6 @@ if TYPE_CHECKING:
 SEVERITIES = {Severity.SUGGESTION: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
 #: input that could not be read (exit 2, ``cli.check``'s SK000 findings): nothing past it was judged
 LOAD_ERROR_CODE, LOAD_ERROR_SEVERITY = "SK000", "blocker"
-
-
-def _fingerprint(path: str, d: Diagnostic, slot: str | None, seen: dict[tuple[str, ...], int]) -> str:
-    """What ``d`` is, not where its line is: the file, rule, place in the script and quoted words, numbered
-    among the same in the file."""
-    # (a team rule by its name: its code is handed out in order, and one more rule in the pack shifts it)
-    what = (path, rule_key(d.code, d.name), d.script_id or "", d.channel or "", slot or "", " ".join(d.text.split()))
-    seen[what] = seen.get(what, 0) + 1
-    return hashlib.sha256("\0".join([*what, str(seen[what])]).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _issue(d: Diagnostic, path: str, fingerprint: str) -> dict[str, Any]:
@@ -62,7 +59,7 @@ def build(result: LintResult) -> list[dict[str, Any]]:
     issues = []
     for d in result.diagnostics:
         path = repository_path(d.location.file)
-        issues.append(_issue(d, path, _fingerprint(path, d, slot_shown(d, whole), seen)))
+        issues.append(_issue(d, path, fingerprint(path, d, slot_shown(d, whole), seen)))
     return issues
 
 

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from scriptkit.diagnostics import SPREAD, Diagnostic, Severity
 from scriptkit.reporters import (
+    fingerprint,
     repository_path,
     repository_root,
     rule_lookup,
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from scriptkit.linting import LintResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: the key of a result's partialFingerprints: code scanning tells an alert from run to run by it, not by the line
+#: hash it computes itself, so an edit above a finding leaves the alert open rather than fixed and new again
+FINGERPRINT = "scriptkitFinding/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
 
 
@@ -88,12 +92,14 @@ class _Files:
         return text[start:end] if start < end else None
 
 
-def _result(d: Diagnostic, index: int, slot: str | None, files: _Files) -> dict[str, Any]:
+def _result(d: Diagnostic, index: int, slot: str | None, files: _Files, seen: dict[tuple[str, ...], int]
+            ) -> dict[str, Any]:
+    partial = {FINGERPRINT: fingerprint(repository_path(d.location.file), d, slot, seen)}
     if unplaceable(d.location.file):
         # (standard input, a text given to the API: no file to point at, and a URI '%3Cstdin%3E' code scanning
         # cannot place. SARIF omits the locations of a result it cannot locate; the line is in the message.)
         return {"ruleId": d.code, "ruleIndex": index, "level": LEVELS[d.severity], "message": {"text": with_place(d)},
-                "properties": _properties(d, slot)}
+                "partialFingerprints": partial, "properties": _properties(d, slot)}
     text = with_suggestion(d)
     region: dict[str, Any] = {"startLine": d.location.line, "startColumn": d.location.col}
     if "end_line" in d.extra:
@@ -111,6 +117,7 @@ def _result(d: Diagnostic, index: int, slot: str | None, files: _Files) -> dict[
             "artifactLocation": _artifact(d.location.file),
             "region": region,
         }}],
+        "partialFingerprints": partial,
         "properties": _properties(d, slot),
     }
     if d.fix is not None and d.fix.safe and not any(unplaceable(e.file) for e in d.fix.edits):
@@ -127,8 +134,9 @@ def _result(d: Diagnostic, index: int, slot: str | None, files: _Files) -> dict[
 
 
 def _properties(d: Diagnostic, slot: str | None) -> dict[str, Any]:
-    return {"slot": slot, "script": d.script_id, "channels": d.extra.get("channels", ""),
-            **({"text": d.text} if d.text else {})}
+    # (a finding on pack.yaml has no script, one on a whole script no slot: left out, not null)
+    return {**({"slot": slot} if slot else {}), **({"script": d.script_id} if d.script_id else {}),
+            "channels": d.extra.get("channels", ""), **({"text": d.text} if d.text else {})}
 
 
 #: the tool's part of each run's ``automationDetails.id``
@@ -172,6 +180,7 @@ def build(result: LintResult) -> dict[str, Any]:
     index = {c: i for i, c in enumerate(codes)}
     whole = whole_reply(result)
     files = _Files(result.sources)
+    seen: dict[tuple[str, ...], int] = {}
     details = _automation_details(result)
     return {
         "$schema": SCHEMA,
@@ -181,7 +190,8 @@ def build(result: LintResult) -> dict[str, Any]:
             **({"automationDetails": details} if details else {}),
             "originalUriBaseIds": {SRCROOT: {"uri": Path(repository_root()).as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(d, index[d.code], slot_shown(d, whole), files) for d in result.diagnostics],
+            "results": [_result(d, index[d.code], slot_shown(d, whole), files, seen)
+                        for d in result.diagnostics],
         }],
     }
 
