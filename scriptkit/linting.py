@@ -1101,6 +1101,8 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         _empty_span_refused(rule, message, finding)
     if finding.location is not None:  # the rule knows better (an empty slot: its key in the script)
         location, slot, text, extra = finding.location, None, "", {}
+        if finding.text is not None:  # (words of the span's slot written elsewhere: a placeholder's fallback)
+            slot, text = message.locate_span(finding.start, finding.end)[1], _one(finding.text)
     else:
         location, slot, last = message.locate_span(finding.start, finding.end)
         # (a message with no curly apostrophe leaves every straight one as it is: most findings, asked nothing more)
@@ -1110,7 +1112,7 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         extra = {"end_line": _one(str(last[0])), "end_col": _one(str(last[1] + 1))} if last is not None else {}
         if last is not None and not message.one_text(finding.start, finding.end):
             extra[SPREAD] = "1"  # (the region runs over what is not the text's: slots' keys, another file)
-        text = _one(message.text[finding.start:finding.end])
+        text = _one(message.text[finding.start:finding.end] if finding.text is None else finding.text)
     if finding.extra:
         extra = {**extra, **finding.extra}
     if rule.whole_reply and (varying := message.meta.get(VARIANT_OF)) \

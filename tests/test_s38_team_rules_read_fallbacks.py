@@ -73,3 +73,22 @@ def test_a_rule_scoped_to_other_slots_and_a_placeholders_name_are_not_read(make_
     root = make_pack({"a.yaml": SCRIPT.replace("your ticket", "the request")}, pack)
     # (the name ticket.id is no word of the reply; the fallbacks outside the solution are not this rule's)
     assert [d["name"] for d in _team(root)] == ["say-thanks"]
+
+
+def test_a_fallbacks_finding_names_its_slot_and_words_in_every_format(make_pack: Any) -> None:
+    # (the rule places it at the fallback's words itself: its slot and words were dropped with the span's place)
+    root = make_pack({"a.yaml": SCRIPT}, PACK)
+    said = {(d["name"], Path(d["file"]).name): (d["slot"], d["text"])
+            for d in _team(root) if "fallback" in d["message"]}
+    assert said == {("no-valued-customer", "a.yaml"): ("acknowledgment", "valued customer"),
+                    ("no-valued-customer", "pack.yaml"): ("greeting", "Valued Customer"),
+                    ("say-request", "a.yaml"): ("solution", "ticket")}
+    sarif = run_cli("check", str(root), "--grammar", "off", "--select", "custom", "--format", "sarif")
+    results = json.loads(sarif.output)["runs"][0]["results"]
+    swap = next(r for r in results if r["ruleId"] == "SK802")
+    assert (swap["properties"]["slot"], swap["properties"]["text"]) == ("solution", "ticket")
+    assert swap["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "ticket"
+    text = run_cli("check", str(root), "--grammar", "off", "--select", "custom", "--format", "text").output
+    assert "solution · email" in text and "acknowledgment · email" in text
+    junit = run_cli("check", str(root), "--grammar", "off", "--select", "custom", "--format", "junit").output
+    assert "SK802 [say-request] a email solution: ticket" in junit

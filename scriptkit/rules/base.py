@@ -104,6 +104,9 @@ class Finding:
     location: Location | None = None  # overrides where the span points (see ``empty_slot_location``)
     #: facts for tools that read the finding (``Diagnostic.extra``): a length rule's ``count`` and ``limit``
     extra: Mapping[str, str] | None = None
+    #: the words found where they are not ``message.text[start:end]`` (a placeholder's fallback, which the text
+    #: holds only as the placeholder): the finding's ``text``, in the span's slot though ``location`` is given
+    text: str | None = None
 
 
 def empty_slot_location(message: Message, ctx: RuleContext, slot: str) -> Location | None:

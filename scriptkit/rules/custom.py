@@ -440,14 +440,14 @@ class CustomRule(Rule):
             extra = {"end_line": str(at.line), "end_col": str(at.col + len(found))} if at is not None else None
             if spec.kind == "existence":
                 yield Finding(a, b, where + _fill(spec.message, match=found), spec.suggestion, location=at,
-                              extra=extra)
+                              extra=extra, text=found)
                 continue
             value = lowered.get(" ".join(found.lower().split()), "")
             if not value or found == value:  # (already as the rule writes it)
                 continue
             yield Finding(a, b, where + _fill(spec.message, match=found, replacement=value),
                           (spec.suggestion or f"'{value}'") + ", by hand: a fallback is not fixed automatically",
-                          location=at, extra=extra)
+                          location=at, extra=extra, text=found)
 
     def _metric(self, message: Message, ctx: RuleContext) -> Iterator[Finding]:
         from scriptkit.rules.readability import sample_between
