@@ -81,3 +81,12 @@ def test_an_undo_among_other_fixes_is_caught_before_it_is_made(make_pack: Any) -
     assert "so long!\n" in text and "photos. Before that, I'll send" in text
     line = _cycle_line(result.output, str(root / "scripts" / "a.yaml"))
     assert "SK201 (corporate-phrase) and SK801 (house-style)" in line and line.endswith("--ignore house-style")
+
+
+def test_fix_counts_the_fixes_the_file_keeps(make_pack: Any) -> None:
+    # (the team's swap writes 'Prior to that'; SK201's fix of 'Prior to' in it, another span, puts 'Before that'
+    # back: three edits made, one kept, '!!!' made '!'; 'Fixed 3' told of fixes the file does not hold)
+    root = _swaps(make_pack, SCRIPT.replace("so long.", "so long!!!"))
+    result = run_cli("check", str(root), "--fix")
+    assert (root / "scripts" / "a.yaml").read_text() == SCRIPT.replace("so long.", "so long!")
+    assert "Fixed 1 problem in 1 file(s)." in result.output, result.output

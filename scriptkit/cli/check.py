@@ -585,9 +585,40 @@ class _Rounds:
 
     result: LintResult  # the findings in the text the rounds leave
     plans: list[FileFix] = field(default_factory=list)  # the last round's: what it refused, in the text it read
-    count: int = 0  # edits written
+    count: int = 0  # edits written that the files keep (``_kept``: not one a later round's undid)
     files: set[str] = field(default_factory=set)  # the files written (by their own names, not the copy's)
     unwritten: FixesNotWritten | None = None  # the files a round could not write: the rounds stopped there
+
+
+def _kept(first: str, rounds: list[list[Edit]], last: str) -> int:
+    """How many of the edits of ``rounds`` (each round's in the text the one before left, from ``first``) the
+    text they leave, ``last``, still holds: two rules' fixes of different spans that undo each other (a team's
+    swap of 'Before that', then SK201's of 'Prior to' in the words it wrote) left the words as they were, and
+    counting their edits said 'Fixed 3' of a file that kept one. Edits over or beside each other's words are one
+    place; a place whose words ``last`` has as ``first`` had them counts none of its edits."""
+    if len(rounds) < 2:  # (one round's edits never meet)
+        return sum(len(edits) for edits in rounds)
+    # each place: [start, end] in the text of the round, [start, end] in ``first``, the edits made there
+    places: list[list[int]] = []
+    for edits in rounds:
+        for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):  # (from the end: the start holds)
+            meets = [k for k, p in enumerate(places) if p[0] <= e.end and e.start <= p[1]]
+            # (the text before the edit as ``first`` had it: shifted by the places before it)
+            shift = sum((p[1] - p[0]) - (p[3] - p[2]) for p in places[:meets[0] if meets else len(places)]
+                        if p[1] <= e.start)
+            lo = min([e.start, *(places[k][0] for k in meets)])
+            hi = max([e.end, *(places[k][1] for k in meets)])
+            head = places[meets[0]] if meets and places[meets[0]][0] <= e.start else None
+            tail = places[meets[-1]] if meets and places[meets[-1]][1] >= e.end else None
+            inner = sum((places[k][1] - places[k][0]) - (places[k][3] - places[k][2]) for k in meets)
+            moved = len(e.replacement) - (e.end - e.start)
+            place = [lo, hi + moved, head[2] if head else e.start - shift,
+                     tail[3] if tail else e.end - shift - inner, 1 + sum(places[k][4] for k in meets)]
+            at = meets[0] if meets else next((k for k, p in enumerate(places) if p[0] > e.start), len(places))
+            places[at:at + len(meets)] = [place]
+            for p in places[at + 1:]:
+                p[0], p[1] = p[0] + moved, p[1] + moved
+    return sum(p[4] for p in places if last[p[0]:p[1]] != first[p[2]:p[3]])
 
 
 def _lint_again(pack: str | Path, config: LintConfig, channels: tuple[str, ...] | None,
@@ -618,6 +649,7 @@ def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack
     had: dict[str, list[str]] = {}  # each file's texts, round after round
     made: dict[str, list[set[str]]] = {}  # the rules whose fixes turned each of them into the next
     swapped: dict[str, dict[tuple[str, str], set[str]]] = {}  # each file's (text, replacement) made, and by whom
+    edited: dict[str, list[list[Edit]]] = {}  # each file's edits, round after round (counted as the file keeps them)
     for round_number in range(1, MAX_FIX_ROUNDS + 1):
         texts_now = _texts(loaded)
         rules = _rules_of(done.result.diagnostics)
@@ -651,22 +683,29 @@ def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack
             done.unwritten, applied = exc, exc.written
             refused = {e.location.file for e in exc.errors if e.location}
             done.files.update(own.get(p.path, p.path) for p in done.plans if p.changed and p.path not in refused)
-            done.count += applied
+            done.count = _count(had, edited) + applied
             return
         if not applied:
+            done.count = _count(had, edited)
             return
-        done.count += applied
         for p in plans:
             if p.changed:
                 name = own.get(p.path, p.path)
                 done.files.add(name)
                 had[name].append(p.after)
+                edited.setdefault(name, []).append(p.applied)
                 made.setdefault(name, []).append({rule for edit in p.applied for rule in rules.get(edit, ())})
                 for edit in p.applied:
                     swapped.setdefault(name, {}).setdefault((p.before[edit.start:edit.end], edit.replacement),
                                                             set()).update(rules.get(edit, ()))
         tell(f"Fixing: round {round_number}, checking {len(loaded.scripts)} scripts again")
         loaded, done.result = lint_again()  # what remains, from the files as now written
+    done.count = _count(had, edited)
+
+
+def _count(had: Mapping[str, list[str]], edited: Mapping[str, list[list[Edit]]]) -> int:
+    """The edits the rounds made that the files they wrote keep (``_kept``)."""
+    return sum(_kept(had[name][0], rounds, had[name][-1]) for name, rounds in edited.items())
 
 
 def _tell_planned(tell: Callable[[str], None], round_number: int, planned: int, files: int) -> None:
