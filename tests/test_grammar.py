@@ -752,3 +752,17 @@ def test_sk006_says_grammar_ran_on_a_spanish_reply_only_when_it_did(make_pack, l
                                "name: T\nlocale: es-ES\n"))
     [note] = [d for d in lint_pack(pack, grammar=lt_url, channels=["email"]).diagnostics if d.code == "SK006"]
     assert (note.suggestion or "").startswith("Template, length, blank, export, grammar and your own rules still run;")
+
+
+def test_a_spanish_accent_that_changes_the_word_is_grammar_not_a_fixable_misspelling(lt_url, grammar_cache) -> None:
+    from scriptkit.linting import lint_text
+
+    text = ("Sentimos mucho la espera con su pedido. Se lo enviamos ayer y llegara mañana por la tarde. "
+            "Le escribo para para confirmarle que hemos recivido su foto.")
+    found = {(d.code, d.text): d for d in lint_text(text, locale="es-ES", grammar=lt_url).diagnostics
+             if d.code.startswith("SK9")}
+    accent = found[("SK902", "llegara")]  # (SUBJUNTIVO_FUTURO, category DIACRITICS: it was SK901 and --fix made it
+    assert "SUBJUNTIVO_FUTURO" in accent.message and accent.fix is None  # 'llegará', a tense the writer may mean)
+    assert ("SK901", "llegara") not in found
+    assert [e.replacement for e in found[("SK902", "para para")].fix.edits] == ["para"]  # (SPANISH_WORD_REPEAT_RULE)
+    assert [e.replacement for e in found[("SK901", "recivido")].fix.edits] == ["recibido"]  # (the spell checker's)

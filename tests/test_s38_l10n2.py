@@ -116,3 +116,25 @@ def test_a_pasted_latin_american_greeting_and_signoff_are_found(tmp_path, openin
     (root / "scripts" / "demora.yaml").write_text(script, encoding="utf-8")
     found = {d.code for d in lint_pack(load_pack(root)).diagnostics} & {"SK008", "SK009"}
     assert found == codes
+
+
+@pytest.mark.parametrize(("category", "issue_type", "rule_id", "expected"), [
+    ("DIACRITICS", "misspelling", "SUBJUNTIVO_FUTURO", "grammar"),  # ("llegara" for "llegará": two real words)
+    ("DIACRITICS", "misspelling", "TU_TILDE", "grammar"),
+    ("BR_SPELLING", "misspelling", "PRETERITO_PERFEITO", "grammar"),
+    ("TYPOS", "misspelling", "MORFOLOGIK_RULE_ES", "spelling"),
+    ("TYPOS", "misspelling", "MORFOLOGIK_RULE_PT_BR", "spelling"),
+    ("MISSPELLING", "misspelling", "SHAMPOO_CHAMPU", "spelling"),
+    ("MULTITOKEN_SPELLING", "misspelling", "ES_MULTITOKEN_SPELLING_TWO", "spelling"),
+    ("AO90_RULES_PT_PT", "misspelling", "AO90_TONIC_SYLLABLES", "spelling"),
+    ("MISC", "duplication", "SPANISH_WORD_REPEAT_RULE", "grammar"),
+    ("REPETITIONS", "duplication", "PORTUGUESE_WORD_REPEAT_RULE", "grammar"),
+    ("MISC", "duplication", "ENGLISH_WORD_REPEAT_RULE", "grammar"),
+    ("TYPOGRAPHY", "whitespace", "COMMA_PARENTHESIS_WHITESPACE", "style"),
+    ("CONFUSED_WORDS", "misspelling", "THEIR_IS", "grammar"),
+])
+def test_languagetool_categories_sort_into_spelling_grammar_and_style(category: str, issue_type: str, rule_id: str,
+                                                                      expected: str) -> None:
+    from scriptkit.rules.grammar import kind
+
+    assert kind(category, issue_type, rule_id) == expected

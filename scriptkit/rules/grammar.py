@@ -61,29 +61,42 @@ _STYLE_ISSUES = frozenset({"style", "typographical", "whitespace", "register", "
                            "uncategorized", "addition", "duplication"})
 
 
-# Typos LanguageTool files under MISC (so style by category): a doubled word ("the the") and "a" before a
-# vowel sound ("a email") are mistakes a reader notices, reported as grammar (SK902) like "you're order".
-_TYPO_RULES = frozenset({"ENGLISH_WORD_REPEAT_RULE", "EN_A_VS_AN"})
-_DOUBLED_WORD = "ENGLISH_WORD_REPEAT_RULE"
-# The spell checker's own rules (MORFOLOGIK_RULE_EN_US, "Theres": EN_CONTRACTION_SPELLING), and "i" for "I"
-# (I_LOWERCASE): typos of one word. LanguageTool files its
+# Typos LanguageTool files under MISC or REPETITIONS (so style by category): a doubled word ("the the", Spanish's
+# "para para": ENGLISH_, SPANISH_, PORTUGUESE_WORD_REPEAT_RULE...) and "a" before a vowel sound ("a email") are
+# mistakes a reader notices, reported as grammar (SK902) like "you're order".
+_TYPO_RULES = frozenset({"EN_A_VS_AN"})
+_DOUBLED_WORD = re.compile(r"[A-Z]+_WORD_REPEAT_RULE$")
+# The spell checker's own rules (MORFOLOGIK_RULE_EN_US, MORFOLOGIK_RULE_ES, "Theres": EN_CONTRACTION_SPELLING), and
+# "i" for "I" (I_LOWERCASE): typos of one word. LanguageTool files its
 # confused-word rules under TYPOS too ("its" for "it's": IT_IS, "you" for "your": YOUR_YOU): those are grammar, told
 # in LanguageTool's words ("Did you mean ...?"), and choosing between two real words is a person's to do.
 _SPELL_CHECKER = re.compile(r"MORFOLOGIK_RULE_|HUNSPELL_|.*_SPELLING(?:_RULE)?$|I_LOWERCASE$")
+# Categories of spellings other than the spell checker's: a word's accepted form in context (Spanish's MISSPELLING,
+# "shampoo" for "champú"), a name of several words (MULTITOKEN_SPELLING), Catalan's SPELLING, Portugal's spelling
+# agreements ("acção" for "ação")
+_SPELLING_CATEGORIES = frozenset({"MISSPELLING", "MULTITOKEN_SPELLING", "SPELLING", "AO90_RULES_PT_PT",
+                                  "AO45_RULES_PT_PT"})
 
 
 def kind(category: str, issue_type: str, rule_id: str = "") -> str:
-    """spelling | grammar | style: by category first (MODAL_OF is GRAMMAR with issue type misspelling)."""
-    if rule_id in _TYPO_RULES:
+    """spelling | grammar | style: by category first (MODAL_OF is GRAMMAR with issue type misspelling).
+
+    LanguageTool gives issue type misspelling to rules that choose between two real words in other categories
+    too: Spanish's DIACRITICS ("llegara" for "llegará", SUBJUNTIVO_FUTURO; "tu" for "tú"), Brazil's BR_SPELLING
+    ("falamos" for "falámos"). Those are grammar, as the confused words filed under TYPOS are: spelling is the
+    spell checker's, and the spelling categories'."""
+    if rule_id in _TYPO_RULES or _DOUBLED_WORD.match(rule_id):
         return "grammar"
     if category == "TYPOS":
         return "spelling" if _SPELL_CHECKER.match(rule_id) or not rule_id else "grammar"
+    if category in _SPELLING_CATEGORIES:
+        return "spelling"
     if category in _GRAMMAR_CATEGORIES:
         return "grammar"
     if category in _STYLE_CATEGORIES:
         return "style"
     if issue_type == "misspelling":
-        return "spelling"
+        return "spelling" if _SPELL_CHECKER.match(rule_id) or not rule_id else "grammar"
     if issue_type in _STYLE_ISSUES:
         return "style"
     return "grammar"
@@ -465,8 +478,11 @@ class Spelling(_LanguageToolRule):
     """A word LanguageTool's spell checker does not know.
 
     ## What it does
-    Sends the rendered reply to LanguageTool and reports its spelling matches (category
-    `TYPOS`, e.g. `MORFOLOGIK_RULE_EN_US`), with LanguageTool's rule id and its suggestions.
+    Sends the rendered reply to LanguageTool and reports its spell checker's matches (category
+    `TYPOS`, e.g. `MORFOLOGIK_RULE_EN_US`, `MORFOLOGIK_RULE_ES`) and those of its spelling categories
+    (`MISSPELLING`: "shampoo" for "champú"; `MULTITOKEN_SPELLING`), with LanguageTool's rule id and its
+    suggestions. A real word where another is meant is grammar (SK902), whatever LanguageTool's issue type:
+    a missing accent that changes the word ("llegara" for "llegará", `DIACRITICS`).
     Placeholders and blanks are read as stand-in words, so `{{customer.first_name}}` is never
     a misspelling; words in the pack's dictionary are never flagged, nor is a capitalised word
     in a greeting or sign-off ("Hi Olwen,", "Cheers, Tamsyn"): it is taken for a name.
@@ -485,7 +501,7 @@ class Spelling(_LanguageToolRule):
     {options}
 
     ## Fix safety
-    Safe only for a plain spelling fix: a lowercase word whose first suggestion is one edit
+    Safe only for a plain spelling fix of the spell checker's: a lowercase word whose first suggestion is one edit
     away (a letter added, dropped, changed or two swapped) and no other suggestion is as close
     (a swap keeps every letter, so it is closer than a change), in literal YAML text. Other
     suggestions are shown, never applied: a product name missing from the dictionary must not
@@ -513,7 +529,9 @@ class Spelling(_LanguageToolRule):
             return Finding(hit.start, hit.end, message_text, _dictionary_advice(word, hit.replacements, run.in_pack))
         # (and only when no other suggestion is as close: "realy" is one letter from "real" and from "really")
         cost = _one_edit_cost(word, first) if first is not None else None
+        # (the spell checker's only: a rule of a spelling category reads a real word in context, "aces" for "haces")
         plain = (first is not None and cost is not None and word.isalpha() and word.islower() and first.islower()
+                 and _SPELL_CHECKER.match(hit.rule_id) is not None
                  and not any((c := _one_edit_cost(word.lower(), other.lower())) is not None and c <= cost
                              for other in hit.replacements[1:]))
         suggestion = ", ".join(hit.replacements[:3]) or None
@@ -527,8 +545,9 @@ class GrammarMistake(_LanguageToolRule):
     ## What it does
     Reports LanguageTool's grammar matches (categories `GRAMMAR`, `CONFUSED_WORDS`,
     `COLLOCATIONS` and other grammar issues) in the rendered reply, the confused words it files
-    as typos ("its" for "it's", "you" for "your", in LanguageTool's words: "Did you mean ...?")
-    and the typos it files as miscellaneous: a doubled word ("the the") and "a" before a vowel
+    as typos ("its" for "it's", "you" for "your", in LanguageTool's words: "Did you mean ...?"),
+    a word whose accent changes it ("llegara" for "llegará", Spanish's `DIACRITICS`), and the typos
+    it files as miscellaneous: a doubled word ("the the", "para para") and "a" before a vowel
     sound ("a email"), with the rule id and the replacements it proposes as suggestions.
 
     ## Why it matters
@@ -545,7 +564,7 @@ class GrammarMistake(_LanguageToolRule):
     {options}
 
     ## Fix safety
-    Safe only for a doubled word ("the the" becomes "the"): the one grammar fix that takes no
+    Safe only for a doubled word ("the the" becomes "the", in any language): the one grammar fix that takes no
     judgement (LanguageTool does not flag a double that can be meant, "had had", "that that").
     Any other replacement, a confused word's too ("its" or "it's"), is LanguageTool's guess and
     may change the meaning, so it is a suggestion to review, never applied by `--fix`.
@@ -560,8 +579,8 @@ class GrammarMistake(_LanguageToolRule):
         found = super().finding(message, hit, run)
         words = message.text[hit.start:hit.end].split()
         # a doubled word ("the the") loses its second copy; any other replacement is LanguageTool's guess
-        doubled = (hit.rule_id == _DOUBLED_WORD and len(words) == 2 and words[0].lower() == words[1].lower()
-                   and hit.replacements[:1] == (words[0],))
+        doubled = (_DOUBLED_WORD.match(hit.rule_id) is not None and len(words) == 2
+                   and words[0].lower() == words[1].lower() and hit.replacements[:1] == (words[0],))
         return Finding(found.start, found.end, found.message, found.suggestion, words[0] if doubled else None)
     bad_examples = (Example.of(acknowledgment="Sorry, the courier have lost your parcel.",
                                solution="I've sent a replacement today, and it will arrive on Friday."),)
