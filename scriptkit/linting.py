@@ -8,6 +8,7 @@ report at the same place, and sorts the result so the same pack always reads the
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
 import re
@@ -255,7 +256,6 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     safe, its description saying why: ``LintResult.fixes`` lists what ``--fix`` applies, and their
     count is the CLI's "N fixable with --fix".
     """
-    from scriptkit import parallel
     from scriptkit.models import Pack
 
     check_argument(pack, Pack, "lint_pack", "the pack", "a Pack",
@@ -275,16 +275,39 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
 
     wanted = wanted_channels(channels, "lint_pack")
     written_for(pack.scripts, wanted, pack_place(pack), "check")
-    workers = parallel.jobs_for(pack, jobs)
-    if workers > 1:  # render + per-message rules in worker processes; the rest below, here
+    return _lint_rendered(pack, config, wanted, jobs, progress)[0]
+
+
+def _lint_rendered(pack: Pack, config: LintConfig, wanted: list[str] | None, jobs: int | None,
+                   progress: Callable[[int], None] | None, before: Judged | None = None,
+                   keep: bool = False) -> tuple[LintResult, Judged | None]:
+    """``lint_pack`` once its arguments and the pack's channels are checked. ``keep``: also return what its
+    per-message rules found (``Judged``); ``before``: such a record of an earlier run, whose findings are taken
+    for each script whose files are unchanged (``Judged.reuse``) instead of judging it again."""
+    from scriptkit import parallel
+
+    reused = before.reuse(pack, config, wanted, jobs) if before is not None else None
+    kept: Judged | None = None
+    if reused is not None:
+        messages, ran = reused
+        kept = Judged.of(pack, config, wanted, messages, ran) if keep else None
+        result = lint_messages(messages, pack, config, ran=ran)
+    elif (workers := parallel.jobs_for(pack, jobs)) > 1:  # render + per-message rules in workers; the rest here
         found = parallel.per_message_diagnostics(pack, config, wanted, workers, progress)
+        kept = Judged.of(pack, config, wanted, found.messages, found.diagnostics) if keep else None
         # duplicate-script's fingerprints and matches were made by a worker
         with parallel.frozen_heap(), matches_ahead(found.duplicates):
             result = lint_messages(found.messages, pack, config, ran=found.diagnostics)
     else:
         from scriptkit.rendering import render_pack  # (a pack's; one reply's judgement never renders)
 
-        result = lint_messages(render_pack(pack, wanted, all_variants=True, every_branch=True), pack, config)
+        messages = render_pack(pack, wanted, all_variants=True, every_branch=True)
+        if keep:  # (lint_messages's per-message half first, kept, then the rest: the same findings)
+            ran = per_message_rules(messages, pack, config)
+            kept = Judged.of(pack, config, wanted, messages, ran)
+            result = lint_messages(messages, pack, config, ran=ran)
+        else:
+            result = lint_messages(messages, pack, config)
     problems = [*_config_problems(config), *_script_ignore_problems(pack, config), *_other_branches(pack, config,
                                                                                                    wanted, result)]
     _say_variant(problems)  # (an other branch's finding, merged on its own)
@@ -297,7 +320,115 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     texts = {o.source.path: o.source.text for o in (pack.origin, *(s.origin for s in pack.scripts)) if o}
     fixing.not_fixable(result.diagnostics, fixing.refused_by_anchors(result.diagnostics, texts))
     place_ends(result.diagnostics, result.sources)
-    return result
+    return result, kept
+
+
+def lint_pack_again(pack: Pack, config: LintConfig, *, channels: Iterable[str] | None = None,
+                    jobs: int | None = None, progress: Callable[[int], None] | None = None,
+                    before: Judged | None = None) -> tuple[LintResult, Judged | None]:
+    """``lint_pack(pack, config, export_settings=False)``, and what its per-message rules found, for the next run:
+    ``check --fix`` lints the pack again after each round of fixes, and with ``before`` (the last run's) only the
+    scripts whose files a round changed are judged again (most of a check's time; the rules that compare scripts
+    and the grammar batch run on every message as before). The findings are those a fresh ``lint_pack`` makes."""
+    from scriptkit.rendering import pack_place, wanted_channels, written_for
+
+    wanted = wanted_channels(channels, "lint_pack")
+    written_for(pack.scripts, wanted, pack_place(pack), "check")
+    return _lint_rendered(pack, config, wanted, jobs, progress, before, keep=True)
+
+
+def _copied(diagnostic: Diagnostic) -> Diagnostic:
+    """A diagnostic of its own: ``lint_messages`` changes the ones it merges (channels, severity, fix, ends)."""
+    out = copy.copy(diagnostic)
+    out.extra = dict(diagnostic.extra)
+    return out
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What the per-message rules of one ``lint_pack`` run found, by script, with the texts each script's messages
+    were rendered from (its file, pack.yaml): ``reuse`` takes them for a script whose texts are unchanged. Those
+    rules read one message, its script and the pack's settings (``RuleContext``), so their findings there are the
+    ones a fresh run makes; a plug-in's rules may read more, and a run with one judges every script again."""
+
+    config: LintConfig
+    channels: tuple[str, ...] | None
+    pack_text: str | None
+    #: each script's messages' source texts, by path, and each per-message rule's findings in them (copies)
+    scripts: Mapping[str, tuple[Mapping[str, str], tuple[tuple[Diagnostic, ...], ...]]]
+
+    @classmethod
+    def of(cls, pack: Pack, config: LintConfig, channels: list[str] | None, messages: list[Message],
+           ran: list[list[Diagnostic]]) -> Judged | None:
+        """The record of a run's ``messages`` and per-message findings ``ran`` (per rule, in message order); None
+        where it could not be reused: a plug-in's rule, a rule that failed, a finding of no script's message."""
+        if not _reusable(config) or any(RULE_FAILED in d.extra for found in ran for d in found):
+            return None
+        sources: dict[str, dict[str, str]] = {}
+        for m in messages:
+            texts = sources.setdefault(m.script_id, {})
+            for seg in m.segments:
+                if (span := seg.source) is not None and (source := span.source) is not None:
+                    texts.setdefault(source.path, source.text)
+        found: dict[str, list[list[Diagnostic]]] = {script: [[] for _ in ran] for script in sources}
+        for i, diagnostics in enumerate(ran):
+            for d in diagnostics:
+                if d.script_id not in found:
+                    return None
+                found[d.script_id][i].append(_copied(d))
+        return cls(config, None if channels is None else tuple(channels),
+                   pack.origin.source.text if pack.origin is not None else None,
+                   {script: (sources[script], tuple(map(tuple, found[script]))) for script in sources})
+
+    def reuse(self, pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int | None
+              ) -> tuple[list[Message], list[list[Diagnostic]]] | None:
+        """``pack`` rendered, and its per-message findings (as ``per_message_rules`` gives them): this record's for
+        each script whose texts are those it records, the others' judged now. None where the settings, the
+        channels or pack.yaml differ, the scripts to judge again are enough for worker processes, or a rule fails
+        (each script is then judged again, the failure told as a fresh run tells it)."""
+        from scriptkit import parallel
+
+        if config is not self.config or (None if channels is None else tuple(channels)) != self.channels or \
+                (pack.origin.source.text if pack.origin is not None else None) != self.pack_text:
+            return None
+        from scriptkit.rendering import render_pack
+
+        messages = render_pack(pack, channels, all_variants=True, every_branch=True)
+        again: list[Message] = []
+        for m in messages:
+            known = self.scripts.get(m.script_id)
+            if known is None or any(source.path not in known[0] or known[0][source.path] != source.text
+                                    for seg in m.segments if (span := seg.source) is not None
+                                    and (source := span.source) is not None):
+                again.append(m)
+        stale = {m.script_id for m in again}
+        if parallel.workers_for(len(stale), jobs) > 1:  # (all of them on workers: sooner than those here alone)
+            return None
+        again = [m for m in messages if m.script_id in stale]  # (every message of a script judged again)
+        fresh = per_message_rules(again, pack, config) if again else None
+        if fresh is not None and any(RULE_FAILED in d.extra for found in fresh for d in found):
+            return None
+        by_script: dict[str, list[list[Diagnostic]]] = {}
+        for i, judged_now in enumerate(fresh or ()):
+            for d in judged_now:
+                if d.script_id not in stale:
+                    return None
+                by_script.setdefault(d.script_id or "", [[] for _ in fresh or ()])[i].append(d)
+        order = list(dict.fromkeys(m.script_id for m in messages))
+        steps = len(next(iter(self.scripts.values()))[1]) if self.scripts else len(fresh or ())
+        ran: list[list[Diagnostic]] = [[] for _ in range(steps)]
+        for script in order:
+            of_script = by_script.get(script) if script in stale else \
+                [list(map(_copied, step)) for step in self.scripts[script][1]]
+            for i, diagnostics in enumerate(of_script or ()):
+                ran[i].extend(diagnostics)
+        return messages, ran
+
+
+def _reusable(config: LintConfig) -> bool:
+    """Whether every rule the config runs is scriptkit's or the team's YAML rule: they judge a message by what its
+    ``RuleContext`` says of its script and the pack's settings; a plug-in's might read other scripts too."""
+    return all(rule.__module__.startswith("scriptkit.rules.") for rule in _plan(config).active)
 
 
 def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,

@@ -51,14 +51,14 @@ SAVED = SCRIPT.replace("Thank you for telling us.", "Thank you for telling us, S
 def test_a_script_saved_while_the_findings_are_made_is_not_overwritten(tmp_path: Path, monkeypatch: Any) -> None:
     root = _pack(tmp_path)
     script = root / "scripts" / "late.yaml"
-    real = linting.lint_pack
+    real = linting.lint_pack_again  # (--fix's check: it keeps what it found for the next round's)
 
     def saved_meanwhile(*args: Any, **kwargs: Any) -> Any:  # (the writer's editor saves the file as the check runs)
         result = real(*args, **kwargs)
         script.write_text(SAVED, encoding="utf-8")
         return result
 
-    monkeypatch.setattr(linting, "lint_pack", saved_meanwhile)
+    monkeypatch.setattr(linting, "lint_pack_again", saved_meanwhile)
     run = _run("check", str(root), "--fix")
     assert run.exit_code == 2, run.output
     assert script.read_text(encoding="utf-8") == SAVED  # (kept as saved, not the fixed text of the first read)

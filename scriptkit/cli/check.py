@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from scriptkit.config import LintConfig
     from scriptkit.diagnostics import Diagnostic, Edit
     from scriptkit.fixing import FileFix, FixesNotWritten
-    from scriptkit.linting import LintResult
+    from scriptkit.linting import Judged, LintResult
     from scriptkit.models import Pack
 
 # (the linter, the pack loader and the rest are imported by the command that runs: `review` of one
@@ -290,7 +290,7 @@ def _check_pack(pack: str, *, select: tuple[str, ...], ignore: tuple[str, ...], 
     from scriptkit.baseline import apply_baseline, read_baseline, write_baseline
     from scriptkit.config import load_config
     from scriptkit.exporting import check_settings
-    from scriptkit.linting import lint_pack
+    from scriptkit.linting import lint_pack, lint_pack_again
     from scriptkit.loading import load_pack, load_readable_part
     # A report (a machine format, or -o) of a pack some of whose scripts cannot be read holds the others'
     # findings beside the SK000s: code scanning closed every other alert when it held the SK000s alone.
@@ -324,8 +324,13 @@ def _check_pack(pack: str, *, select: tuple[str, ...], ignore: tuple[str, ...], 
         checking = f"Checking {len(loaded.scripts)} script{'s' if len(loaded.scripts) != 1 else ''}"
         tell(checking)
         # (a count as each batch comes back from the workers, as audit's: a big pack's was minutes of one line)
-        result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False,  # (read above)
-                           progress=lambda n: tell(f"{checking}: {n} done"))
+        judged = None
+        if fix:  # (what the per-message rules found, kept: each round of fixes judges again only what it changed)
+            result, judged = lint_pack_again(loaded, config, channels=channels or None, jobs=jobs,
+                                             progress=lambda n: tell(f"{checking}: {n} done"))
+        else:
+            result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False,  # (read
+                               progress=lambda n: tell(f"{checking}: {n} done"))  # above)
     coverage = _Coverage.of(result, loaded, pack, channels, partial_rules=bool(select or ignore),
                             unreadable=unreadable)
     if write_baseline_file:
@@ -380,11 +385,11 @@ def _check_pack(pack: str, *, select: tuple[str, ...], ignore: tuple[str, ...], 
                           f"(`scriptkit check {shlex.quote(pack)}` lists {'them' if n != 1 else 'it'}).",
                           markup=False, highlight=False)
             sys.exit(1 if changed else 0)
-        rounds = _Rounds(result)
+        rounds = _Rounds(result, judged=judged)
         try:
             with stages() as tell:  # (minutes on a large pack: said as the other stages are)
-                _fix_rounds(rounds, loaded, lambda: _lint_again(pack, config, channels or None, jobs), tell=tell,
-                            jobs=jobs)
+                _fix_rounds(rounds, loaded, lambda: _lint_again(pack, config, channels or None, jobs, rounds),
+                            tell=tell, jobs=jobs)
         except KeyboardInterrupt:  # (Ctrl-C: what is fixed so far is said; each file is written whole, or not)
             whole = rounds.files | {p.path for p in rounds.plans if p.changed and _written(p)}
             raise KeyboardInterrupt(f"interrupted: {len(whole)} file(s) already fixed (each whole, the others as they "
@@ -588,6 +593,7 @@ class _Rounds:
     count: int = 0  # edits written that the files keep (``_kept``: not one a later round's undid)
     files: set[str] = field(default_factory=set)  # the files written (by their own names, not the copy's)
     unwritten: FixesNotWritten | None = None  # the files a round could not write: the rounds stopped there
+    judged: Judged | None = None  # what the last check's per-message rules found (``linting.lint_pack_again``)
 
 
 def _kept(first: str, rounds: list[list[Edit]], last: str) -> int:
@@ -622,13 +628,16 @@ def _kept(first: str, rounds: list[list[Edit]], last: str) -> int:
 
 
 def _lint_again(pack: str | Path, config: LintConfig, channels: tuple[str, ...] | None,
-                jobs: int | None) -> tuple[Pack, LintResult]:
-    """The pack as the last round wrote it, and its findings (a fix never touches export settings: read once)."""
-    from scriptkit.linting import lint_pack
+                jobs: int | None, done: _Rounds) -> tuple[Pack, LintResult]:
+    """The pack as the last round wrote it, and its findings (a fix never touches export settings: read once). The
+    scripts whose files are as the last check read them keep what it found in them (``done.judged``): a round that
+    fixed 106 files of 2,000 judged all 2,000 again, as long as the first check."""
+    from scriptkit.linting import lint_pack_again
     from scriptkit.loading import load_pack
 
     loaded = load_pack(pack, jobs=jobs)
-    return loaded, lint_pack(loaded, config, channels=channels, jobs=jobs, export_settings=False)
+    result, done.judged = lint_pack_again(loaded, config, channels=channels, jobs=jobs, before=done.judged)
+    return loaded, result
 
 
 def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack, LintResult]],
@@ -749,7 +758,7 @@ def _fixed_in_a_copy(pack: str, loaded: Pack, result: LintResult, config: LintCo
             Path(copy).write_bytes(Path(f).read_bytes())
         done = _Rounds(result)
         try:
-            _fix_rounds(done, loaded, lambda: _lint_again(Path(tmp, given), config, channels, jobs), copies, tell,
+            _fix_rounds(done, loaded, lambda: _lint_again(Path(tmp, given), config, channels, jobs, done), copies, tell,
                         jobs=jobs)
         except ScriptkitError:  # (fixes are verified as they are made: a copy that no longer loads is unlooked for)
             return plans
