@@ -1145,6 +1145,8 @@ def _per_message(messages: list[Message], plan: _Plan, steps: tuple[_Step, ...])
                     reading = english if i in plan.english_only else chunk
                     if current.reads_unseen:  # (SK012: the characters no one sees, which the others read through)
                         reading = [m.with_unseen for m in reading]
+                    elif current.reads_links:  # (SK108: links as written, which the others read as their words)
+                        reading = [m.as_written for m in reading]
                     for m in reading:
                         judging = m
                         for f in current.check(m, ctx):

@@ -347,6 +347,12 @@ class Message:
         where it spans text written as it reads (``literal_run``): never across a link's brackets or address.
         ``text`` and ``segments`` of the message itself stay as written, links and all, for the exports.
         """
+        read = self._read()
+        if read is not self:
+            read.__dict__.setdefault("as_written", self)
+        return read
+
+    def _read(self) -> Message:
         text = self.text
         if "[" not in text and "\\" not in text and not any(_bracketed(note.segments) for note in self.notes):
             return _unseen_read(self)  # (most messages: no link, no escape)
@@ -359,6 +365,13 @@ class Message:
         message = replace(self, segments=segments, notes=notes)
         message.__dict__["as_read"] = message  # (read already, but for what no one sees: asked next)
         return _unseen_read(message)
+
+    @property
+    def as_written(self) -> Message:
+        """The message as the pack writes it, each link ``[text](address)``: of a message ``as_read`` made, the
+        message it was read from; any other, itself. What a rule that judges links reads (``Rule.reads_links``)."""
+        written = self.__dict__.get("as_written")
+        return written if isinstance(written, Message) else self
 
     @_computed_once
     def with_unseen(self) -> Message:

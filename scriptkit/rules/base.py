@@ -202,6 +202,9 @@ class Rule:
     #: the rule reads the characters no one sees (``message.UNSEEN``: a zero-width space, a NUL), which the others
     #: read through as the customer does: it is given ``Message.with_unseen`` (SK012, which tells each of them)
     reads_unseen: ClassVar[bool] = False
+    #: the rule judges links as written, ``[text](address)``, which the others read as their words alone, as the
+    #: customer does: it is given ``Message.as_written`` (SK108, which reads a link's words as a link's)
+    reads_links: ClassVar[bool] = False
     #: its findings are about the reply as a whole (its length or grade, a practice it lacks), not the text they
     #: point at: ``scriptkit review`` lists them under the whole reply, not under the sentence they start in. A
     #: finding about one part only says so in its ``extra`` (``diagnostics.PART``).

@@ -23,6 +23,7 @@ from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.text import (
+    LINK,
     MARKERS,
     emoji_ended,
     holds_list,
@@ -1108,6 +1109,255 @@ class UnspeakableOnPhone(Rule):
                                   "Write it as plain words, or delete the angle brackets.")
 
 
+
+# A date written in numbers whose day and month can swap (SK107): "03/04" is 3 April in most of the world and March 4
+# in the US. With a year, slashes read as a date wherever they stand ("3/4/2025", "03/04/25"); dashes and dots only
+# with a four-digit year ("03-04-2025", "03.04.2025": "3-5 days" and "2.1.10" are no dates). Without a year, a
+# slash date only after a word that asks for a date ("by 03/04", "on Friday 3/4"): "3/4 of the parcels" is a fraction
+_NUMERIC_DATE = re.compile(
+    r"(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{1,2})([.-])(\d{1,2})\5(\d{4}))(?![\w/-]|[.,]\d)")
+_YEARLESS_DATE = re.compile(r"(\d{1,2})/(\d{1,2})(?![\w/-]|[.,]\d|[ \t]+of\b)")
+# (both start at a digit, not a lookbehind tried at every character: what stands before one is asked in Python)
+_BEFORE_NO_DATE = frozenset("/.:-_")
+_DATE_MARK = re.compile(r"[0-9][/.-][0-9]")
+_ASKS_FOR_DATE = re.compile(
+    r"\b(?:on|by|until|till|before|after|from|since|through|due|dated|starting|ending|(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)day|mon|tue|wed|thu|fri|sat|sun),?[ \t]+\Z")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+@register
+class AmbiguousDate(Rule):
+    """A date written in numbers that reads as two dates: 03/04 is 3 April to most readers and March 4 in the US.
+
+    ## What it does
+    Reports a date written in numbers whose day and month could be swapped: both 12 or less and not
+    the same ("03/04/2025", "3/4/25", "03-04-2025", "03.04.2025"), and a date without a year after a
+    word that asks for one ("by 03/04", "on Friday 3/4", "until 11/12"). A date whose numbers cannot
+    swap ("25/12", "12/25", "05/05"), a fraction ("3/4 of the parcels", "50/50", "24/7"), a range
+    ("3-5 days"), a version ("2.1.10"), a date with the month in words and an ISO date ("2025-03-04")
+    pass, as do numbers inside a link or a placeholder.
+
+    ## Why it matters
+    A customer reading in another country, or in a second language, takes "we'll refund you by
+    03/04" as the wrong month, and the promise is broken before it is due: a month early or a
+    month late. Screen readers read "03/04" as "zero three slash zero four", which helps no one.
+
+    ## Example
+    ```
+    Please send the parcel back by 03/04 and we'll refund you on 05/06/2025.
+    ```
+
+    ## Use instead
+    ```
+    Please send the parcel back by 3 April and we'll refund you on 5 June 2025.
+    ```
+    Write the month as a word ("April 3" in the US): every reader, and every screen reader, reads
+    it one way.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: which month the writer meant is theirs to say (the message names the pack
+    locale's reading).
+    """
+
+    code = "SK107"
+    name = "ambiguous-date"
+    severity = Severity.SUGGESTION
+    reads_alternatives = True
+    bad_examples = (
+        Example.of(acknowledgment="I'm sorry the parcel arrived broken.",
+                   solution="Please send it back by 03/04 and I'll refund you the same day."),
+        Example.of(acknowledgment="I'm sorry the parcel arrived broken.",
+                   solution="I've booked the collection for 05.06.2025, and I'll refund you the same day."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I'm sorry the parcel arrived broken.",
+                   solution="Please send it back by 3 April and I'll refund you the same day."),
+        Example.of(acknowledgment="I'm sorry the parcel arrived broken.",
+                   solution="I've refunded 3/4 of the order today, and our team is here for you 24/7."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        text = message.text
+        if _DATE_MARK.search(text) is None:  # (most replies: no digit on each side of a '/', '.' or '-')
+            return
+        found: list[tuple[int, int, int, int, str]] = []  # start, end, first number, second number, year
+        def starts_apart(at: int) -> bool:  # (not the tail of a longer number, a word, a path or a version)
+            return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _BEFORE_NO_DATE)
+
+        for m in _NUMERIC_DATE.finditer(text):
+            if not starts_apart(m.start()):
+                continue
+            first, second, year = m.group(1, 2, 3) if m.group(1) else m.group(4, 6, 7)
+            found.append((m.start(), m.end(), int(first), int(second), year))
+        if "/" in text:
+            for m in _YEARLESS_DATE.finditer(text):
+                if starts_apart(m.start()) and _ASKS_FOR_DATE.search(text[max(0, m.start() - 12):m.start()].lower()):
+                    found.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), ""))
+        if not found:
+            return
+        skipped = [m.span() for m in MARKERS.finditer(text)] + [m.span() for m in _SPOKEN_ADDRESS.finditer(text)]
+        us = (ctx.locale or "en-US").replace("_", "-").lower() in ("en-us", "en")
+        for start, end, first, second, year in sorted(found):
+            if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
+                continue
+            if any(x < end and start < y for x, y in skipped):
+                continue
+            month_first = f"{_MONTHS[first - 1]} {second}"
+            day_first = f"{first} {_MONTHS[second - 1]}"
+            meant = f"{month_first}, {year}" if us and year else month_first if us else f"{day_first} {year}".strip()
+            yield Finding(start, end,
+                          f"'{text[start:end]}' reads as {day_first} to most readers and {month_first} in the US",
+                          f"Write the month as a word: '{meant}'.")
+
+
+
+
+# Link text that says nothing on its own (SK108): a screen reader lists a reply's links by their words alone
+_VAGUE_LINK_TEXT = frozenset({
+    "here", "click here", "tap here", "press here", "go here", "click", "tap", "this", "this link", "that link",
+    "the link", "link", "this page", "that page", "page", "read more", "learn more", "more", "more info",
+    "more information", "find out more", "see more", "see here", "details", "info", "go", "this article",
+    "article", "website", "this website", "url", "this url"})
+
+
+@register
+class VagueLinkText(Rule):
+    """A link's words say nothing on their own: "here", "click here", "this link", "read more".
+
+    ## What it does
+    Reports a link, `[text](address)` (as a writer writes one, and as an import writes an HTML
+    `<a href>`), whose text is only "here", "click here", "this link", "read more", "learn more",
+    "more info", "this page" or the like, whatever the case and a full stop or colon after it. A link
+    whose words name where it goes (`[our returns form](...)`, `[track your parcel](...)`) passes.
+    Phone scripts are SK106's (a caller clicks nothing).
+
+    ## Why it matters
+    People using a screen reader often jump from link to link, or list a page's links, and hear
+    each link's words alone: "here, here, click here" tells them nothing. Everyone else scans a
+    reply for its links too: `[start your return](...)` says what the link does before anyone clicks.
+    (WCAG 2.4.4 and 2.4.9, link purpose.)
+
+    ## Example
+    ```
+    To start your return, click [here](https://example.com/returns).
+    ```
+
+    ## Use instead
+    ```
+    You can [start your return](https://example.com/returns) in a couple of minutes.
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: the words that say where a link goes are the writer's to choose.
+    """
+
+    code = "SK108"
+    name = "vague-link-text"
+    reads_alternatives = True
+    reads_links = True
+    bad_examples = (
+        Example.of(acknowledgment="I'm sorry the parcel arrived broken.",
+                   solution="I'll refund you today. To send it back, click [here](https://example.com/returns)."),
+        Example.of(channel="chat", acknowledgment="I'm sorry the parcel arrived broken.",
+                   solution="I'll refund you today; the steps are at [this link](https://example.com/returns)."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I'm sorry the parcel arrived broken.",
+                   solution="I'll refund you today, and you can [start your return](https://example.com/returns) "
+                            "whenever suits you."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        text = message.text
+        if message.channel == "phone" or "](" not in text:
+            return
+        for m in LINK.finditer(text):
+            said = " ".join(m.group(1).lower().strip(" .:!*_").split())
+            if said in _VAGUE_LINK_TEXT:
+                yield Finding(m.start(), m.end(), f"the link's text, '{m.group(1)}', does not say where it goes",
+                              "Put the link on the words that say what it does: '[start your return](...)', "
+                              "'[see your order](...)'.")
+
+
+_EMOJI_CHARS = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"  # (as _PICTOGRAPH's)
+# Emoji in a row (SK109): a screen reader reads each one's name, "folded hands folded hands folded hands"; an emoji
+# sequence ("👩‍💻", "👍🏽", "❤️") is one
+_EMOJI_MORE = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff"  # a variation selector, a keycap, a skin tone
+_EMOJI_ONE = f"[{_EMOJI_CHARS}][{_EMOJI_MORE}]*+(?:\u200d[{_EMOJI_CHARS}][{_EMOJI_MORE}]*+)*+"
+_EMOJI_IN_A_ROW = re.compile(f"{_EMOJI_ONE}(?:[ \\t]*+{_EMOJI_ONE})++")
+_AN_EMOJI = re.compile(_EMOJI_ONE)
+
+
+@register
+class EmojiRun(Rule):
+    """Emoji in a row, which a screen reader reads out one name after another.
+
+    ## What it does
+    Reports a run of `max_run` + 1 or more emoji or pictographs in a row, spaces between them or
+    not ("🙏🙏🙏", "🎉 🎉 🎉", "★★★★★"). An emoji built of several (a skin tone, "👍🏽", a joined one,
+    "👩‍💻", a heart, "❤️") counts as one. One or two emoji pass. Phone scripts are SK106's (no emoji
+    can be said at all).
+
+    ## Why it matters
+    A screen reader says each emoji's name: "🙏🙏🙏" is read as "folded hands, folded hands, folded
+    hands", and "★★★★★" as five "black star"s, in the middle of the reply. A reader in a second
+    language, or with a cognitive disability, has to guess what a row of pictures means. One emoji
+    at the end of a line can carry warmth; a row of them is noise to many readers.
+
+    ## Example
+    ```
+    Your refund is on its way 🎉🎉🎉
+    ```
+
+    ## Use instead
+    ```
+    Good news: your refund is on its way 🎉
+    ```
+
+    ## Options
+    - `max_run` (integer, default 2): the most emoji in a row that pass.
+
+    ## Fix safety
+    No automatic fix: which emoji to keep, if any, is the writer's choice.
+    """
+
+    code = "SK109"
+    name = "emoji-run"
+    severity = Severity.SUGGESTION
+    reads_alternatives = True
+    options: ClassVar[Mapping[str, Any]] = {"max_run": 2}
+    bad_examples = (
+        Example.of(channel="chat", acknowledgment="I'm sorry the parcel arrived broken.",
+                   solution="I've sent a new one today, and it'll be with you by Friday 🙏🙏🙏"),
+        Example(scripts=({"acknowledgment": "I'm sorry the parcel arrived broken.",
+                          "solution": "I've sent a new one today 🎉, and it'll be with you by Friday 👍🏽 😊"},),
+                channel="chat", options={"max_run": 1}),
+    )
+    good_examples = (
+        Example.of(channel="chat", acknowledgment="I'm sorry the parcel arrived broken 😔",
+                   solution="I've sent a new one today, and it'll be with you by Friday 👍🏽😊"),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        text = message.text
+        if message.channel == "phone" or text.isascii():
+            return
+        most = options.integer(type(self), ctx, "max_run", 1)
+        for m in _EMOJI_IN_A_ROW.finditer(text):
+            n = len(_AN_EMOJI.findall(m.group()))
+            if n > most:
+                yield Finding(m.start(), m.end(), f"{n} emoji in a row: a screen reader reads out each one's name",
+                              "Keep one, or say it in words (\"Good news:\", \"Thank you so much\").")
+
+
 def _length(count: int, limit: int, turn: tuple[int, int] | None = None) -> dict[str, str]:
     """A length finding's facts (``Diagnostic.extra``): the reply's length and the limit it is over (or, for a
     short email, the least it is under), for the audit's cost of how far over a reply runs; and the part
@@ -1115,7 +1365,7 @@ def _length(count: int, limit: int, turn: tuple[int, int] | None = None) -> dict
     return {"count": str(count), "limit": str(limit), **({PART: "turn"} if turn else {})}
 
 
-__all__ = ["EmailLength", "HighGradeLevel", "LongSentence", "LowReadingEase", "TooLongForChannel",
-           "UnspeakableOnPhone",
+__all__ = ["AmbiguousDate", "EmailLength", "EmojiRun", "HighGradeLevel", "LongSentence", "LowReadingEase",
+           "TooLongForChannel", "UnspeakableOnPhone", "VagueLinkText",
            "body_span", "neutral_text", "sample_between", "sample_text", "sms_length", "word_count",
            "x_length"]
