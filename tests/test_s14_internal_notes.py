@@ -50,7 +50,7 @@ def _codes(root: Path, script_id: str = "courier-escalation") -> set[str]:
 def test_a_cold_internal_note_gets_its_hygiene_findings_and_none_of_a_replys(tmp_path: Path) -> None:
     note, reply = _codes(_pack(tmp_path / "note", "false")), _codes(_pack(tmp_path / "reply", "true"))
     # the same text as a public reply: warmth (SK201 corporate phrase), empathy (SK301) and solution findings
-    assert {"SK201", "SK301", "SK403"} <= reply and "SK007" in reply
+    assert {"SK201", "SK301", "SK404"} <= reply and "SK007" in reply
     # as an internal note: the template rule's finding stays, nothing else (SK406 'no room to adapt it' is a
     # reply's: it was the top problem of a library of escalation notes)
     assert "SK406" in reply and note == {"SK007"}

@@ -34,11 +34,12 @@ def test_a_definition_has_no_owner_to_name() -> None:
 
 
 def test_an_answer_that_only_names_the_fix_is_no_definition() -> None:
-    # ("X is the fastest fix": the reply's own answer, which still owes who acts and when)
+    # ("X is the fastest fix": the reply's own answer, which still owes when; since session 38 SK403 asks for an
+    # owner only where the solution names a step, and an outcome named is none)
     for solution in ("A replacement is the fastest fix here.", "A full refund is the usual outcome in cases like this.",
                      "A replacement is a good way to fix it.", "Customers are advised to consult the help centre."):
         found = _sk4(f"I'm so sorry your kettle arrived broken. {solution}")
-        assert {"SK403", "SK404"} <= set(found), solution
+        assert "SK404" in found and "SK403" not in found, solution
 
 
 def test_a_plain_kind_is_a_definition_and_an_outcome_is_not() -> None:
@@ -48,7 +49,8 @@ def test_a_plain_kind_is_a_definition_and_an_outcome_is_not() -> None:
     for answer in ("A partial refund is a common outcome for damaged parcels.",
                    "A store credit is a faster route to a new item.",
                    "A replacement is a standard part of the warranty."):
-        assert "SK403" in _sk4(f"I'm so sorry your kettle arrived broken. {answer}"), answer
+        found = _sk4(f"I'm so sorry your kettle arrived broken. {answer}")
+        assert "SK404" in found and "SK403" not in found, answer  # (an outcome: no step, so no owner to name)
 
 
 @pytest.mark.timeout(60)

@@ -148,7 +148,7 @@ def test_a_pack_wide_or_wrong_id_is_refused(make_pack: object, tmp_path: Path, t
     ran = run_cli("check", str(pack), "--grammar", "off")
     assert ran.exit_code == 2 and f"{target} setting 'id' in pack.yaml" in ran.output, ran.output
     ran = run_cli("export", str(pack), "--to", target, "--out", str(tmp_path / "out"))
-    assert ran.exit_code == 1 and not (tmp_path / "out").exists(), ran.output  # (refused: no file updates one)
+    assert ran.exit_code == 2 and not (tmp_path / "out").exists(), ran.output  # (refused as check does: bad input)
     pack = make_pack({"late.yaml": script + f"export:\n  {target}:\n    id: 'not an id'\n"}, pack_yaml="name: P\n")
     ran = run_cli("check", str(pack), "--grammar", "off")
     assert ran.exit_code == 2 and f"{target} setting 'id' must be" in ran.output, ran.output
