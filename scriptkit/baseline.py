@@ -56,6 +56,7 @@ class Applied:
     hidden: int
     fixed: int
     left: Counter[Key] = field(default_factory=Counter)  # the entries no longer found, each with its count
+    accepted: list[Diagnostic] = field(default_factory=list)  # the findings hidden, in the order they came
 
 
 _TEAM_CODE = re.compile(r"SK8(?!00)\d\d")  # a team rule's (SK800 is the settings' own warning)
@@ -161,7 +162,9 @@ def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: 
     kept = _match(kept, left, _reworded)
     kept = _match_similar(kept, left)
     left = +left  # (the entries used up dropped)
-    return [d for d, _ in kept], Applied(hidden=len(diagnostics) - len(kept), fixed=sum(left.values()), left=left)
+    shown = {id(d) for d, _ in kept}
+    return [d for d, _ in kept], Applied(hidden=len(diagnostics) - len(kept), fixed=sum(left.values()), left=left,
+                                         accepted=[d for d in diagnostics if id(d) not in shown])
 
 
 def _moved(accepted: Counter[Key], found: list[Key]) -> Counter[Key]:
@@ -257,7 +260,8 @@ def _edited(key: Key) -> Key:
 @dataclass(frozen=True)
 class BaselineComparison:
     """What ``compare_baseline`` found: ``result``, the lint result with only the findings the baseline does not
-    accept (new ones: its ``exit_code`` and ``has_failures`` are a CI gate's, as ``check --baseline`` exits);
+    accept (new ones: its ``exit_code`` and ``has_failures`` are a CI gate's, as ``check --baseline`` exits; the
+    accepted ones are its ``accepted``, which only its SARIF report lists, as suppressed results);
     ``hidden``, how many it took out; ``fixed``, how many of the baseline's entries are no longer found."""
 
     result: LintResult
@@ -293,7 +297,8 @@ def compare_baseline(result: LintResult, path: str | os.PathLike[str], *,
     root = _arguments("compare_baseline", result, path, pack)
     accepted = read_baseline(Path(path), _API_WORDING)
     kept, applied = apply_baseline(list(result.diagnostics), accepted, root)
-    return BaselineComparison(replace(result, diagnostics=kept), applied.hidden, applied.fixed)
+    return BaselineComparison(replace(result, diagnostics=kept, accepted=applied.accepted, baseline=str(path)),
+                              applied.hidden, applied.fixed)
 
 
 def _arguments(function: str, result: LintResult, path: object, pack: object) -> Path:

@@ -145,6 +145,10 @@ class LintResult:
     #: those of ``internal_notes`` told by their wording, not a setting (``inference.reads_as_note``)
     notes_by_wording: list[str] = field(default_factory=list)
     excluded: int = 0  # the pack's script files its ``exclude`` setting left out (``Pack.excluded``)
+    #: ``check --baseline`` (``compare_baseline``): the findings the baseline accepted, not in ``diagnostics`` nor
+    #: counted; SARIF alone lists them, as suppressed results (code scanning shows them closed, not as new alerts)
+    accepted: list[Diagnostic] = field(default_factory=list)
+    baseline: str = ""  # the baseline file that accepted them, as given
 
     def count(self, severity: Severity | str) -> int:
         # (a misspelt severity is a ConfigError, as in settings: not a bare ValueError from the enum)

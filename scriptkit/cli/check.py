@@ -416,6 +416,7 @@ def _check_pack(pack: str, *, select: tuple[str, ...], ignore: tuple[str, ...], 
         # (the entries of what this run did not check, other scripts, rules or channels, are not gone: a rewrite as
         # advised dropped findings nobody fixed, and the next full run failed on them)
         result.diagnostics, applied = apply_baseline(result.diagnostics, accepted, Path(loaded.root))
+        result.accepted, result.baseline = applied.accepted, baseline_file or ""
         unchecked = sum(n for k, n in applied.left.items() if not coverage.checked(k))
         fixed = applied.fixed - unchecked
         gone = f"; {fixed} of its finding(s) are gone (rewrite it with --write-baseline to drop them)" if fixed else ""

@@ -162,7 +162,7 @@ def rule_lookup(result: LintResult) -> dict[str, type]:
 
     table: dict[str, type] = {r.code: r for r in result.rules}
     known = {r.code: r for r in (*all_rules(), *result.config.custom)}
-    for d in result.diagnostics:
+    for d in (*result.diagnostics, *result.accepted):
         if d.code not in table and d.code in known:
             table[d.code] = known[d.code]
     return table

@@ -92,8 +92,16 @@ class _Files:
         return text[start:end] if start < end else None
 
 
-def _result(d: Diagnostic, index: int, slot: str | None, files: _Files, seen: dict[tuple[str, ...], int]
-            ) -> dict[str, Any]:
+def _result(d: Diagnostic, index: int, slot: str | None, files: _Files, seen: dict[tuple[str, ...], int],
+            suppressed: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    out = _finding(d, index, slot, files, seen)
+    if suppressed is not None:
+        out["suppressions"] = suppressed
+    return out
+
+
+def _finding(d: Diagnostic, index: int, slot: str | None, files: _Files, seen: dict[tuple[str, ...], int]
+             ) -> dict[str, Any]:
     partial = {FINGERPRINT: fingerprint(repository_path(d.location.file), d, slot, seen)}
     if unplaceable(d.location.file):
         # (standard input, a text given to the API: no file to point at, and a URI '%3Cstdin%3E' code scanning
@@ -170,12 +178,27 @@ def _automation_details(result: LintResult) -> dict[str, str]:
     return {"id": f"{CATEGORY}/" if where == "." else f"{CATEGORY}/{where.strip('/')}/"}
 
 
+def _suppressions(result: LintResult) -> list[dict[str, str]]:
+    """A result's ``suppressions`` for a finding ``result``'s baseline accepted: external (kept in a file, not in
+    the script), with the file named."""
+    where = repository_path(result.baseline) if result.baseline else ""
+    return [{"kind": "external", "justification": f"accepted in the baseline {where}".rstrip()}]
+
+
 def build(result: LintResult) -> dict[str, Any]:
+    """The SARIF log of ``result``. The findings a baseline accepted (``result.accepted``) are results too, each
+    with its ``suppressions``: code scanning shows them as closed alerts, where left out an alert opened before the
+    baseline was written was closed as fixed. In the report's order with the others, so each keeps the
+    fingerprint it has in a run without the baseline."""
     from scriptkit import __version__
+    from scriptkit.linting import sorted_diagnostics
 
     lookup = rule_lookup(result)
-    codes = sorted({*lookup, *(d.code for d in result.diagnostics)})
-    first = {d.code: d for d in reversed(result.diagnostics)}
+    found = sorted_diagnostics([*result.diagnostics, *result.accepted]) if result.accepted else result.diagnostics
+    accepted = {id(d) for d in result.accepted}
+    suppressed = _suppressions(result) if accepted else None
+    codes = sorted({*lookup, *(d.code for d in found)})
+    first = {d.code: d for d in reversed(found)}
     rules = [_rule(c, lookup.get(c), first.get(c)) for c in codes]
     index = {c: i for i, c in enumerate(codes)}
     whole = whole_reply(result)
@@ -190,8 +213,8 @@ def build(result: LintResult) -> dict[str, Any]:
             **({"automationDetails": details} if details else {}),
             "originalUriBaseIds": {SRCROOT: {"uri": Path(repository_root()).as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(d, index[d.code], slot_shown(d, whole), files, seen)
-                        for d in result.diagnostics],
+            "results": [_result(d, index[d.code], slot_shown(d, whole), files, seen,
+                                suppressed if id(d) in accepted else None) for d in found],
         }],
     }
 
