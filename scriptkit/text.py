@@ -168,6 +168,22 @@ def _bold_line_cut(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+def bold_lines_apart(text: str) -> str:
+    """Markdown ``text`` with each line in bold alone that is read as a sentence of its own (``_bold_line_cut``: a
+    heading over what follows) set apart from its neighbours by a blank line, as a paragraph. An import drops the
+    bold marks (no export makes bold: SK007), and the line, no longer bold, ran into the next sentence ("Your
+    refund I have sent it today."); a paragraph of its own is still read as one sentence, and exported as one."""
+    if not (("**" in text or "__" in text) and "\n" in text):
+        return text
+    parts: list[str] = []
+    last = 0
+    for (_, end), (start, _) in pairwise(_bold_line_cut(text, [(0, len(text))])):
+        if text.count("\n", end, start) == 1:  # (a line break; a blank line already parts them)
+            parts += [text[last:end], "\n\n"]
+            last = start
+    return "".join(parts) + text[last:]
+
+
 def _may_quote(text: str) -> bool:
     """Whether ``text`` has a mark that may open a quotation (``quoted_spans``): where none is, there is none."""
     return ('"' in text or "\u201c" in text or "\u00ab" in text or "\u201e" in text or "\u2018" in text

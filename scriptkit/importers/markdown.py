@@ -32,7 +32,7 @@ from scriptkit.importers.common import (
 )
 from scriptkit.importers.html import ABSOLUTE, TABLE_CELLS, holds_address, relative_links_note, tables_note
 from scriptkit.targets.base import url_address
-from scriptkit.text import LINK
+from scriptkit.text import LINK, bold_lines_apart
 
 LABEL = "Markdown: one reply per heading (## Title, or ---- TITLE lines)"
 
@@ -151,10 +151,11 @@ def read(path: Path, options: ReadOptions) -> Read:
 
 def markdown_reply(body: str) -> tuple[str, list[str]]:
     """A reply written in Markdown as the words a customer should read, in the pack's notation (``_inline``:
-    a link ``[text](address)``, emphasis marks dropped), and the notes on it (its relative link addresses):
-    a Markdown library's section, or a generic file's body read with ``--bodies markdown``. A table's rows are
-    lines whose cells stand apart by `` | ``, as the HTML import writes an HTML table's, without the line under
-    its header; a code block's lines are kept as written, without its ``` fences."""
+    a link ``[text](address)``, emphasis marks dropped, a line in bold alone a paragraph), and the notes on it
+    (its relative link addresses): a Markdown library's section, or a generic file's body read with ``--bodies
+    markdown``. A table's rows are lines whose cells stand apart by `` | ``, as the HTML import writes an HTML
+    table's, without the line under its header; a code block's lines are kept as written, without its ```
+    fences."""
     out: list[str] = []
     text: list[str] = []
     tables: list[int] = []
@@ -164,7 +165,7 @@ def markdown_reply(body: str) -> tuple[str, list[str]]:
         if text:
             joined = "\n".join(text)
             found.extend(relative_links(joined))
-            out.append(_inline(joined))
+            out.append(_inline(bold_lines_apart(joined)))  # (its headings in bold, sentences of their own)
             text.clear()
 
     lines = body.split("\n")
