@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import math
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -90,10 +93,19 @@ def _not_an_option(ctx: click.Context, param: click.Parameter, value: str | None
               help="Exit 1 when the library's overall score (the mean of the overall scores of the macros "
                    "judged on every practice, 0-100) is under SCORE, for a CI gate. The report is still written; "
                    "the reason, with the macros under SCORE, goes to stderr.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default=None, callback=_not_an_option,
+              metavar="FILE", help="Write the text or json report to FILE instead of stdout (keep this month's "
+                                   "--format json report to --compare next month's with).")
+@click.option("--compare", "compare_file", metavar="FILE", default=None,
+              help="Say what changed since the audit whose --format json report is FILE (`scriptkit audit OLD "
+                   "--format json > old.json`): macros added, removed and changed (matched by helpdesk id, else "
+                   "title), scores up and down per macro and per practice, problems fixed and new ones by rule. "
+                   "In each output: text, json (its compare) and --html.")
 def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
                   skip_bad: bool, channel: str | None, grammar: str | None, out_format: str, html_path: str | None,
                   top: int, near: float, fail_under: float | None, bodies: str | None = None,
-                  settings: str | None = None, html_details: int | None = None) -> None:
+                  settings: str | None = None, html_details: int | None = None,
+                  compare_file: str | None = None, output: str | None = None) -> None:
     """Score every macro of SOURCE (a pack folder or an export file) and report on the library.
 
     Several export files (a folder's Markdown files, named: replies/*.md; an export per language) are
@@ -111,9 +123,11 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     most common problems, duplicate and near-duplicate macros, macros that contradict each other on a number, and
     placeholders that can render blank or did not map.
 
-    Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input cannot be read.
+    Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input, or the --compare report,
+    cannot be read.
     """
     from scriptkit.audit import HTML_DETAILED, audit, settings_at
+    from scriptkit.audit_compare import compare_audits, read_audit_report
     from scriptkit.importers.tabular import parse_mapping, parse_where
 
     # (the reporters the chosen output needs, before the long part: one that could not be imported, the JSON
@@ -133,6 +147,18 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
             raise ConfigError(f"--html {html_path} is a file of {inside}, which is being audited: the report would "
                               "replace it", Location(html_path, 1, 1),
                               "Write the HTML report outside that folder, or to a new .html file.")
+        for option, written in (("-o", output), ("--html", html_path)):
+            if written and any(Path(s).is_file() and Path(written).resolve() == Path(s).resolve() for s in sources):
+                raise ConfigError(f"{option} {written} is the file being audited: the report would replace it",
+                                  Location(written, 1, 1), "Write the report to a new file.")
+        if html_path and output and Path(html_path).resolve() == Path(output).resolve():
+            raise ConfigError(f"-o {output} is the --html file too: one report would replace the other",
+                              Location(output, 1, 1), "Write them to two files.")
+        if output:
+            no_file_in_the_way(Path(output).parent, output, "the report")
+        if html_path and compare_file and Path(html_path).resolve() == Path(compare_file).resolve():
+            raise ConfigError(f"--html {html_path} is the report compared with (--compare): the new report would "
+                              "replace it", Location(html_path, 1, 1), "Write the HTML report to a new file.")
         if len(sources) > 1 and (folder := next((s for s in sources if Path(s).is_dir()), None)):
             raise ConfigError(f"{folder} is a folder: a pack is audited alone, and several sources are export files",
                               hint="Audit the pack by itself, or name the export files in the folder.")
@@ -142,26 +168,41 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
         if len(sources) == 1 and fmt is None:  # (a folder is read as a pack: one of packs is told to audit each)
             not_a_folder_of_packs(sources[0], "audit")
         config = settings_at(settings) if settings is not None else None
+        # (read before the long part: a wrong file said after a 17-minute audit threw the audit away)
+        earlier = read_audit_report(compare_file) if compare_file is not None else None
         with stages() as tell:
             report = audit(sources, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
                            skip_bad=skip_bad, grammar=grammar, near_threshold=near, stage=tell, channel=channel,
                            bodies=bodies, config=config)
         for file, read_as in report.read_as.items():
             say_detected(file, fmt, read_as)
+        comparison = compare_audits(earlier, report, compare_file) if earlier and compare_file else None
         if html_path:
             from scriptkit.reporters.html import write_html
 
             replaceable = None  # (a report it cannot write is said as it is, not tried again)
             make_folder_for("the HTML report", html_path)
             with writing("the HTML report", html_path):
-                write_html(report, Path(html_path), HTML_DETAILED if html_details is None else html_details)
+                write_html(report, Path(html_path), HTML_DETAILED if html_details is None else html_details,
+                           comparison)
     except ScriptkitError as exc:
-        _report_bad_input(exc, sources, fmt, out_format, replaceable, settings)
+        _report_bad_input(exc, sources, fmt, out_format, replaceable, [f for f in (settings, compare_file) if f],
+                          output)
         raise
-    if out_format == "json":
-        _print_json(report.to_dict())
-    else:
-        print_text(report, console(), top)
+    with _report_to(output) as out:
+        if out_format == "json":
+            document = report.to_dict()
+            if comparison is not None:
+                document["compare"] = comparison.to_dict()
+            _print_json(document, out)
+        else:
+            con = console(file=out)
+            print_text(report, con, top)
+            if comparison is not None:
+                for line in comparison.lines():
+                    con.print(line, markup=False, highlight=False)
+    if output:
+        click.echo(f"Report: {output}", err=True)
     if html_path:
         click.echo(f"HTML report: {html_path}", err=True)
     short = report.falls_short(fail_under) if fail_under is not None else None
@@ -170,25 +211,47 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
         sys.exit(1)
 
 
-def _print_json(document: dict[str, Any]) -> None:
+@contextmanager
+def _report_to(output: str | None) -> Iterator[TextIO | None]:
+    """-o's file (None: stdout), written whole or not at all: a full disk half-way left half a report, which the
+    next month's --compare refused."""
+    if output is None:
+        yield None
+        return
+    from scriptkit.fixing import write_atomic
+
+    make_folder_for("the report", output)
+    text = io.StringIO()
+    yield text
+    with writing("the report", output):
+        write_atomic(Path(output), text.getvalue())
+
+
+def _print_json(document: dict[str, Any], out: TextIO | None = None) -> None:
     from scriptkit.reporters.json import writes_utf8  # (elsewhere: escapes, so the bytes are still JSON)
 
     # written as it is made: a library of 100,000 macros is a report of hundreds of MB
-    json.dump(document, sys.stdout, indent=2, ensure_ascii=not writes_utf8(sys.stdout))
-    sys.stdout.write("\n")
+    stream = sys.stdout if out is None else out
+    json.dump(document, stream, indent=2, ensure_ascii=out is None and not writes_utf8(sys.stdout))
+    stream.write("\n")
 
 
 def _report_bad_input(exc: ScriptkitError, sources: tuple[str, ...], fmt: str | None, out_format: str,
-                      html_path: str | None, settings: str | None) -> None:
+                      html_path: str | None, also_read: list[str], output: str | None = None) -> None:
     """Input that cannot be read (exit 2) is reported as check's is: ``--format json`` prints a report of no
     macros whose ``errors`` say why (it printed nothing, and a CI step reading it failed on empty JSON), and
     ``--html`` replaces the page an earlier run left with one that says so. The errors still go to stderr."""
     errors = each_error(exc)
-    if out_format == "json":
+    if out_format == "json" and output is None:
         _print_json(_bad_input_document(errors, sources, fmt))
+    elif out_format == "json" and output and not _read_here(output, [*sources, *also_read]):
+        # (-o's file says so too, as stdout would: a CI step read last month's report as this run's)
+        with suppress(ScriptkitError), _report_to(output) as out:  # (not written: the errors are said on stderr)
+            _print_json(_bad_input_document(errors, sources, fmt), out)
     if html_path is None:
         return
-    inputs = [*sources, *(e.location.file for e in errors if e.location), *([settings] if settings else [])]
+    # (also_read: the settings, --compare's report)
+    inputs = [*sources, *(e.location.file for e in errors if e.location), *also_read]
     target = Path(html_path).resolve()
     if any(not f.startswith("<") and Path(f).resolve() == target for f in inputs):
         return  # (a file the run reads is never replaced)
@@ -200,6 +263,11 @@ def _report_bad_input(exc: ScriptkitError, sources: tuple[str, ...], fmt: str | 
             write_atomic(Path(html_path), _bad_input_page(errors, sources))
     except ScriptkitError as unwritten:  # (said too, after the errors it would have held)
         raise ErrorGroup([*errors, unwritten]) from None
+
+
+def _read_here(path: str, inputs: list[str]) -> bool:
+    target = Path(path).resolve()
+    return any(not f.startswith("<") and Path(f).resolve() == target for f in inputs)
 
 
 def _somewhere(sources: tuple[str, ...]) -> Location:

@@ -33,6 +33,7 @@ from scriptkit.audit import (
     MacroAudit,
     unmapped_advice,
 )
+from scriptkit.audit_compare import AuditComparison, MacroChange, rules_by
 from scriptkit.csp import policy_meta
 from scriptkit.diagnostics import Diagnostic
 from scriptkit.language import language_of
@@ -70,7 +71,7 @@ details.macro>summary::before{content:"▸" / "";color:var(--muted)}details.macr
 .body{white-space:pre-wrap;background:#fafbfc;border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:8px 0;font-size:14px}
 mark{background:#ffe082;border-bottom:2px solid #f57f17;padding:0 1px}mark.error{background:#ffcdd2;border-color:var(--bad)}mark.suggestion{background:#e1f5fe;border-color:#0277bd}
 .problems li{margin-bottom:4px}.code{font-family:ui-monospace,monospace;font-size:12px;color:var(--muted)}
-.rewrite{color:var(--good)}.muted{color:var(--muted)}.toolbar{display:flex;gap:8px;margin-bottom:8px;flex-wrap:wrap}
+.rewrite{color:var(--good)}.up{color:var(--good)}.down{color:var(--bad)}.muted{color:var(--muted)}.toolbar{display:flex;gap:8px;margin-bottom:8px;flex-wrap:wrap}
 input[type=search]{padding:6px 8px;border:1px solid var(--line);border-radius:6px;min-width:260px}
 /* (a long link or word in a macro wraps anywhere rather than run off a phone's screen) */
 .body,.problems li,details.macro>summary .t,td,.muted,header p{overflow-wrap:anywhere}
@@ -509,8 +510,61 @@ def _table(caption: str, head: str, rows: str, kind: str = "") -> str:
             f'<caption class="visually-hidden">{_e(caption)}</caption>{head}{rows}</table></div>')
 
 
-def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
-    """The page: the worst ``detailed`` macros in full (text, highlights, every problem), the others a row each."""
+def _moved(old: float | None, new: float | None) -> str:
+    """'62 &rarr; 68 <b class=up>+6</b>', the move coloured by its way."""
+    said = f"{_score(old)} &rarr; {_score(new)}"
+    if old is None or new is None or round(new) == round(old):
+        return said
+    return f'{said} <b class="{"up" if new > old else "down"}">{round(new) - round(old):+d}</b>'
+
+
+def _changes(comparison: AuditComparison | None, shown: int = 15) -> str:
+    """The section saying what changed since the earlier audit (``--compare``): the biggest movers first."""
+    if comparison is None:
+        return ""
+    c = comparison
+    averages = "".join(f"<tr><td>{_e(PRACTICE_LABELS.get(p, p))}</td><td>{_moved(old, new)}</td></tr>"
+                       for p, (old, new) in c.averages.items())
+    up, down = c.movers(shown)
+
+    def movers(found: list[MacroChange], caption: str) -> str:
+        rows = "".join(f"<tr><td><bdi>{_e(m.named)}</bdi>{' <span class=muted>(text edited)</span>' if m.text_changed else ''}</td>"
+                       f"<td>{_moved(m.old_overall, m.new_overall)}</td><td>"
+                       + ", ".join(f"{_e(PRACTICE_LABELS.get(p, p).lower())} {_moved(old, new)}" for p, (old, new) in m.practices.items())
+                       + "</td></tr>" for m in found)
+        return _table(caption, "<tr><th>macro</th><th>overall</th><th>practices that moved</th></tr>",
+                      rows or "<tr><td colspan=3>None.</td></tr>")
+
+    def rules(pick: str, caption: str) -> str:
+        found = rules_by(c.rules, pick)
+        rows = "".join(f"<tr><td class=code>{_e(r.code)}</td><td class=rule>{_e(r.name)}</td><td>{getattr(r, pick)}</td></tr>"
+                       for r in found[:shown]) + _more_rows(shown, len(found), "rule(s)", 3)
+        return _table(caption, "<tr><th>code</th><th>rule</th><th>problems</th></tr>", rows or "<tr><td colspan=3>None.</td></tr>")
+
+    def names(found: list[str]) -> str:
+        more = f' <span class="muted">and {len(found) - shown} more (all in --format json)</span>' if len(found) > shown else ""
+        return ", ".join(f"<bdi>{_e(n)}</bdi>" for n in found[:shown]) + more
+
+    gone = sum(r.removed_with_macros for r in c.rules)
+    came = sum(r.added_with_macros for r in c.rules)
+    return (f'<section id="changes"><h2>Changes since the earlier audit</h2><p>Compared with <code>{_e(c.old_file)}</code> '
+            f"(the audit of {_e(c.old_source)}): overall {_moved(c.old_overall, c.new_overall)}; {len(c.added)} macro(s) added, "
+            f"{len(c.removed)} removed, {len(c.changed)} changed, {c.unchanged} unchanged. Macros are matched by their "
+            "helpdesk id, else by title.</p>"
+            + (f"<p>Added: {names(c.added)}</p>" if c.added else "") + (f"<p>Removed: {names(c.removed)}</p>" if c.removed else "")
+            + _table("Average score per practice, then and now", "<tr><th>practice</th><th>then &rarr; now</th></tr>", averages)
+            + "<h3>Biggest movers up</h3>" + movers(up, "Macros whose overall score rose most")
+            + "<h3>Biggest movers down</h3>" + movers(down, "Macros whose overall score fell most")
+            + "<h3>Problems fixed, by rule</h3>" + rules("fixed", "Problems fixed, by rule")
+            + "<h3>New problems, by rule</h3>" + rules("new", "New problems, by rule")
+            + (f'<p class="muted">Counted in the macros of both audits: with the macros removed, {gone} problem(s) went; with '
+               f"those added, {came} came.</p>" if gone or came else "")
+            + "</section>")
+
+
+def render_html(report: AuditReport, detailed: int = HTML_DETAILED, comparison: AuditComparison | None = None) -> str:
+    """The page: the worst ``detailed`` macros in full (text, highlights, every problem), the others a row each;
+    with ``comparison``, a section on what changed since the earlier audit."""
     averages = report.averages
     n = len(report.macros)
     cards = [("macros", n), ("overall score", "-" if report.overall is None else f"{report.overall:.0f}/100"),
@@ -605,6 +659,7 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
 <main>
 <div class="cards">{"".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards)}</div>
 {headline}
+{_changes(comparison)}
 <div class="charts">
 <div class="chart"><h2>Score distribution</h2>{_histogram(report)}<p class="muted">Overall score per macro{' judged on every practice' if report.judged_in_part else ''}; click a bar to list those macros.</p></div>
 <div class="chart"><h2>Problems by rule family</h2>{_bars("chart-families", "Problems by rule family", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
@@ -628,11 +683,12 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
 """
 
 
-def write_html(report: AuditReport, path: Path, detailed: int = HTML_DETAILED) -> Path:
+def write_html(report: AuditReport, path: Path, detailed: int = HTML_DETAILED,
+               comparison: AuditComparison | None = None) -> Path:
     """Write the report atomically; through a symlink, to the file it names (``write_atomic``). The worst
     ``detailed`` macros are shown in full, the others a row each."""
     from scriptkit.fixing import write_atomic
 
     # (write_atomic follows a link to a file itself, and writes into a device or a pipe: /dev/stdout)
-    write_atomic(Path(path), render_html(report, detailed))
+    write_atomic(Path(path), render_html(report, detailed, comparison))
     return Path(os.path.realpath(path)) if os.path.isfile(path) else Path(path)
