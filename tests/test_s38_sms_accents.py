@@ -48,5 +48,5 @@ def test_a_french_no_break_space_is_named_and_a_plain_space_is_the_advice(make_p
 def test_an_emoji_is_left_out_and_typography_made_plain() -> None:
     _, suggestion = _sk104("We\u2019re so sorry about the wait \U0001F64F Your parcel leaves today \u2014 it "
                            "arrives on Thursday\u2026 Reply here if anything else comes up.")
-    assert suggestion.startswith("Write '\u2019' as ''', '\u2014' as '-', '\u2026' as '...' and leave out "
+    assert suggestion.startswith("Write '\u2019' as \"'\", '\u2014' as '-', '\u2026' as '...' and leave out "
                                  "'\U0001F64F' to get")

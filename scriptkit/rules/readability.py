@@ -794,7 +794,8 @@ def _gsm7_plain(c: str) -> str | None:
 def _gsm7_instead(chars: list[str]) -> str:
     """The advice that gives an SMS back GSM-7: each of ``chars`` written as GSM-7 writes it, or left out."""
     plain = [(c, _gsm7_plain(c)) for c in chars]
-    swaps = [f"{_listed([c])} as '{p}'" for c, p in plain if p is not None]
+    # (a straight apostrophe is shown in double quotes: "'’' as '''" could not be read)
+    swaps = [f"{_listed([c])} as " + (f'"{p}"' if p == "'" else f"'{p}'") for c, p in plain if p is not None]
     dropped = [c for c, p in plain if p is None]
     said = []
     if swaps:
