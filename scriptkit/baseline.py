@@ -171,18 +171,19 @@ def _moved(accepted: Counter[Key], found: list[Key]) -> Counter[Key]:
     """``accepted`` with the entries of a script whose file was moved or renamed (``git mv``, its id kept) named by
     its new file: the script is told by its id, unique in a pack, and a reorganised scripts/ folder brought back
     every accepted finding of the scripts moved as new. Only where it is plain: the old file has no finding now,
-    and the script's findings are in one file that no entry names."""
+    and of the files the script's findings are in now, one alone is named by no entry (pack.yaml, whose layout holds
+    accepted findings of each script, is named)."""
     named = {k[1] for k in accepted}
     now = {k[1] for k in found}
     homes: dict[str, set[str]] = {}
     for k in found:
-        if k[2]:
+        if k[2] and k[1] not in named:
             homes.setdefault(k[2], set()).add(k[1])
     moved: Counter[Key] = Counter()
     for k, n in accepted.items():
-        # (not where the script has findings in two files now: one in pack.yaml's layout, one in its own)
+        # (not where the script has findings in two new files: one in pack.yaml's layout, not accepted, one in its own)
         files = homes.get(k[2], set()) if k[2] and k[1] not in now else set()
-        home = next(iter(files)) if len(files) == 1 and not files & named else k[1]
+        home = next(iter(files)) if len(files) == 1 else k[1]
         moved[(k[0], home, *k[2:])] += n
     return moved
 
