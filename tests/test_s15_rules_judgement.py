@@ -116,8 +116,9 @@ def test_you_need_to_is_the_customers_step_not_a_step_nobody_owns() -> None:
     "I'm sorry about the wait. You will need to be patient.",
 ])
 def test_you_need_to_wait_or_go_elsewhere_is_no_step_of_theirs(text: str) -> None:
-    # a deflection, not a how-to step: still told nobody acts, when, and that the sorry is alone
-    assert {"SK304", "SK403", "SK404"} <= set(codes(text)), codes(text)
+    # a deflection, not a how-to step: still told when, and that the sorry is alone (SK403's owner is asked only where
+    # a step of ours is named, session 38)
+    assert {"SK304", "SK404"} <= set(codes(text)), codes(text)
 
 
 def test_you_dont_need_to_asks_nothing() -> None:

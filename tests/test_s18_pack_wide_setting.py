@@ -28,4 +28,4 @@ def test_group_ids_missing_everywhere_is_one_error_at_the_pack(make_pack: Any, t
     assert "Add group_ids here" in " ".join(checked.output.split())
     exported = CliRunner().invoke(main, ["export", str(root), "--to", "freshdesk", "--out", str(tmp_path / "o"),
                                          "--grammar", "off"], env={"NO_COLOR": "1"})
-    assert exported.exit_code == 1 and exported.output.count("group_ids missing") == 1, exported.output
+    assert exported.exit_code == 2 and exported.output.count("group_ids missing") == 1, exported.output

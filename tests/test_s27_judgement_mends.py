@@ -31,8 +31,10 @@ def test_the_customers_thing_sent_off_is_a_step_done(news: str) -> None:
     "Our system charged your card twice yesterday.", "The driver skipped your street yesterday.",
     "The outage locked your account this morning."])
 def test_someone_elses_harm_told_as_news_is_no_step_done(harm: str) -> None:
-    # (sympathy and what went wrong: no help in it)
-    assert _codes(f"Hi Kim, I'm so sorry. {harm}", "SK304", "SK403") == {"SK304", "SK403"}
+    # (sympathy and what went wrong: no help in it, so no step of ours either; since session 38 SK403 asks for an
+    # owner only where a step is named, and the missing help is SK304's to tell)
+    found = _codes(f"Hi Kim, I'm so sorry. {harm}", "SK304", "SK403")
+    assert found == {"SK304"}, found
 
 
 @pytest.mark.parametrize("not_done", [
