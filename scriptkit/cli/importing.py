@@ -168,6 +168,8 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
 
 #: a note this many macros share is one line with their count, not one line each
 _SHARED = 3
+#: the wordings shown of a kind of note (``note_kind``) said in several
+_EXAMPLES = 3
 #: the notes of single macros listed, at most
 _LISTED = 50
 
@@ -175,7 +177,7 @@ _LISTED = 50
 def _list_notes(notes: list[tuple[str, str]]) -> None:
     """``(script id, note)`` pairs, a line each; a note shared by several macros (489 times "has no language in
     Gorgias") once, with their count and the first of them, so the notes of single macros are not buried."""
-    from scriptkit.importers.common import shared_note
+    from scriptkit.importers.common import note_kind, shared_note
 
     con = console(stderr=True)  # (a summary, as export's: stdout is for data)
     forms = [shared_note(note) for _, note in notes]
@@ -187,10 +189,30 @@ def _list_notes(notes: list[tuple[str, str]]) -> None:
     for script, note in notes:
         if counts[note] >= _SHARED and len(ids := first.setdefault(note, [])) < 3:
             ids.append(script)
+    # (notes of one kind that differ in their particulars, a line each kind with a few examples: an import of
+    # 5,000 macros said "its HTML (...) and plain text (...) say different things" in 25 wordings)
+    kinds: dict[str, list[tuple[str, str]]] = {}
+    for script, note in notes:
+        kinds.setdefault(note_kind(note), []).append((script, note))
+    grouped = {kind: found for kind, found in kinds.items()
+               if len(found) >= _SHARED and len({note for _, note in found}) > 1}
+    said: set[str] = set()
+    for kind, found in grouped.items():
+        wordings = Counter(note for _, note in found)
+        con.print(f"  {len(found)} macros, {len(wordings)} wordings of: {kind}; for example:", markup=False)
+        for note, count in wordings.most_common(_EXAMPLES):
+            script = next(s for s, n in found if n == note)
+            con.print(f"    {script}{f' and {count - 1} more' if count > 1 else ''}: {note}", markup=False)
+        if len(wordings) > _EXAMPLES:
+            con.print(f"    ... and {len(wordings) - _EXAMPLES} more (see the comments in each script file).",
+                      markup=False)
+        said.update(wordings)
     for note, ids in first.items():
+        if note in said:
+            continue
         count = counts[note]
         con.print(f"  {count} macros ({', '.join(ids)}{', ...' if count > 3 else ''}): {note}", markup=False)
-    single = [(script, note) for script, note in notes if counts[note] < _SHARED]
+    single = [(script, note) for script, note in notes if counts[note] < _SHARED and note not in said]
     for script, note in single[:_LISTED]:
         con.print(f"  {script}: {note}", markup=False)
     if len(single) > _LISTED:
