@@ -1039,12 +1039,14 @@ def _sentence_slots(text: str, pieces: tuple[tuple[int, int], ...],
 # order to calm down, a bare "anything else?", or nothing left to do ("Sadly there's nothing we can do."). Read
 # as a solution, a cold reply of such sentences was told who should act (SK403), not that it offers nothing (SK401).
 _NOTICE = r"(?:request|message|e-?mail|enquiry|inquiry|query|ticket|case|complaint|feedback|application|submission)"
-_NO_STEP = re.compile(
-    r"\W*(?:(?:your|the)\s+(?:[a-z]+\s+)?" + _NOTICE + r"\s+(?:has|have)?\s*(?:been|was|is|were)\s+"
-    r"(?:successfully\s+)?(?:received|logged|noted|registered|recorded)"
-    r"|(?:i|we)(?:'ve|\s+have)?\s+(?:successfully\s+)?received\s+your\s+(?:[a-z]+\s+)?" + _NOTICE +
-    r"|(?:please\s+)?(?:calm\s+down|stay\s+calm|keep\s+calm|relax)(?:,?\s+please)?"
-    r"|(?:is\s+there\s+)?anything\s+else(?:\s+(?:that\s+)?(?:i|we)\s+(?:can|could|may)\s+(?:help(?:\s+you)?(?:\s+with)?|"
+# more help promised after an offer of it: "..., and I'll be happy to help", "and I'll walk you through it" (not "and
+# I'll refund it": a step of ours)
+_GLAD_TAIL = (r"(?:,?\s*and\s+(?:i|we)(?:'ll|\s+will|'d|\s+would)\s+(?:be\s+(?:(?:more\s+than|very|so|only\s+too)\s+)?"
+              r"(?:happy|glad|pleased|delighted)\s+to\s+(?:help|assist)(?:\s+(?:you|further))*|walk\s+you\s+through\s+it))?")
+# help offered and no step named, the reply's closer ("Is there anything else I can help with?", "We're always here
+# to help.", "Let me know if you need anything else!"): ``offers_more_help_only``
+_HELP_OFFERS = (
+    r"(?:is\s+there\s+)?anything\s+else(?:\s+(?:that\s+)?(?:i|we)\s+(?:can|could|may)\s+(?:help(?:\s+you)?(?:\s+with)?|"
     r"do\s+for\s+you|assist(?:\s+you)?(?:\s+with)?))?(?:\s+(?:today|now))?"
     # help offered and no step named: "How can I help today?", "How else can we help?", "We can help."
     r"|(?:how|what)\s+(?:else\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:help|assist|do\s+for)(?:\s+you)?(?:\s+(?:today|now))?"
@@ -1052,6 +1054,22 @@ _NO_STEP = re.compile(
     # ... or gladly: "We will be more than happy to help you.", "I'd be glad to assist.", "We're always here to help."
     r"|(?:i|we)(?:'ll|\s+will|'d|\s+would|'re|\s+are|'m|\s+am)?(?:\s+always)?(?:\s+be)?\s+(?:(?:more\s+than|very|always|only\s+too|so)\s+)?"
     r"(?:happy|glad|pleased|delighted|here)\s+to\s+(?:help|assist|support)(?:\s+you)?(?:\s+(?:further|any\s*time|again))?"
+    # an open offer of more help: "Let me know if you need anything else!", "Feel free to reach out if you have any
+    # other questions." (the reply's step is elsewhere; this one offers none)
+    r"|(?:please\s+)?(?:(?:feel\s+free\s+to|do(?:n't|\s+not)\s+hesitate\s+to)\s+)?"
+    r"(?:let\s+(?:me|us)\s+know|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
+    r"give\s+(?:me|us)\s+a\s+shout|ask)(?:\s+(?:again|any\s*time|anytime))?\s+if\s+(?:there(?:'s|\s+is)|you\s+(?:have|need)|"
+    r"you(?:'ve|\s+have)\s+got)\s+(?:any(?:thing)?|something|more|further)(?:\s+(?:else|more|other|further))?"
+    r"(?:\s+(?:questions?|queries|concerns?|issues?|problems?|help|assistance))?"
+    r"(?:\s+(?:(?:that\s+)?(?:i|we)\s+can\s+(?:help(?:\s+you)?(?:\s+with)?|do(?:\s+for\s+you)?|assist(?:\s+you)?"
+    r"(?:\s+with)?)|(?:you\s+)?(?:need|want)(?:\s+help)?(?:\s+with)?))?"
+    + _GLAD_TAIL)
+_NO_STEP = re.compile(
+    r"\W*(?:(?:your|the)\s+(?:[a-z]+\s+)?" + _NOTICE + r"\s+(?:has|have)?\s*(?:been|was|is|were)\s+"
+    r"(?:successfully\s+)?(?:received|logged|noted|registered|recorded)"
+    r"|(?:i|we)(?:'ve|\s+have)?\s+(?:successfully\s+)?received\s+your\s+(?:[a-z]+\s+)?" + _NOTICE +
+    r"|(?:please\s+)?(?:calm\s+down|stay\s+calm|keep\s+calm|relax)(?:,?\s+please)?"
+    r"|" + _HELP_OFFERS +
     # the customer's answer waited for: "We look forward to your reply.", "We eagerly await your response."
     r"|(?:i|we)(?:'re|\s+are|'m|\s+am|'ll\s+be|\s+will\s+be)?\s+(?:(?:eagerly|patiently|now)\s+)?"
     r"(?:await(?:ing)?|look(?:ing)?\s+forward\s+to|wait(?:ing)?\s+for)\s+(?:your\s+)?(?:further\s+)?"
@@ -1064,15 +1082,6 @@ _NO_STEP = re.compile(
     r"(?:(?:quickly|just)\s+)?(?:check|look|have\s+a\s+look|take\s+a\s+look|dig|see)?"
     r"(?:\s+(?:into\s+(?:it|this|that)|(?:on\s+)?(?:it|this|that)|(?:that\s+)?for\s+you|here|now)){0,2}"
     r"(?:\s*,?\s*(?:one|a|1)\s+(?:sec(?:ond)?|moment|min(?:ute)?))?"
-    # an open offer of more help: "Let me know if you need anything else!", "Feel free to reach out if you have any
-    # other questions." (the reply's step is elsewhere; this one offers none)
-    r"|(?:please\s+)?(?:(?:feel\s+free\s+to|do(?:n't|\s+not)\s+hesitate\s+to)\s+)?"
-    r"(?:let\s+(?:me|us)\s+know|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
-    r"give\s+(?:me|us)\s+a\s+shout|ask)(?:\s+(?:again|any\s*time|anytime))?\s+if\s+(?:there(?:'s|\s+is)|you\s+(?:have|need)|"
-    r"you(?:'ve|\s+have)\s+got)\s+(?:any(?:thing)?|something)(?:\s+(?:else|more|other|further))?"
-    r"(?:\s+(?:questions?|queries|concerns?|issues?|problems?))?"
-    r"(?:\s+(?:(?:that\s+)?(?:i|we)\s+can\s+(?:help(?:\s+you)?(?:\s+with)?|do(?:\s+for\s+you)?|assist(?:\s+you)?"
-    r"(?:\s+with)?)|(?:you\s+)?(?:need|want)(?:\s+help)?(?:\s+with)?))?"
     r"|(?:(?:unfortunately|sadly|regrettably|i'm\s+afraid)\s*,?\s+)?there(?:'s|\s+is)\s+nothing\s+"
     r"(?:(?:more|else|further)\s+)?(?:that\s+)?(?:i|we)\s+can\s+do(?:\s+(?:about\s+(?:it|this|that)|for\s+you|here))?"
     # a lead-in line, what follows it is the step: "Regarding your request of 3 May,", "Here's a quick summary of
@@ -1086,6 +1095,7 @@ _NO_STEP = re.compile(
     # ... or with no colon, a heading of a few words and no sentence's mark: "**Your refund**", "**{{order.number}}**"
     r"|(?<=\*\*)(?:(?:\{\{[^{}\n]*\}\}|[^\s*:.!?{])+\s+){0,3}(?:\{\{[^{}\n]*\}\}|[^\s*:.!?{])+\*\*"
     r")\W*")
+_HELP_OFFER_ALONE = re.compile(r"\W*(?:" + _HELP_OFFERS + r")\W*")
 # a notice's lead: "Please be advised that ...", "Kindly note that ...", "Please be aware ..."
 _NOTICE_LEAD = re.compile(r"(?:please|kindly)\s+(?:be\s+(?:advised|aware|informed|notified)|note)\b")
 # a question for the customer's answer, about their side: "Do you see an error message?", "Which browser are you
@@ -1129,6 +1139,17 @@ def practice_shown(slot: str, sentence: str) -> str:
 
 
 _NO_STEP_LONGEST = 200  # characters: a longer sentence says more than a notice or a refusal (and is not read)
+
+
+@lru_cache(maxsize=4096)  # stock sentences recur across replies
+def offers_more_help_only(sentence: str) -> bool:
+    """Whether ``sentence`` only offers more help, the reply's closer, asked or said, an emoji after it or not ("Is
+    there anything else I can help you with? 🙂", "If you have any questions, please don't hesitate to contact us.",
+    "We're always here to help."): the part of ``offers_no_step`` that closes a reply."""
+    folded = fold(sentence)
+    words = _words_from(folded)
+    return _HELP_OFFER_ALONE.fullmatch(folded, words) is not None \
+        or (len(folded) <= _MORE_HELP_LONGEST and _MORE_HELP.match(folded, words) is not None)
 
 
 @lru_cache(maxsize=4096)  # stock sentences recur across replies
@@ -1233,7 +1254,8 @@ _MORE_HELP = re.compile(
     r"assistance|help|anything|something\s+else)\b)"
     r"[^.!?]*?,\s*(?:(?:please|just|simply),?\s+|feel\s+free\s+to\s+)*(?:do(?:n't|\s+not)\s+hesitate\s+to\s+)?"
     r"(?:drop|shoot|ping|send|message|e-?mail|dm|write|ask|reply|hit\s+reply|reach\s+out|get\s+in\s+touch|give\s+(?:me|us)|"
-    r"let\s+(?:me|us)\s+know|contact)\b(?:(?!\b(?:and|but|then|so)\s+(?:i|we)\b)[^.!?;,])*+[.!?]*\W*$")
+    r"let\s+(?:me|us)\s+know|contact)\b(?:(?!\b(?:and|but|then|so)\s+(?:i|we)\b)[^.!?;,])*+"
+    + _GLAD_TAIL + r"[.!?]*\W*$")
 _MORE_HELP_LONGEST = 300
 
 

@@ -21,6 +21,7 @@ from scriptkit.inference import (
     analyse_message,
     body_sentences,
     may_refuse,
+    offers_more_help_only,
     offers_no_step,
     only_thanks_for_praise,
     refused_spans,
@@ -1290,10 +1291,12 @@ class NoNextStep(Rule):
     - A chat held while the writer checks ("Bear with me while I check.", "Let me check that
       for you, one moment please.") is the writer's next step, the answer coming in the next
       message. Beside another step ("Bear with me, I'll send a new card.") that step is judged.
-    - A solution that only offers more help ("Anything else I can help with today?") in a reply
-      that otherwise only thanks the customer or confirms the problem is settled ("That's
-      brilliant, glad it's sorted!") is the reply's closer, not a failed solution, and is left
-      alone; after an apology or a problem named, the offer alone still names no step.
+    - A solution that only offers more help, asked or said, an emoji after it or not ("Anything
+      else I can help with today? 🙂", "If you have any questions, please don't hesitate to
+      contact us."), alone or in a reply that otherwise only thanks the customer or confirms the
+      problem is settled ("That's brilliant, glad it's sorted!"), is the reply's closer (a
+      helpdesk's closing macro), not a failed solution, and is left alone (by SK404 too); after
+      an apology or a problem named, the offer alone still names no step.
 
     ## Why it matters
     "We will look into it" and "the matter is under review" leave the customer guessing,
@@ -1658,8 +1661,11 @@ class NoTimeFrame(Rule):
         if message.channel == "chat" and _may_match(_CHAT_LOOK_WORDS, text):
             text = _CHAT_LOOK.sub(lambda m: " " * len(m.group(0)), text)  # (taken while the customer waits)
         if _has_time(text) or _nothing_to_wait_for(text) or (_finished(text) and not _consequences(text)[1]) \
-                or only_thanks_for_praise(message) or _holds_the_chat(text) or _right_after_their_step(text):
-            return  # (a step done, unless the customer still waits for what it sent: "you'll see it on your statement")
+                or only_thanks_for_praise(message) or _holds_the_chat(text) or _right_after_their_step(text) \
+                or _closes_a_settled_reply(message):
+            # (a step done, unless the customer still waits for what it sent: "you'll see it on your statement"; a
+            # closer, "Anything else I can help with? 🙂", has no step to time)
+            return
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
         if not vague and (_explains(message, text) or _waits_on_their_answer(message)):
             # (a definition, "A bank statement is a document that lists ...": nobody waits on it; nor on a reply whose
@@ -1937,19 +1943,27 @@ def _offers_help(s: Sentence) -> bool:
     return s.text.rstrip().endswith("?") and (_HELP_QUESTION.match(s.text) is not None or offers_more_help(s))
 
 
+def _closes(s: Sentence) -> bool:
+    """Whether the sentence only offers more help, asked (``_offers_help``) or said, an emoji after it or not ("If you
+    have any questions, please don't hesitate to contact us.", "Anything else I can help with? 🙂":
+    ``offers_more_help_only``)."""
+    return _offers_help(s) or offers_more_help_only(s.text)
+
+
 def _closes_a_settled_reply(message: Message) -> bool:
-    """The solution only offers more help ("Anything else I can help with today?") in a reply that otherwise only
-    thanks or confirms ("Thanks for waiting!", "That's brilliant, glad it's sorted!"): the closer of a reply whose
+    """The solution only offers more help ("Anything else I can help with today?", "Feel free to reach out if you
+    have any questions 🙂") in a reply that otherwise only thanks or confirms ("Thanks for waiting!", "That's
+    brilliant, glad it's sorted!"), or is that closer alone (a helpdesk's closing macro): the closer of a reply whose
     problem is settled, not a solution that failed (nothing in it apologises, names a feeling or a problem)."""
     body = body_sentences(message)
     solution = [s for s in body if s.slot == "solution"]
     if not solution:
         # (slot inference reads such an offer as no solution, "other": it closes a settled reply, SK401 asks, when
         # the rest only thanks or confirms: not beside "Your enquiry has been received.")
-        solution = [s for s in body if _offers_help(s)]
-        if not all(s.slot == "warm_language" or _offers_help(s) for s in body):
+        solution = [s for s in body if _closes(s)]
+        if not all(s.slot == "warm_language" or _closes(s) for s in body):
             return False
-    return bool(solution) and all(_offers_help(s) for s in solution) and not any(
+    return bool(solution) and all(_closes(s) for s in solution) and not any(
         s.cues.apologies or s.cues.personal_apologies or s.cues.feelings
         or (s.cues.acknowledgment and not s.cues.thanks_for_waiting) for s in body)
 

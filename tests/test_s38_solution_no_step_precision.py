@@ -1,0 +1,48 @@
+"""SK402/SK404 on real-reply shapes they misread (session 38, second pass): a closer sent alone, asked with an emoji
+after it or said as a statement; ..."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scriptkit.inference import offers_more_help_only
+from scriptkit.rules.solution import MissingSolution, NoNextStep, NoTimeFrame
+from tests.test_rules_solution import flagged, write
+
+
+@pytest.mark.parametrize("solution", [
+    "Is there anything else we can do for you today? 🙌",
+    "Should you have any further queries, please don't hesitate to get in touch. We're always happy to help.",
+    "If anything comes up, feel free to reply and I'll be glad to help.",
+    "If anything is still unclear, just let me know and I'll walk you through it 🙂",
+])
+def test_a_closer_sent_alone_is_no_failed_solution(tmp_path: Path, solution: str) -> None:
+    root = write(tmp_path / "p", {"s": {"acknowledgment": "", "warm_language": "Thanks for writing in.",
+                                        "solution": solution}})
+    assert flagged(NoNextStep, root) == set()
+    assert flagged(NoTimeFrame, root) == set()
+    assert flagged(MissingSolution, root) == set()
+
+
+@pytest.mark.parametrize("solution", [
+    "Is there anything else we can do for you today? 🙌",
+    "Should you have any further queries, please don't hesitate to get in touch. We're always happy to help.",
+])
+def test_the_closer_alone_after_a_problem_named_still_names_no_step(tmp_path: Path, solution: str) -> None:
+    # (the default acknowledgment names the customer's wait: a problem still open)
+    root = write(tmp_path / "p", {"s": {"solution": solution}})
+    assert flagged(NoNextStep, root) == {"s"}
+
+
+@pytest.mark.parametrize(("sentence", "closes"), [
+    ("Anything else I can help with? 🌟", True),
+    ("Let me know if you need more help.", True),
+    ("Please let me know if you have any other questions, and we will be happy to assist.", True),
+    ("If you have any questions, let me know and I'll refund the fee.", False),  # (a step of ours after the offer)
+    ("Let me know if you need anything else and I'll send the label.", False),
+    ("Just tell me which format suits you best.", False),
+])
+def test_offers_more_help_only(sentence: str, closes: bool) -> None:
+    assert offers_more_help_only(sentence) is closes
