@@ -1,8 +1,10 @@
 """SK402/SK404 on real-reply shapes they misread (session 38, second pass): a closer sent alone, asked with an emoji
-after it or said as a statement; ..."""
+after it or said as a statement; a blank named for the step; a fragment of a reply sent alone (a link, a subject
+line, an opener, a form, a list)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,10 @@ import pytest
 from scriptkit.inference import offers_more_help_only
 from scriptkit.rules.solution import MissingSolution, NoNextStep, NoTimeFrame
 from tests.test_rules_solution import flagged, write
+
+
+def _blanks(text: str) -> dict[str, list[dict[str, str]]]:
+    return {"blanks": [{"name": name} for name in re.findall(r"blank\.(\w+)", text)]}
 
 
 @pytest.mark.parametrize("solution", [
@@ -46,3 +52,22 @@ def test_the_closer_alone_after_a_problem_named_still_names_no_step(tmp_path: Pa
 ])
 def test_offers_more_help_only(sentence: str, closes: bool) -> None:
     assert offers_more_help_only(sentence) is closes
+
+
+@pytest.mark.parametrize("solution", [
+    "Here's what happens next:\n\n1. {{ blank.step_1 }}\n2. {{ blank.step_2 }}",
+    "Based on what I found, here's the plan: {{ blank.next_steps }}",
+    "What we've done so far: {{ blank.action_taken }}.",
+])
+def test_a_blank_named_for_the_step_is_the_step(tmp_path: Path, solution: str) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": solution, "flexibility": _blanks(solution)}})
+    assert flagged(NoNextStep, root) == set()
+
+
+@pytest.mark.parametrize("solution", [
+    "Here's what I found: {{ blank.explanation }}.",  # (an explanation, no step)
+    "Your new codes all start with {{ blank.prefix }}.",  # ("fix" inside a word names no step)
+])
+def test_a_blank_not_named_for_a_step_is_no_step(tmp_path: Path, solution: str) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": solution, "flexibility": _blanks(solution)}})
+    assert flagged(NoNextStep, root) == {"s"}

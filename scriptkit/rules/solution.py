@@ -1096,12 +1096,20 @@ def _short_step(text: str) -> bool:
 
 def _gives_next_step(message: Message) -> bool:
     """Whether the reply says what happens next as SK401 and SK402 read it (neither flags it): the one
-    answer SK105's advice gives too. A question about the problem is the customer's step."""
+    answer SK105's advice gives too. A question about the problem is the customer's step, and a blank named for
+    the step ("Here's what we'll do next: {{ blank.step_1 }}") is the step the agent fills in."""
     if not _has_solution_text(message):
         return any(asks_about_it(s) for s in body_sentences(message))
     text = solution_text(message)
     return _offers_action(text) or _finished(text) or only_thanks_for_praise(message) or _asks_about_it(message) \
-        or _closes_a_settled_reply(message) or _holds_the_chat(text)
+        or _closes_a_settled_reply(message) or _holds_the_chat(text) \
+        or ("[[" in text and _STEP_BLANK.search(text) is not None)
+
+
+# a blank named for the step it holds: [[step_1]], [[next_steps]], [[action_taken]], [[resolution]] (as SK404 reads
+# [[new_time]] as the time): the agent fills the step in, so the script names one (not [[prefix]]: a word's part)
+_STEP_BLANK = re.compile(r"\[\[(?:\w*_)?(?:steps?|actions?|solution|resolution|fix|instructions?|workaround)"
+                         r"(?:_\w*)?\]\]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16_384)  # SK401-SK404 all ask, about the same solution texts
@@ -1288,6 +1296,9 @@ class NoNextStep(Rule):
     - A question to the customer about their problem ("Is it the app or the website?") is a
       step, theirs. Handing over counts ("Please find the invoice attached"); "Here's what
       happened: ..." hands nothing over.
+    - A blank named for the step is the step, which the agent fills in ("Here's what we'll do
+      next: {{ blank.step_1 }}", `{{ blank.next_steps }}`, `{{ blank.resolution }}`); one named
+      for anything else (`{{ blank.explanation }}`) is not.
     - A chat held while the writer checks ("Bear with me while I check.", "Let me check that
       for you, one moment please.") is the writer's next step, the answer coming in the next
       message. Beside another step ("Bear with me, I'll send a new card.") that step is judged.
