@@ -71,3 +71,26 @@ def test_a_blank_named_for_the_step_is_the_step(tmp_path: Path, solution: str) -
 def test_a_blank_not_named_for_a_step_is_no_step(tmp_path: Path, solution: str) -> None:
     root = write(tmp_path / "p", {"s": {"solution": solution, "flexibility": _blanks(solution)}})
     assert flagged(NoNextStep, root) == {"s"}
+
+
+@pytest.mark.parametrize("solution", [
+    "https://help.example.org/articles/4417-returns",
+    "Your request regarding {{ blank.topic }} from {{ blank.date }}",
+    "Concerning your enquiry of {{ blank.date }},",
+    "- Passport\n- Driving licence\n- US residence permit",
+    "Checklist:\n- Account email:\n- Order number:\n- Store code:",
+    "https://help.example.org/articles/4417-returns\n\nIf you have any other questions, just let us know.",
+])
+def test_a_fragment_sent_alone_is_left_to_the_reply_it_goes_into(tmp_path: Path, solution: str) -> None:
+    root = write(tmp_path / "p", {"s": {"acknowledgment": "", "solution": solution, "flexibility": _blanks(solution)}})
+    assert flagged(NoNextStep, root) == set()
+    assert flagged(NoTimeFrame, root) == set()
+
+
+@pytest.mark.parametrize(("solution", "rule"), [
+    ("we're still looking into it", NoNextStep),  # (a chat's line with no mark: a sentence, judged)
+    ("Your feedback has been passed on to the team.", NoTimeFrame),  # (finished: a reply, judged)
+])
+def test_a_sentence_or_a_step_is_still_judged(tmp_path: Path, solution: str, rule: type[NoNextStep]) -> None:
+    root = write(tmp_path / "p", {"s": {"acknowledgment": "", "solution": solution}})
+    assert flagged(rule, root) == {"s"}

@@ -42,7 +42,7 @@ from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help,
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
 from scriptkit.rules.warmth import written_for_locale
-from scriptkit.text import MARKERS, SPACE_AFTER_STOP, SPACELESS, sentence_window, slug
+from scriptkit.text import MARKERS, SPACE_AFTER_STOP, SPACELESS, emoji_ended, sentence_window, slug
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
     from scriptkit.models import Flexibility, Pack, Script
@@ -1112,6 +1112,38 @@ _STEP_BLANK = re.compile(r"\[\[(?:\w*_)?(?:steps?|actions?|solution|resolution|f
                          r"(?:_\w*)?\]\]", re.IGNORECASE)
 
 
+# a subject line: "Your inquiry regarding billing from 3 May (case 123)", "Re: your request about the refund"
+_SUBJECT_LINE = re.compile(r"\W*(?:re:\s*)?your\s+(?:[a-z]+\s+)?(?:request|message|e-?mail|enquiry|inquiry|query|"
+                           r"ticket|case|complaint|application|submission)\s+(?:regarding|about|concerning|on|from|of|re)\b",
+                           re.IGNORECASE)
+# someone speaking or spoken to (``_PERSON``), but not "US" in capitals: "-US passport" is a country's
+_SPEAKS = re.compile(r"\b(?:(?i:i|we|you|your|yours|our|ours|me|my)|us|Us)\b")
+_ENDS_FINISHED = re.compile(r"[.!?…][\"'”’)\]*_]*\s*\Z")
+
+
+def _fragment_line(sentence: str) -> bool:
+    """Whether a sentence of the solution is no sentence of a reply: a line with no end mark (nor an emoji in its
+    place) that is a link, a list's or a form's item, a label ("Form:", "-US passport", "Market: [[bp]]"), an
+    opener that leads into the answer ("Regarding your inquiry from [[date]],") or a subject line ("Your inquiry
+    regarding [[topic]] from [[date]]"). A line with no mark that speaks for the writer or to the customer ("we're
+    looking into it", as chats are written) is a sentence, and judged."""
+    text = sentence.rstrip()
+    if not text or _ENDS_FINISHED.search(text) or emoji_ended(text, 0, len(text)):
+        return False
+    return text.endswith((",", ":")) or _SPEAKS.search(MARKERS.sub(" ", text)) is None \
+        or _SUBJECT_LINE.match(text) is not None
+
+
+def _sent_as_a_fragment(message: Message) -> bool:
+    """The solution is a fragment of a reply sent alone, as helpdesk libraries keep them (a bare link, a subject
+    line, an opener ending in a comma, a form's fields, a list of documents), maybe with a closing line
+    (``offers_more_help_only``): no reply whose step is missing, so SK402 and SK404 leave it to the reply it goes
+    into (an import writes it straight into the solution slot, where review's slot inference would not put it)."""
+    own = [s for s in body_sentences(message) if s.slot == "solution"]
+    return any(_fragment_line(s.text) for s in own) \
+        and all(_fragment_line(s.text) or offers_more_help_only(s.text) for s in own)
+
+
 @lru_cache(maxsize=16_384)  # SK401-SK404 all ask, about the same solution texts
 def _enough_words(text: str) -> bool:
     """``word_count(MARKERS.sub("", text)) >= 3``, reading no further than the third word."""
@@ -1299,6 +1331,12 @@ class NoNextStep(Rule):
     - A blank named for the step is the step, which the agent fills in ("Here's what we'll do
       next: {{ blank.step_1 }}", `{{ blank.next_steps }}`, `{{ blank.resolution }}`); one named
       for anything else (`{{ blank.explanation }}`) is not.
+    - A fragment of a reply kept alone in a helpdesk library, which an import writes straight
+      into the solution, is left to the reply it goes into (by SK404 too): a bare link, a subject
+      line ("Your inquiry regarding {{ blank.topic }}"), an opener ending in a comma ("Regarding
+      your inquiry from {{ blank.date }},"), a form's fields, a list of documents, with a closing
+      line after it or not. A line with no full stop that speaks for the writer or to the
+      customer ("we're still looking into it", as chats are written) is a sentence, and judged.
     - A chat held while the writer checks ("Bear with me while I check.", "Let me check that
       for you, one moment please.") is the writer's next step, the answer coming in the next
       message. Beside another step ("Bear with me, I'll send a new card.") that step is judged.
@@ -1338,7 +1376,7 @@ class NoNextStep(Rule):
                                 solution="Refunds are not possible after 14 days, but I'll send a replacement today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        if not _has_solution(message) or _gives_next_step(message):
+        if not _has_solution(message) or _gives_next_step(message) or _sent_as_a_fragment(message):
             return  # (a question about the problem is the customer's step: "Is it the app or the website?")
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution has no concrete next step",
@@ -1673,7 +1711,7 @@ class NoTimeFrame(Rule):
             text = _CHAT_LOOK.sub(lambda m: " " * len(m.group(0)), text)  # (taken while the customer waits)
         if _has_time(text) or _nothing_to_wait_for(text) or (_finished(text) and not _consequences(text)[1]) \
                 or only_thanks_for_praise(message) or _holds_the_chat(text) or _right_after_their_step(text) \
-                or _closes_a_settled_reply(message):
+                or _closes_a_settled_reply(message) or (_sent_as_a_fragment(message) and not _gives_next_step(message)):
             # (a step done, unless the customer still waits for what it sent: "you'll see it on your statement"; a
             # closer, "Anything else I can help with? 🙂", has no step to time)
             return
