@@ -1054,6 +1054,9 @@ _HELP_OFFERS = (
     # ... or gladly: "We will be more than happy to help you.", "I'd be glad to assist.", "We're always here to help."
     r"|(?:i|we)(?:'ll|\s+will|'d|\s+would|'re|\s+are|'m|\s+am)?(?:\s+always)?(?:\s+be)?\s+(?:(?:more\s+than|very|always|only\s+too|so)\s+)?"
     r"(?:happy|glad|pleased|delighted|here)\s+to\s+(?:help|assist|support)(?:\s+you)?(?:\s+(?:further|any\s*time|again))?"
+    # (... if more is needed: "We're here to help if you need any further assistance.")
+    r"(?:\s+(?:if|should)\s+you\s+(?:need|have|require)\s+(?:any(?:thing)?|more|further)(?:\s+(?:else|more|further|other))?"
+    r"(?:\s+(?:help|assistance|support|questions?))?)?"
     # an open offer of more help: "Let me know if you need anything else!", "Feel free to reach out if you have any
     # other questions." (the reply's step is elsewhere; this one offers none)
     r"|(?:please\s+)?(?:(?:feel\s+free\s+to|do(?:n't|\s+not)\s+hesitate\s+to)\s+)?"
@@ -1098,6 +1101,7 @@ _NO_STEP = re.compile(
 _HELP_OFFER_ALONE = re.compile(r"\W*(?:" + _HELP_OFFERS + r")\W*")
 # a notice's lead: "Please be advised that ...", "Kindly note that ...", "Please be aware ..."
 _NOTICE_LEAD = re.compile(r"(?:please|kindly)\s+(?:be\s+(?:advised|aware|informed|notified)|note)\b")
+_THAT = re.compile(r"\W*that\b")
 # a question for the customer's answer, about their side: "Do you see an error message?", "Which browser are you
 # using?", "Did the code arrive?" (not an offer put as a question, "Do you want me to ...", nor a request, "Could you
 # send a photo?": the customer's step, nor advice, "Have you tried restarting it?")
@@ -1162,8 +1166,11 @@ def offers_no_step(sentence: str) -> bool:
     if _NO_STEP.fullmatch(folded, words) or (len(folded) <= _MORE_HELP_LONGEST and _MORE_HELP.match(folded, words)):
         return True
     c = cues(sentence)
-    if _NOTICE_LEAD.match(folded, words) and c.score_values()[2] == 0.0:
-        return True  # (a notice of how things are, "Please be advised that delays happen.": no step in it)
+    lead = _NOTICE_LEAD.match(folded, words)
+    if lead and (c.score_values()[2] == 0.0 or offers_more_help_only(_THAT.sub("", folded[lead.end():], 1))):
+        # (a notice of how things are, "Please be advised that delays happen.", or of help there for the asking,
+        # "Please note that we are always here to help.": no step in it)
+        return True
     blames = _BLAME.match(folded, words) is not None  # (its "you should have" is no advice)
     if (blames or _POLICY_LEAD.match(folded, words)) \
             and not ((c.ownership and c.actions) or c.imperative or (c.advice and not blames)):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scriptkit.inference import offers_more_help_only
+from scriptkit.inference import offers_more_help_only, offers_no_step
 from scriptkit.rules.solution import MissingSolution, NoNextStep, NoTimeFrame
 from tests.test_rules_solution import flagged, write
 
@@ -94,3 +94,12 @@ def test_a_fragment_sent_alone_is_left_to_the_reply_it_goes_into(tmp_path: Path,
 def test_a_sentence_or_a_step_is_still_judged(tmp_path: Path, solution: str, rule: type[NoNextStep]) -> None:
     root = write(tmp_path / "p", {"s": {"acknowledgment": "", "solution": solution}})
     assert flagged(rule, root) == {"s"}
+
+
+@pytest.mark.parametrize(("sentence", "none"), [
+    ("Please note that we're always here to help if you need anything else.", True),
+    ("Kindly note that if you have any other questions, feel free to reply to this email.", True),
+    ("Please note that we'll send the new card today.", False),
+])
+def test_a_notice_of_help_there_for_the_asking_offers_no_step(sentence: str, none: bool) -> None:
+    assert offers_no_step(sentence) is none
