@@ -78,7 +78,7 @@ def normalise(text: str) -> list[str]:
 
 def is_number(token: str) -> bool:
     """Whether a word is a number ('42', '3-5', 'three', 'thirty')."""
-    return (any(c.isdigit() for c in token) and not is_link(token)) or token in _SMALL_NUMBERS or token in _TENS
+    return (_has_digit(token) and not is_link(token)) or token in _SMALL_NUMBERS or token in _TENS
 
 
 def is_link(token: str) -> bool:
@@ -102,7 +102,7 @@ _DIGITS_THEN_LETTERS = re.compile(r"\d+[^\W\d_]{1,3}")  # "24h", "5pm", "3rd", "
 def _word_like_id(token: str) -> bool:
     """A token of letters and digits that is a code, not a number with its unit ('inc0012345', 'a1b2', 'ps5';
     not '24h', '3rd')."""
-    return not token.isdigit() and any(c.isdigit() for c in token) and _DIGITS_THEN_LETTERS.fullmatch(token) is None
+    return not token.isdigit() and _has_digit(token) and _DIGITS_THEN_LETTERS.fullmatch(token) is None
 
 
 def fold_identifiers(tokens: Sequence[str]) -> list[str]:
@@ -118,7 +118,7 @@ def fold_identifiers(tokens: Sequence[str]) -> list[str]:
     and "10 items" say different things, and a number followed by its unit ("days", "hours", "percent"...)
     is that even after such a word ("a ticket 2 days ago"). Word numbers ("thirty") are never ids.
     """
-    if not any(map(str.isdigit, "".join(tokens))):  # (most texts: no digit in any token, asked at C speed)
+    if not _has_digit("".join(tokens)):  # (most texts: no digit in any token, asked at C speed)
         return list(tokens)
     out: list[str] = []
     before, ident = "", False  # the previous token, and whether it is (part of) an id
@@ -691,7 +691,7 @@ def _found(sentence: str) -> Iterable[tuple[re.Match[str], str, float, str, str,
     for m in _FORTNIGHT.finditer(sentence) if "fortnight" in sentence.lower() else ():
         weeks = str(2 * _number(m.group("a"))) if m.group("a") else "2"  # (told in weeks: a unit _UNITS knows)
         yield m, "days", 7.0, "weeks", weeks, weeks
-    for m in _MONEY.finditer(sentence) if any(c.isdigit() for c in sentence) else ():
+    for m in _MONEY.finditer(sentence) if _has_digit(sentence) else ():
         currency = m.group("symbol") or m.group("code") or m.group("after")
         name = currency if currency.isupper() else _CURRENCIES[currency.lower().rstrip("s")]  # USD, dollars
         amount = m.group("a") or m.group("b") or m.group("c")
