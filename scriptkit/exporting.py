@@ -660,7 +660,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     found: list[Diagnostic] = []
     # title as an agent reads it (title_key) -> whose picker shows it (None: everyone's) -> first script, its title
     titles: dict[str, dict[str | None, tuple[str, str]]] = {}
-    ids: dict[MacroId, str] = {}  # helpdesk id -> the first record giving it (SK506 at another that does)
+    ids: dict[MacroId, str] = {}  # helpdesk id -> the first record giving it (SK512 at another that does)
     bodies: dict[tuple[str, int], str] = {}  # (script, variant) -> its first channel's reply as the target writes it
     declared = {name: {k: v for k, v in spec.model_dump().items() if v != "" or k not in ("fallback", "called")}
                 for name, spec in pack.meta.placeholders.items()}  # (json keeps them; SK001's words where given)
@@ -1328,7 +1328,7 @@ def _longest_slot(message: Message) -> Location | None:
 
 def _setting_location(p: Problem, script: Script, pack: Pack, target: str, *,
                       any_block: bool = True) -> Location | None:
-    """Where the setting an SK506 problem is about is written, in the script's ``export: {<target>: ...}``
+    """Where the setting an SK506 or SK512 problem is about is written, in the script's ``export: {<target>: ...}``
     or else the pack's: the keys it names (``p.setting``: the value of a placeholder mapping, in the
     block that maps that name), else a key its message names; else (``any_block``) the first of those
     blocks there is."""
