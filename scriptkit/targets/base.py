@@ -732,17 +732,6 @@ def note_words(message: Message) -> NoteWords:
     return NOTE_WORDS.get(base_language(locale) if isinstance(locale, str) and locale else "en", NOTE_WORDS["en"])
 
 
-def agent_notes(message: Message, blanks: Mapping[str, str] | None = None, headed: bool = True) -> str:
-    """Everything the agent should know and the customer must never see, as plain text: ``note_lines``, then a
-    ``replace_line`` for each of ``blanks_of``. ``headed=False`` writes the guidance as it stands, without its
-    'Guidance: ' heading (a description that is the guidance)."""
-    lines = note_lines(message, headed)
-    for blank in blanks_of(message):
-        if (line := replace_line(blank, note_words(message))) not in lines:
-            lines.append(line)
-    return "\n".join(lines)
-
-
 def note_lines(message: Message, headed: bool = True) -> list[str]:
     """The agent notes as lines of plain text, each headed by its kind ('Guidance: ', 'Alternative (...): ',
     a condition's 'If ...: '), then the other variants' phrasings a one-body helpdesk leaves out ('Or say
