@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.loading import YAML, plain_data, value_at  # (ruamel.yaml, imported there keeping the warnings filters)
-from scriptkit.sourcetext import PACK_FILE, SourceText, scalar_offsets
+from scriptkit.sourcetext import SourceText, scalar_offsets
 from scriptkit.text import clipped, folded_alike, keeps_links, sentence_spans
 
 if TYPE_CHECKING:
@@ -284,18 +284,14 @@ def _link_out_of_pack(path: str) -> ConfigError | None:
     ../shared/refund.yaml) is fixed where it is. None for a file in no pack (``check reply.yaml``: the file asked
     for) and one its pack or repository holds. It names the link that leads out (the script, a folder holding it,
     the pack folder) and what it leads out of (a pack in no repository has none)."""
-    from scriptkit.reporters import display_path, work_tree
+    from scriptkit.loading import link_out
+    from scriptkit.reporters import display_path
 
-    written = Path(os.path.abspath(path))
-    pack = next((folder for folder in written.parents if (folder / PACK_FILE).is_file()), None)
-    if pack is None:
+    out = link_out(path)
+    if out is None:
         return None
-    root = work_tree(str(pack))  # (the pack, in no repository)
-    real, bound = os.path.realpath(written), os.path.realpath(root)
-    if os.path.commonpath([real, bound]) == bound:
-        return None
-    link = next((p for p in (written, *written.parents) if p.is_symlink()), written)
-    in_repository = root != str(pack)
+    written, link, pack, real, in_repository = Path(os.path.abspath(path)), out.link, out.pack, out.real, \
+        out.in_repository
     out_of = "its repository" if link == pack else (
         "the pack and its repository" if in_repository else "the pack (which is in no git repository)")
     if link == written:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
 from locale import locale_alias
@@ -2039,6 +2040,63 @@ def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorColle
         return None
 
 
+@dataclass(frozen=True)
+class LinkOut:
+    """A file of a pack reached through a link out of the pack and out of the repository that holds it
+    (``link_out``): ``link`` is the link that leads out (the file, a folder holding it, or the pack folder),
+    ``real`` where the file is, ``in_repository`` whether the pack is in a git repository."""
+
+    link: Path
+    pack: Path
+    real: str
+    in_repository: bool
+
+
+def link_out(path: str) -> LinkOut | None:
+    """Where ``path``, a file in a pack, leads out of the pack and out of the repository that holds the pack
+    through a link; None for one its pack or repository holds (a script shared by two packs of one repository, a
+    link to ../shared/refund.yaml) and for a file in no pack (``check reply.yaml``: the file asked for)."""
+    from scriptkit.reporters import work_tree
+
+    written = Path(os.path.abspath(path))
+    pack = next((folder for folder in written.parents if (folder / PACK_FILE).is_file()), None)
+    if pack is None:
+        return None
+    root = work_tree(str(pack))  # (the pack, in no repository)
+    real, bound = os.path.realpath(written), os.path.realpath(root)
+    if os.path.commonpath([real, bound]) == bound:
+        return None
+    link = next((p for p in (written, *written.parents) if p.is_symlink()), written)
+    return LinkOut(link, pack, real, root != str(pack))
+
+
+def _linked_out(path: Path, errors: ErrorCollector, display: str | None) -> bool:
+    """Whether script file ``path`` is a link (or in a folder linked) out of its pack and its repository, said as
+    an error at it: it is not read. Read, a link in a pull request (scripts/x.yaml -> ~/.config/secrets.yaml) had
+    check quote the other file's values into the CI log; --fix refuses to write such a file for the same reason.
+    The pack folder itself may be a link: it is the folder asked for."""
+    if os.path.realpath(path) == os.path.abspath(path):  # (no link on the way: most files, a cheap test)
+        return False
+    out = link_out(str(path))
+    # (a path that resolves otherwise with no link on it, a Windows drive letter or short name, is no link out)
+    if out is None or out.link in (out.pack, *out.pack.parents) or not _is_link(out.link):
+        return False
+    if not os.path.isfile(out.real):  # (a device, a pipe, nothing: the reader says which, reading none of it)
+        return False
+    from scriptkit.reporters import display_path
+
+    where = "the pack and its repository" if out.in_repository else "the pack (which is in no git repository)"
+    if out.link == Path(os.path.abspath(path)):
+        what, instead = f"this script is a link to {out.real}", "copy the script into the pack in place of the link"
+    else:
+        what, instead = (f"the folder {display_path(str(out.link))} holding this script is a link to "
+                         f"{os.path.realpath(out.link)}",
+                         "copy that folder into the pack in place of the link")
+    errors.add(f"{what}, outside {where}: it is not read, so that no file from elsewhere is quoted in the report",
+               Location(display or str(path), 1, 1), f"Move or {instead}, or delete the link.")
+    return True
+
+
 def load_script(path: Path, errors: ErrorCollector, display: str | None = None) -> Script | None:
     script, _ = _load_script(path, errors, display)
     return script
@@ -2047,6 +2105,8 @@ def load_script(path: Path, errors: ErrorCollector, display: str | None = None) 
 def _load_script(path: Path, errors: ErrorCollector,
                  display: str | None = None) -> tuple[Script | None, tuple[dict[str, Any], Origin] | None]:
     """The script, or (when it fails validation) its raw mapping so its templates can still be checked."""
+    if _linked_out(path, errors, display):
+        return None, None
     parsed = read_yaml(path, errors, display)
     if parsed is None:
         return None, None

@@ -1115,8 +1115,10 @@ def test_a_link_in_scripts_that_leads_nowhere_says_so(make_pack):
 
 
 def test_a_linked_folder_in_scripts_is_read_as_a_linked_file_is(make_pack, tmp_path):
-    # (several packs share a folder of scripts; it was skipped without a word)
+    # (several packs of a repository share a folder of scripts; it was skipped without a word. Out of the
+    # repository it is refused since session 38: test_s38_check_links_out)
     root = make_pack({"a.yaml": GOOD})
+    (tmp_path / ".git").mkdir()
     shared = tmp_path / "shared"
     shared.mkdir()
     (shared / "billing.yaml").write_text(GOOD.replace("id: good", "id: billing"), encoding="utf-8")

@@ -38,16 +38,17 @@ def linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
 def test_fix_does_not_write_through_a_link_out_of_the_pack(linked: Path) -> None:
+    # (since session 38 such a script is not read at all, by check as by --fix: the pack does not load whole, so
+    # --fix and --diff change nothing and say which file and why, exit 2, as for any script that cannot be read)
     result = run_cli("check", "pack", "--grammar", "off", "--fix")
     assert (linked / "outside" / "ext.yaml").read_text(encoding="utf-8") == SHARED
-    assert "package" in (linked / "repo" / "pack" / "scripts" / "own.yaml").read_text(encoding="utf-8")
+    assert (linked / "repo" / "pack" / "scripts" / "own.yaml").read_text(encoding="utf-8") == OWN
     assert result.exit_code == 2, result.output
     said = [line for line in result.output.splitlines() if "ext.yaml" in line and "outside the pack" in line]
     assert said, result.output
-    assert "--diff" in result.output
 
     diff = run_cli("check", "pack", "--grammar", "off", "--diff")
-    assert "+acknowledgment: \"I can see your package is late.\"" in diff.output
+    assert diff.exit_code == 2 and "package" not in diff.output
     assert (linked / "outside" / "ext.yaml").read_text(encoding="utf-8") == SHARED
 
 

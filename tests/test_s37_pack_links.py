@@ -1,5 +1,6 @@
-"""What docs/reference/pack-format.md says of links in a pack from a source not trusted: a link out of the pack to
-any .yaml file is read (and quoted), one to a FIFO or to a file not named .yaml is refused, located, unread."""
+"""What docs/reference/pack-format.md says of links in a pack from a source not trusted: a link out of the pack and
+its repository is refused, located, unread (read and quoted until session 38), and so is one to a FIFO or to a file
+not named .yaml."""
 
 from __future__ import annotations
 
@@ -20,14 +21,15 @@ def _pack(tmp_path: Path) -> Path:
     return pack
 
 
-def test_a_link_out_of_the_pack_to_any_yaml_file_is_read_and_quoted(tmp_path: Path) -> None:
+def test_a_link_out_of_the_pack_to_any_yaml_file_is_refused_unread(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere" / "private.yaml"
     elsewhere.parent.mkdir()
     elsewhere.write_text(_SCRIPT + "api_token: abc123\n", encoding="utf-8")
     pack = _pack(tmp_path)
     (pack / "scripts" / "s.yaml").symlink_to(elsewhere)
     checked = run_cli("check", str(pack), "--grammar", "off")
-    assert checked.exit_code == 2 and "api_token" in checked.output, checked.output
+    assert checked.exit_code == 2, checked.output
+    assert "s.yaml:1:1" in checked.output and "abc123" not in checked.output and "api_token" not in checked.output
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
