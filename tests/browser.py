@@ -31,6 +31,15 @@ def chromium() -> str:
     return found
 
 
+def run(url: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Chromium run once on ``url`` with ``extra`` switches (``--dump-dom``, ``--screenshot=...``) in a profile of
+    its own, and what it printed; a skip where it is missing, as ``chromium``'s."""
+    binary = chromium()
+    with tempfile.TemporaryDirectory(prefix="scriptkit-chromium-", ignore_cleanup_errors=True) as profile:
+        return subprocess.run([binary, *FLAGS, f"--user-data-dir={profile}", *extra, url],
+                              capture_output=True, text=True, timeout=180, check=False)
+
+
 def _high(fd: int) -> int:
     """``fd`` moved to 10 or above, closed on exec: the child's 3 and 4 are set from it without clobbering it."""
     moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import struct
-import subprocess
-import tempfile
 import zlib
 from pathlib import Path
 
@@ -16,12 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from scriptkit.cli import main
-from tests.conftest import require_external
+from tests import browser
 
 pytestmark = pytest.mark.chromium
-
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 REPLIES = [
     ("Parcel late", "Hi {{customer.first_name}}, I can see how frustrating a late parcel is, and I'm sorry. "
@@ -36,13 +30,6 @@ REPLIES = [
 ]
 
 
-def _chromium() -> str:
-    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if found is None:
-        require_external("headless Chromium is not installed (apt-get install chromium)")
-    return str(found)
-
-
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("browser")
@@ -54,15 +41,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _browse(url: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    binary = _chromium()
-    with tempfile.TemporaryDirectory(prefix="scriptkit-chromium-") as profile:
-        return subprocess.run([binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *extra, url],
-                              capture_output=True, text=True, timeout=180, check=False)
-
-
 def test_page_loads_and_script_runs(report: Path) -> None:
-    dom = _browse(report.as_uri(), "--dump-dom").stdout
+    dom = browser.run(report.as_uri(), "--dump-dom").stdout
     assert 'data-ready="1"' in dom  # the inline script ran
     assert "data-pwned" not in dom  # hostile text stayed text
     assert "&lt;script&gt;document.body.dataset.pwned" in dom
@@ -75,7 +55,7 @@ def test_page_loads_and_script_runs(report: Path) -> None:
 
 
 def test_drill_down_opens_the_macro(report: Path) -> None:
-    dom = _browse(report.as_uri() + "#drill=formal-notice", "--dump-dom").stdout
+    dom = browser.run(report.as_uri() + "#drill=formal-notice", "--dump-dom").stdout
     opened = re.search(r'<details class="macro[^"]*" id="m-formal-notice"[^>]*>', dom)
     assert opened and " open" in opened.group(0) and 'data-drilled="1"' in opened.group(0)
     others = re.findall(r'<details class="macro[^"]*" id="m-(?!formal-notice)[^"]*"[^>]*>', dom)
@@ -89,7 +69,7 @@ def test_histogram_bar_filters_the_list(report: Path) -> None:
     page = report.read_text(encoding="utf-8")
     scores = [float(s) for s in re.findall(r'data-score="([\d.]+)"', page)]
     bucket = min(9, int(max(scores) // 10))
-    dom = _browse(report.as_uri() + f"#bucket={bucket}", "--dump-dom").stdout
+    dom = browser.run(report.as_uri() + f"#bucket={bucket}", "--dump-dom").stdout
     tags = re.findall(r'<details class="macro[^"]*"[^>]*data-score="([\d.]+)"[^>]*>', dom)
     hidden = re.findall(r'<details class="macro[^"]*"[^>]*data-score="[\d.]+"[^>]*hidden[^>]*>', dom)
     expected_hidden = sum(1 for s in scores if min(9, int(s // 10)) != bucket)
@@ -137,7 +117,7 @@ def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
 
 def test_screenshot_shows_the_charts(report: Path, tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
-    _browse(report.as_uri(), f"--screenshot={shot}", "--window-size=1000,700", "--hide-scrollbars")
+    browser.run(report.as_uri(), f"--screenshot={shot}", "--window-size=1000,700", "--hide-scrollbars")
     assert shot.exists() and shot.stat().st_size > 10_000
     width, height, rows = _png_pixels(shot.read_bytes())
     assert (width, height) == (1000, 700)

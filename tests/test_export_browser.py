@@ -3,21 +3,15 @@ paste page; hostile script text stays text and the blanks show highlighted."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 from export_fixtures import LATE, write_pack
 
 from scriptkit.exporting import export
-from tests.conftest import require_external
+from tests import browser
 
 pytestmark = pytest.mark.chromium
-
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 HOSTILE = LATE.replace("id: parcel-late", "id: hostile").replace(
     '"Orders::Delivery::Parcel is late"', '"Orders::<img src=x onerror=alert(1)> late"').replace(
@@ -26,12 +20,7 @@ HOSTILE = LATE.replace("id: parcel-late", "id: hostile").replace(
 
 
 def dom(page: Path) -> str:
-    binary = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if binary is None:
-        require_external("headless Chromium is not installed (apt-get install chromium)")
-    with tempfile.TemporaryDirectory(prefix="scriptkit-chromium-") as profile:
-        done = subprocess.run([str(binary), *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
-                              capture_output=True, text=True, timeout=180, check=False)
+    done = browser.run(page.as_uri(), "--dump-dom")
     assert "<body" in done.stdout, done.stderr[-2000:]
     return done.stdout
 

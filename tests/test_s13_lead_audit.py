@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from scriptkit.cli import main
-from tests.conftest import require_external
+from tests import browser
 
 NOTE = ("Escalating: the export button does nothing on Safari 17 for this customer. Repro steps are in the "
         "first comment; please check the console log attached.")
@@ -80,13 +77,6 @@ def test_the_html_report_leads_with_what_to_fix_first(tmp_path: Path) -> None:
     assert "<b>internal note</b>, not judged as a reply" in page
 
 
-def _chromium() -> str:
-    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if found is None:
-        require_external("headless Chromium is not installed (apt-get install chromium)")
-    return str(found)
-
-
 @pytest.mark.chromium
 def test_a_report_of_520_macros_opens_in_chromium_with_the_summary_first(tmp_path: Path) -> None:
     """In a library of hundreds, the most common problems stood below every macro's row (thousands
@@ -106,11 +96,7 @@ def test_a_report_of_520_macros_opens_in_chromium_with_the_summary_first(tmp_pat
     out = tmp_path / "report.html"
     result = CliRunner().invoke(main, ["audit", str(export), "--html", str(out)])
     assert result.exit_code == 0, result.output
-    with tempfile.TemporaryDirectory(prefix="scriptkit-chromium-") as profile:
-        dom = subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                              f"--user-data-dir={profile}", "--dump-dom", out.as_uri() + "#drill=topic-4-reply-013"],
-                             capture_output=True, text=True, timeout=180, check=False).stdout
+    dom = browser.run(out.as_uri() + "#drill=topic-4-reply-013", "--dump-dom").stdout
     assert 'data-ready="1"' in dom
     assert len(re.findall(r'<details class="macro', dom)) == 520
     assert dom.index('id="common"') < dom.index('id="macros"')

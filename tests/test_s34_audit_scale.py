@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,7 +17,7 @@ import scriptkit.audit
 from scriptkit.audit import HTML_DETAILED
 from scriptkit.cli import main
 from scriptkit.errors import ConfigError
-from tests.conftest import require_external
+from tests import browser
 
 
 def _library(path: Path, count: int) -> Path:
@@ -97,12 +94,5 @@ def test_the_html_details_default_is_said_in_the_help(tmp_path: Path) -> None:
 
 
 def _browse(url: str) -> str:
-    binary = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if binary is None:
-        require_external("headless Chromium is not installed (apt-get install chromium)")
-    with tempfile.TemporaryDirectory(prefix="scriptkit-chromium-") as profile:
-        return subprocess.run([str(binary), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                               "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                               "--disable-sync", f"--user-data-dir={profile}", "--dump-dom", url],
-                              capture_output=True, text=True, timeout=180, check=False).stdout
+    return browser.run(url, "--dump-dom").stdout
 
