@@ -103,6 +103,12 @@ class CustomSpec:
     terms: tuple[str, ...] = ()
     origin: str = ""
 
+    @functools.cached_property
+    def swap_table(self) -> Mapping[str, tuple[str, str]]:
+        """Each swap, term and replacement, by its term as a match is compared with it: NFC, in lower case
+        (read per message by the substitution rule and the fallbacks' check: made once)."""
+        return {_nfc(k).lower(): (k, v) for k, v in self.swaps.items()}
+
 
 # Letters of scripts written without spaces (scriptkit.text.SPACELESS) run on into the next word, so they mark no
 # word's edge
@@ -380,7 +386,6 @@ class CustomRule(Rule):
         elif spec.kind == "substitution":
             from scriptkit.rules.warmth import _quotations  # (warmth reads this module: imported when used)
 
-            lowered = {_nfc(k).lower(): (k, v) for k, v in spec.swaps.items()}
             text = message.text
             quoted: list[tuple[int, int]] | None = None  # (read once, and only when a term is found)
             for m, lo in self._hits_in(message):
@@ -389,7 +394,7 @@ class CustomRule(Rule):
                 if in_quotation(quoted, m.start, m.end):
                     continue  # a screen's label or the customer's words, quoted ('in "My account"'): kept as written
                 found = m.found
-                term, value = lowered.get(" ".join(_nfc(found).lower().split()), ("", ""))
+                term, value = spec.swap_table.get(" ".join(_nfc(found).lower().split()), ("", ""))
                 start, article, repl = _swap(text, lo, m.start, m.end, term, value)
                 if found == repl:  # (already as the rule writes it: "iPhone" for the term "iphone")
                     continue
@@ -433,7 +438,6 @@ class CustomRule(Rule):
 
     def _in_fallbacks(self, message: Message, ctx: RuleContext) -> Iterator[Finding]:
         spec = self.spec
-        lowered = {_nfc(k).lower(): v for k, v in spec.swaps.items()}
         for a, b, seg, found, at in self._fallback_hits(message, ctx):
             where = f"In {seg.name}'s fallback '{seg.fallback}', which the customer reads when it is empty: "
             # (the words themselves marked, as a finding in the text is, where the file shows them)
@@ -442,7 +446,7 @@ class CustomRule(Rule):
                 yield Finding(a, b, where + _fill(spec.message, match=found), spec.suggestion, location=at,
                               extra=extra, text=found)
                 continue
-            value = lowered.get(" ".join(found.lower().split()), "")
+            value = spec.swap_table.get(" ".join(found.lower().split()), ("", ""))[1]
             if not value or found == value:  # (already as the rule writes it)
                 continue
             yield Finding(a, b, where + _fill(spec.message, match=found, replacement=value),
