@@ -29,7 +29,8 @@ _FULL_WIDTH_ENDS = "。！？．"
 #: the marks that end a sentence in Arabic (its question mark), Urdu and Hindi: written, as "." is, before a space
 _SPACED_ENDS = "؟۔।"
 _ENDS_BEFORE_WORDS = ".!?:;\n\r" + _FULL_WIDTH_ENDS + _SPACED_ENDS  # (see ``opens_sentence``)
-_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+#: the emoji and pictographs (✓ ★ ☎), as a character class's ranges: "[" + EMOJI_RANGES + "]"
+EMOJI_RANGES = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 # the emoji among them that show as emoji alone (Unicode's Emoji_Presentation): the rest of the symbols before
 # U+1F000 are text (an arrow in "Settings ➜ Billing", a check mark, a star, ☎) unless U+FE0F follows ("❤️")
 _EMOJI_ALONE = ("\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1"
@@ -37,24 +38,26 @@ _EMOJI_ALONE = ("\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u
                 "\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55"
                 "\U0001f000-\U0001faff")
 _EMOJI_MORE = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff"  # a variation selector, a keycap, a skin tone
-_EMOJI_JOINED = f"[{_EMOJI_MORE}]*+(?:\u200d[{_EMOJI}][{_EMOJI_MORE}]*+)*+"  # what builds on an emoji: "👩‍💻"
+_EMOJI_JOINED = f"[{_EMOJI_MORE}]*+(?:\u200d[{EMOJI_RANGES}][{_EMOJI_MORE}]*+)*+"  # what builds on an emoji: "👩‍💻"
+#: one emoji as a pattern, what builds on it with it: a sequence ("👩‍💻", "👍🏽", "❤️") is one
+ONE_EMOJI = f"[{EMOJI_RANGES}]{_EMOJI_JOINED}"
 _EMOTICON_END = r"-?[)(DPp](?![\w)(])"  # (after ":" or ";" and a space before them: " :)", " ;-)", " :D")
 _SENTENCE_END = re.compile(
-    f"[.!?\n:;{_FULL_WIDTH_ENDS}{_SPACED_ENDS}{_EMOJI}](?:"
+    f"[.!?\n:;{_FULL_WIDTH_ENDS}{_SPACED_ENDS}{EMOJI_RANGES}](?:"
     rf"(?<=[.!?{_FULL_WIDTH_ENDS}{_SPACED_ENDS}])[\"'”’)\]」』）]*+"
-    rf"((?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+)?"
+    rf"((?:[ \t]*+(?:[{EMOJI_RANGES}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+)?"
     # (a full-width mark needs no space after it, as Japanese and Chinese write none; a full-width point between
     # digits is a decimal one)
     rf"(\s+|(?(1)\Z|(?<=[{_FULL_WIDTH_ENDS}」』）])(?!(?<=[０-９0-9]．)[０-９0-9])))"
     r"|(?<=\n)\s*\n"
     # (an emoji that follows another, or builds on one, is no run's first: the first's match reads it)
-    f"|(?:(?<=[{_EMOJI}])(?<![{_EMOJI}{_EMOJI_MORE}\u200d].)(?:(?<=[{_EMOJI_ALONE}])|(?=\ufe0f))"
-    f"{_EMOJI_JOINED}(?:[{_EMOJI}]{_EMOJI_JOINED})*+"
+    f"|(?:(?<=[{EMOJI_RANGES}])(?<![{EMOJI_RANGES}{_EMOJI_MORE}\u200d].)(?:(?<=[{_EMOJI_ALONE}])|(?=\ufe0f))"
+    f"{_EMOJI_JOINED}(?:[{EMOJI_RANGES}]{_EMOJI_JOINED})*+"
     f"|(?<=\\s[:;]){_EMOTICON_END})"
     r"(\s+)(?=[\"'“‘(\[¡¿]?[A-Z\u00c0-\u00de])"
     ")")
 # the emoji or emoticons that end a sentence in place of its mark (``emoji_ended``)
-_LAST_EMOJI = re.compile(rf"(?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+\Z")
+_LAST_EMOJI = re.compile(rf"(?:[ \t]*+(?:[{EMOJI_RANGES}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+\Z")
 # a single quote that may open a quotation (``_QUOTATION``): not an apostrophe after a letter ("I'm"); written to
 # start with the mark, so the regex engine skips ahead to each
 _OPENING_SINGLE = re.compile("'(?<!\\w')")
@@ -190,7 +193,7 @@ def _may_quote(text: str) -> bool:
             or _OPENING_SINGLE.search(text) is not None)
 
 
-_AN_EMOJI = re.compile(f"[{_EMOJI}]")
+_AN_EMOJI = re.compile(f"[{EMOJI_RANGES}]")
 _AN_EMOTICON = re.compile(r"[:;](?<=\s[:;])-?[)(DPp]")  # (what _EMOTICON_END needs, from its mark)
 
 

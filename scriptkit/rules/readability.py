@@ -23,8 +23,10 @@ from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.text import (
+    EMOJI_RANGES,
     LINK,
     MARKERS,
+    ONE_EMOJI,
     emoji_ended,
     holds_list,
     joined_with_and,
@@ -971,7 +973,7 @@ _SPOKEN_ADDRESS = re.compile(r"(?<![\w./(])(?:https?://|www\.)[^\s<>\"]+[^\s<>\"
 _SAYABLE_ADDRESS = 30
 _ADDRESS_CODES = re.compile(r"[?=&%#]")
 # an emoji or a pictograph (✓ ★ ☎): no word to say for it
-_PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+")
+_PICTOGRAPH = re.compile(f"[{EMOJI_RANGES}]+")
 # a bulleted line ("- ", "* ", "• "); a numbered one reads aloud as "one, ...", so it is left alone
 _BULLET_LINE = re.compile(r"^[ \t]*+[-*+\u2022\u00b7][ \t]++\S[^\n]*+(?:\n[ \t]*+[-*+\u2022\u00b7][ \t]++\S[^\n]*+)++",
                           re.MULTILINE)
@@ -1288,13 +1290,10 @@ class VagueLinkText(Rule):
                               "'[see your order](...)'.")
 
 
-_EMOJI_CHARS = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"  # (as _PICTOGRAPH's)
 # Emoji in a row (SK109): a screen reader reads each one's name, "folded hands folded hands folded hands"; an emoji
 # sequence ("👩‍💻", "👍🏽", "❤️") is one
-_EMOJI_MORE = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff"  # a variation selector, a keycap, a skin tone
-_EMOJI_ONE = f"[{_EMOJI_CHARS}][{_EMOJI_MORE}]*+(?:\u200d[{_EMOJI_CHARS}][{_EMOJI_MORE}]*+)*+"
-_EMOJI_IN_A_ROW = re.compile(f"{_EMOJI_ONE}(?:[ \\t]*+{_EMOJI_ONE})++")
-_AN_EMOJI = re.compile(_EMOJI_ONE)
+_EMOJI_IN_A_ROW = re.compile(f"{ONE_EMOJI}(?:[ \\t]*+{ONE_EMOJI})++")
+_AN_EMOJI = re.compile(ONE_EMOJI)
 
 
 @register
