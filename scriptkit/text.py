@@ -164,10 +164,7 @@ def _bold_line_cut(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
                     cuts.append(m.start())
                 cuts.append(m.end())
         cuts.append(b)
-        for x, y in pairwise(cuts):
-            x, y = trimmed(text, x, y)
-            if x < y:
-                out.append((x, y))
+        out += _pieces(text, cuts)
     return out
 
 
@@ -273,10 +270,7 @@ def _list_cut(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     cuts.append(m.start() + 1)  # (the item ends: what follows, up to the next item, is no item)
                     break
         cuts.append(b)
-        for x, y in pairwise(cuts):
-            x, y = trimmed(text, x, y)
-            if x < y:
-                out.append((x, y))
+        out += _pieces(text, cuts)
     return out
 
 
@@ -320,6 +314,14 @@ def _line_ended(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[in
         if x < y:
             out.append((x, y))
     return tuple(out)
+
+
+def _pieces(text: str, cuts: list[int]) -> Iterator[tuple[int, int]]:
+    """The text between each two of ``cuts`` in turn, ``trimmed``, where it holds any."""
+    for a, b in pairwise(cuts):
+        a, b = trimmed(text, a, b)
+        if a < b:
+            yield a, b
 
 
 def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
