@@ -232,6 +232,11 @@ def _more_rows(shown: int, total: int, what: str, columns: int) -> str:
             "(all in --format json)</td></tr>")
 
 
+def _more_items(shown: int, total: int) -> str:
+    """What a list cut at ``shown`` of ``total`` items ends with: how many more there are, where some were cut."""
+    return f' <span class="muted">and {total - shown} more (all in --format json)</span>' if total > shown else ""
+
+
 def _score(value: float | None, why: str | None = None) -> str:
     if value is None:
         return f'<span class="score s-none" title="not judged{f": {_e(why)}" if why else ""}">-</span>'
@@ -542,8 +547,7 @@ def _changes(comparison: AuditComparison | None, shown: int = 15) -> str:
         return _table(caption, "<tr><th>code</th><th>rule</th><th>problems</th></tr>", rows or "<tr><td colspan=3>None.</td></tr>")
 
     def names(found: list[str]) -> str:
-        more = f' <span class="muted">and {len(found) - shown} more (all in --format json)</span>' if len(found) > shown else ""
-        return ", ".join(f"<bdi>{_e(n)}</bdi>" for n in found[:shown]) + more
+        return ", ".join(f"<bdi>{_e(n)}</bdi>" for n in found[:shown]) + _more_items(shown, len(found))
 
     gone = sum(r.removed_with_macros for r in c.rules)
     came = sum(r.added_with_macros for r in c.rules)
@@ -614,8 +618,7 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED, comparison: 
         f"<tr><td class=kind>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}"
         f"{f'<br><b>{_e(g.note)}</b>' if g.note else ''}</td><td>"
         + ", ".join(f'<a href="#drill={_e(i)}"><bdi>{_e(titles.get(i, i))}</bdi></a>' for i in g.members[:_GROUP_SHOWN])
-        + (f' <span class="muted">and {len(g.members) - _GROUP_SHOWN} more (all in --format json)</span>'
-           if len(g.members) > _GROUP_SHOWN else "") + "</td></tr>"
+        + _more_items(_GROUP_SHOWN, len(g.members)) + "</td></tr>"
         for g in report.duplicates[:100]) + _more_rows(100, len(report.duplicates), "group(s)", 3)
     contra = "".join(
         f"<tr><td class=kind>{_e(c.topic)}</td><td class=kind>{_e(c.unit)}</td><td><ul>"
