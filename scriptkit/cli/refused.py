@@ -98,9 +98,14 @@ def write_refusal(command: click.Command, args: list[str], exc: click.UsageError
     """Replace the report ``command`` writes (named in ``args``) with one saying the command line was refused by
     ``exc``; where its format cannot be known, remove it. Said on stderr when it is removed, or left as it is."""
     params = {p.name: p for p in command.params}
-    option, name = ("-o", "output") if "output" in params else ("--html", "html_path")
-    if name not in params or getattr(exc, "param", None) is params[name]:
-        return  # (no report, or its path was the value refused: a folder, a file not to be written)
+    for option, name in (("-o", "output"), ("--html", "html_path")):  # (audit writes both)
+        if name in params and getattr(exc, "param", None) is not params[name]:
+            _replace_report(command, args, exc, params, option, name)
+        # (else no such report, or its path was the value refused: a folder, a file not to be written)
+
+
+def _replace_report(command: click.Command, args: list[str], exc: click.UsageError, params: dict[str, click.Parameter],
+                    option: str, name: str) -> None:
     words = _read(command, args)
     path = _last(words, name)
     if not path or not os.path.isfile(path):
