@@ -92,16 +92,8 @@ class _Files:
         return text[start:end] if start < end else None
 
 
-def _result(d: Diagnostic, index: int, slot: str | None, files: _Files, seen: dict[tuple[str, ...], int],
-            suppressed: list[dict[str, str]] | None = None) -> dict[str, Any]:
-    out = _finding(d, index, slot, files, seen)
-    if suppressed is not None:
-        out["suppressions"] = suppressed
-    return out
-
-
-def _finding(d: Diagnostic, index: int, slot: str | None, files: _Files, seen: dict[tuple[str, ...], int]
-             ) -> dict[str, Any]:
+def _result(d: Diagnostic, index: int, slot: str | None, files: _Files, seen: dict[tuple[str, ...], int]
+            ) -> dict[str, Any]:
     partial = {FINGERPRINT: fingerprint(repository_path(d.location.file), d, slot, seen)}
     if unplaceable(d.location.file):
         # (standard input, a text given to the API: no file to point at, and a URI '%3Cstdin%3E' code scanning
@@ -213,8 +205,8 @@ def build(result: LintResult) -> dict[str, Any]:
             **({"automationDetails": details} if details else {}),
             "originalUriBaseIds": {SRCROOT: {"uri": Path(repository_root()).as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(d, index[d.code], slot_shown(d, whole), files, seen,
-                                suppressed if id(d) in accepted else None) for d in found],
+            "results": [{**_result(d, index[d.code], slot_shown(d, whole), files, seen),
+                         **({"suppressions": suppressed} if id(d) in accepted else {})} for d in found],
         }],
     }
 
