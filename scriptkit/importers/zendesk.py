@@ -142,8 +142,6 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
                       unused="switched off" if entry.fields.get("active") is False else "")
 
 
-
-
 def _said(attr: str) -> str:
     """A note heading's words in every language the export writes them in ('base.NOTE_WORDS'), as one pattern."""
     return "(?:" + "|".join(sorted({re.escape(getattr(w, attr)) for w in NOTE_WORDS.values()}, key=len,
