@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
 from scriptkit.baseline import compare_baseline, record_baseline
-from scriptkit.cli import main
 from scriptkit.linting import lint_pack
 from scriptkit.loading import load_pack
 from scriptkit.reporters.sarif import FINGERPRINT
+from tests.conftest import run_cli
 
 OLD = ("id: hamper\ntitle: Hamper\n"
        "acknowledgment: We have received your message about the hamper.\n"
@@ -30,12 +29,6 @@ NEW = ("id: voucher\ntitle: Voucher\n"
 _SUPPRESSION_KEYS = {"guid", "kind", "status", "justification", "location", "properties"}
 
 
-def _run(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args), env={"NO_COLOR": "1"})
-    assert "Traceback" not in result.output, result.output
-    return result
-
-
 @pytest.fixture
 def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
@@ -44,7 +37,7 @@ def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (root / "scripts").mkdir(parents=True)
     (root / "pack.yaml").write_text("name: Gifts\n", encoding="utf-8")
     (root / "scripts" / "hamper.yaml").write_text(OLD, encoding="utf-8")
-    assert _run("check", "pack", "--grammar", "off", "--write-baseline", "baseline.json").exit_code == 0
+    assert run_cli("check", "pack", "--grammar", "off", "--write-baseline", "baseline.json").exit_code == 0
     (root / "scripts" / "voucher.yaml").write_text(NEW, encoding="utf-8")
     return root
 
@@ -75,8 +68,8 @@ def _file(r: dict[str, Any]) -> str:
 
 
 def test_accepted_findings_are_suppressed_results(pack: Path) -> None:
-    plain = _run("check", "pack", "--grammar", "off", "--format", "sarif", "-o", "all.sarif")
-    gated = _run("check", "pack", "--grammar", "off", "--baseline", "baseline.json", "--format", "sarif",
+    plain = run_cli("check", "pack", "--grammar", "off", "--format", "sarif", "-o", "all.sarif")
+    gated = run_cli("check", "pack", "--grammar", "off", "--baseline", "baseline.json", "--format", "sarif",
                  "-o", "gated.sarif")
     everything, results = _results(Path("all.sarif")), _results(Path("gated.sarif"))
     accepted = [r for r in results if "suppressions" in r]
@@ -91,7 +84,7 @@ def test_accepted_findings_are_suppressed_results(pack: Path) -> None:
     assert {r["partialFingerprints"][FINGERPRINT] for r in accepted} == {
         r["partialFingerprints"][FINGERPRINT] for r in everything if _file(r).endswith("hamper.yaml")}
     # (the exit code is the new findings' alone: as the json report's, which lists only those)
-    listed = _run("check", "pack", "--grammar", "off", "--baseline", "baseline.json", "--format", "json")
+    listed = run_cli("check", "pack", "--grammar", "off", "--baseline", "baseline.json", "--format", "json")
     assert gated.exit_code == listed.exit_code == plain.exit_code == 1
     codes = [d["code"] for d in json.loads(listed.stdout)["diagnostics"]]
     assert sorted(codes) == sorted(r["ruleId"] for r in new)
@@ -100,17 +93,17 @@ def test_accepted_findings_are_suppressed_results(pack: Path) -> None:
 
 def test_the_exit_code_stays_that_of_the_new_findings(pack: Path) -> None:
     (pack / "scripts" / "voucher.yaml").unlink()  # (only accepted findings left: a pass)
-    gated = _run("check", "pack", "--grammar", "off", "--baseline", "baseline.json", "--format", "sarif",
+    gated = run_cli("check", "pack", "--grammar", "off", "--baseline", "baseline.json", "--format", "sarif",
                  "-o", "gated.sarif")
     assert gated.exit_code == 0, gated.output
     results = _results(Path("gated.sarif"))
     assert results and all(_valid_suppressed(r) for r in results)
-    assert _run("check", "pack", "--grammar", "off", "--format", "sarif", "-o", "all.sarif").exit_code == 1
+    assert run_cli("check", "pack", "--grammar", "off", "--format", "sarif", "-o", "all.sarif").exit_code == 1
 
 
 def test_other_formats_still_leave_them_out(pack: Path) -> None:
     for fmt in ("github", "gitlab", "text", "concise"):
-        out = _run("check", "pack", "--grammar", "off", "--baseline", "baseline.json", "--format", fmt).stdout
+        out = run_cli("check", "pack", "--grammar", "off", "--baseline", "baseline.json", "--format", fmt).stdout
         assert "voucher.yaml" in out and "hamper.yaml" not in out, (fmt, out)
 
 
