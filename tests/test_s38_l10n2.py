@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from scriptkit.config import LintConfig
 from scriptkit.linting import lint_pack, lint_text
 from scriptkit.loading import load_pack
+from tests.conftest import run_cli
 
 SPANISH = "Sentimos mucho que su paquete llegara roto. Hoy mismo le mandamos otro y le avisamos por correo."
 _SCRIPT = "id: roto\ntitle: Roto\nacknowledgment: 'Sentimos mucho que su paquete llegara roto.'\n" \
@@ -65,13 +67,9 @@ MEXICO = ("id: demora\ntitle: Pedidos::Demora\nchannels: [email, chat, phone]\n"
           "solution: Hoy mismo le enviamos un pedido nuevo y le mandamos la guía de rastreo mañana.\n")
 
 
-def _init(tmp_path, locale: str):  # type: ignore[no-untyped-def]
-    from click.testing import CliRunner
-
-    from scriptkit.cli import main
-
+def _init(tmp_path: Path, locale: str) -> Path:
     root = tmp_path / locale
-    made = CliRunner().invoke(main, ["init", str(root), "--locale", locale])
+    made = run_cli("init", str(root), "--locale", locale)
     assert made.exit_code == 0, made.output
     return root
 
