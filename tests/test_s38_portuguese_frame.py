@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from scriptkit.cli import main
 from scriptkit.loading import load_pack
+from tests.conftest import run_cli
 
 BRAZIL = ("id: atraso\ntitle: Pedidos::Atraso\nchannels: [email, chat, phone]\n"
           "acknowledgment: Poxa, sinto muito que o seu pedido ainda não chegou, sei que você contava com ele.\n"
@@ -22,8 +21,7 @@ BRAZIL = ("id: atraso\ntitle: Pedidos::Atraso\nchannels: [email, chat, phone]\n"
 
 
 def _check(root: Path) -> list[dict[str, Any]]:
-    out = CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--format", "json"])
-    assert "Traceback" not in out.output, out.output
+    out = run_cli("check", str(root), "--grammar", "off", "--format", "json")
     return list(json.loads(out.output)["diagnostics"])
 
 
@@ -36,7 +34,7 @@ def _check(root: Path) -> list[dict[str, Any]]:
 def test_a_portuguese_pack_gets_its_countrys_layouts(tmp_path: Path, locale: str, signoff: str, phone: str,
                                                      hours: str) -> None:
     root = tmp_path / "pack"
-    made = CliRunner().invoke(main, ["init", str(root), "--locale", locale])
+    made = run_cli("init", str(root), "--locale", locale)
     assert made.exit_code == 0, made.output
     assert "TODO" not in (root / "pack.yaml").read_text(encoding="utf-8") and "in Portuguese" in made.output
     meta = load_pack(root).meta
@@ -48,7 +46,7 @@ def test_a_portuguese_pack_gets_its_countrys_layouts(tmp_path: Path, locale: str
 
 def test_a_brazilian_pack_of_brazilian_replies_has_no_english_layout_finding(tmp_path: Path) -> None:
     root = tmp_path / "pack"
-    assert CliRunner().invoke(main, ["init", str(root), "--locale", "pt-BR"]).exit_code == 0
+    assert run_cli("init", str(root), "--locale", "pt-BR").exit_code == 0
     for example in (root / "scripts").iterdir():
         example.unlink()
     (root / "scripts" / "atraso.yaml").write_text(BRAZIL, encoding="utf-8")
