@@ -7,10 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from scriptkit.audit import NO_CATEGORY, audit_library
-from scriptkit.cli import main
+from tests.conftest import run_cli
 
 WARM = ("Hi {{ticket.requester.first_name}}, I know a late parcel is frustrating, and I'm sorry. I've asked the "
         "courier to deliver it tomorrow and I'll email you by noon. Thanks, {{current_user.first_name}}")
@@ -41,7 +39,7 @@ def test_categories_are_scored_coldest_first_in_text_json_and_html(tmp_path: Pat
     assert cold.coldest is not None and cold.averages[cold.coldest] == min(v for v in cold.averages.values()
                                                                             if v is not None)
 
-    run = CliRunner().invoke(main, ["audit", str(export), "--grammar", "off", "--html", str(tmp_path / "r.html")])
+    run = run_cli("audit", str(export), "--grammar", "off", "--html", str(tmp_path / "r.html"))
     assert run.exit_code == 0, run.output
     lines = run.output.splitlines()
     head = next(i for i, line in enumerate(lines) if line.startswith("Coldest categories"))
@@ -49,7 +47,7 @@ def test_categories_are_scored_coldest_first_in_text_json_and_html(tmp_path: Pat
     assert re.match(rf"\s+{cold.overall:.0f}\s+Billing::Refunds: 2 macro\(s\)", lines[head + 1])
     assert f"lowest in {cold.coldest.replace('_', ' ')}" in lines[head + 1]
 
-    data = json.loads(CliRunner().invoke(main, ["audit", str(export), "--grammar", "off", "--format", "json"]).stdout)
+    data = json.loads(run_cli("audit", str(export), "--grammar", "off", "--format", "json").stdout)
     assert [c["name"] for c in data["categories"]] == [c.name for c in found]
     assert data["categories"][0] == {"name": "Billing::Refunds", "macros": 2, "judged_in_full": 2,
                                      "overall": cold.overall, "averages": cold.averages, "coldest": cold.coldest,
@@ -64,6 +62,6 @@ def test_a_library_without_categories_has_no_category_section(tmp_path: Path) ->
     export = _export(tmp_path / "macros.json", [("Refund denied", COLD), ("Shipping::Late", WARM), ("Hello", WARM)])
     report = audit_library(export, grammar="off")
     assert report.categories == [] and report.to_dict()["categories"] == []
-    run = CliRunner().invoke(main, ["audit", str(export), "--grammar", "off", "--html", str(tmp_path / "r.html")])
+    run = run_cli("audit", str(export), "--grammar", "off", "--html", str(tmp_path / "r.html"))
     assert "Coldest categories" not in run.output
     assert 'id="categories"' not in (tmp_path / "r.html").read_text(encoding="utf-8")

@@ -8,10 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from scriptkit.cli import main
 from tests.browser import Page
+from tests.conftest import run_cli
 
 BODIES = ["I'm sorry your parcel is late, I know you were counting on it. I've asked the courier to deliver it "
           "tomorrow and I'll email you by noon. Thanks for your patience!",
@@ -39,8 +38,8 @@ def test_the_sort_orders_the_rows_too_and_best_first_starts_with_the_best_macro(
     library.write_text("".join(json.dumps({"id": f"r{i}", "title": title, "body": BODIES[i % len(BODIES)]}) + "\n"
                                for i, title in enumerate(TITLES)), encoding="utf-8")
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["audit", str(library), "--grammar", "off", "--html", str(out),
-                                       "--html-details", "4"])
+    result = run_cli("audit", str(library), "--grammar", "off", "--html", str(out),
+                     "--html-details", "4")
     assert result.exit_code == 0, result.output
     with Page(out.as_uri(), width=1000, height=700) as page:
         worst = page.evaluate(SHOWN)

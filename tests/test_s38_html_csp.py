@@ -11,13 +11,12 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from export_fixtures import LATE, write_pack
 
-from scriptkit.cli import main
 from scriptkit.csp import policy, source_hash
 from scriptkit.exporting import export
 from tests.browser import Page
+from tests.conftest import run_cli
 
 # (what a macro written by anyone may hold: a script, an event handler, a javascript: link, a redirect)
 HOSTILE = ("Sorry <script>document.body.dataset.pwned='1'</script> "
@@ -62,7 +61,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     library = root / "library.jsonl"
     library.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     out = root / "report.html"
-    result = CliRunner().invoke(main, ["audit", str(library), "--grammar", "off", "--html", str(out)])
+    result = run_cli("audit", str(library), "--grammar", "off", "--html", str(out))
     assert result.exit_code in (0, 1), result.output
     return out
 
@@ -95,10 +94,10 @@ def test_the_pages_saying_no_audit_was_made_carry_the_policy(tmp_path: Path) -> 
     broken = tmp_path / "library.json"
     broken.write_text('{"macros": [', encoding="utf-8")
     out = tmp_path / "unread.html"
-    CliRunner().invoke(main, ["audit", str(broken), "--html", str(out)])
+    run_cli("audit", str(broken), "--html", str(out))
     refused = tmp_path / "refused.html"
     refused.write_text("an earlier run's report", encoding="utf-8")  # (replaced by the page saying why not)
-    CliRunner().invoke(main, ["audit", str(broken), "--html", str(refused), "--no-such-option"])
+    run_cli("audit", str(broken), "--html", str(refused), "--no-such-option")
     for page in (out, refused):
         text = page.read_text(encoding="utf-8")
         _allows_only_its_own_blocks(text)

@@ -8,10 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from scriptkit.cli import main
 from scriptkit.importers.common import note_kind
+from tests.conftest import run_cli
 
 
 def _macro(ident: int, html: str, plain: str, priority: str) -> dict[str, object]:
@@ -27,7 +26,7 @@ def test_notes_of_one_kind_are_one_line_with_examples(tmp_path: Path) -> None:
               for i in range(1, 31)]
     export = tmp_path / "macros.json"
     export.write_text(json.dumps({"macros": macros}), encoding="utf-8")
-    ran = CliRunner().invoke(main, ["import", str(export), "-o", str(tmp_path / "pack")])
+    ran = run_cli("import", str(export), "-o", str(tmp_path / "pack"))
     assert ran.exit_code == 0, ran.output
     said = ran.stderr
     assert ("30 macros, 30 wordings of: its HTML (…) and plain text (…) say different things; for example:"

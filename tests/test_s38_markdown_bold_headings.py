@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from scriptkit.cli import main
 from scriptkit.linting import lint_pack
 from scriptkit.loading import load_pack
 from scriptkit.text import bold_lines_apart, sentences
+from tests.conftest import run_cli
 
 LIBRARY = """## Card refund
 
@@ -37,7 +36,7 @@ It reaches you by six this evening.
 def _imported(tmp_path: Path) -> tuple[Path, dict[str, dict[str, Any]]]:
     source = tmp_path / "replies.md"
     source.write_text(LIBRARY, encoding="utf-8")
-    result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "pack")])
+    result = run_cli("import", str(source), "--out", str(tmp_path / "pack"))
     assert result.exit_code == 0, result.output
     scripts = {}
     for path in (tmp_path / "pack" / "scripts").glob("*.yaml"):
