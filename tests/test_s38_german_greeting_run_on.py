@@ -4,7 +4,7 @@ writes small ("Es", "Ich", "Leider") is reported now; an English pack is judged 
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,16 +12,13 @@ from scriptkit.linting import lint_pack
 from scriptkit.loading import load_pack
 
 
-def _sk005(tmp_path: Path, locale: str, first: str) -> list[str]:
-    (tmp_path / "scripts").mkdir()
-    (tmp_path / "pack.yaml").write_text(
-        f"name: Paket\nversion: 0.1.0\nlocale: {locale}\nchannels:\n  chat:\n"
-        "    greeting: \"Hallo {{ customer.first_name | fallback('und guten Tag') }},\"\n", encoding="utf-8")
-    (tmp_path / "scripts" / "paket.yaml").write_text(
+def _sk005(make_pack: Any, locale: str, first: str) -> list[str]:
+    root = make_pack({"paket.yaml": (
         f"id: paket\ntitle: Bestellungen::Verspätet\nchannels: [chat]\nacknowledgment: \"{first}\"\n"
-        "solution: Ich habe heute einen Nachforschungsauftrag gestellt und melde mich bis Freitag.\n",
-        encoding="utf-8")
-    return [d.message for d in lint_pack(load_pack(tmp_path)).diagnostics if d.code == "SK005"]
+        "solution: Ich habe heute einen Nachforschungsauftrag gestellt und melde mich bis Freitag.\n")},
+        f"name: Paket\nversion: 0.1.0\nlocale: {locale}\nchannels:\n  chat:\n"
+        "    greeting: \"Hallo {{ customer.first_name | fallback('und guten Tag') }},\"\n")
+    return [d.message for d in lint_pack(load_pack(root)).diagnostics if d.code == "SK005"]
 
 
 @pytest.mark.parametrize("first", [
@@ -30,8 +27,8 @@ def _sk005(tmp_path: Path, locale: str, first: str) -> list[str]:
     "Paketverzögerungen sind ärgerlich, das verstehe ich.",  # (a noun)
     "es tut mir wirklich leid, dass Ihr Paket noch nicht da ist.",
 ])
-def test_a_german_capital_that_is_right_after_the_comma_is_left_alone(tmp_path: Path, first: str) -> None:
-    assert _sk005(tmp_path, "de-DE", first) == []
+def test_a_german_capital_that_is_right_after_the_comma_is_left_alone(make_pack: Any, first: str) -> None:
+    assert _sk005(make_pack, "de-DE", first) == []
 
 
 @pytest.mark.parametrize(("first", "word"), [
@@ -39,10 +36,10 @@ def test_a_german_capital_that_is_right_after_the_comma_is_left_alone(tmp_path: 
     ("Ich verstehe, wie ärgerlich das ist.", "Ich"),  # (German writes "ich" small: not English's "I")
     ("Leider ist Ihr Paket noch nicht da.", "Leider"),
 ])
-def test_a_german_word_written_small_after_the_comma_is_reported(tmp_path: Path, first: str, word: str) -> None:
-    (message,) = _sk005(tmp_path, "de-AT", first)
+def test_a_german_word_written_small_after_the_comma_is_reported(make_pack: Any, first: str, word: str) -> None:
+    (message,) = _sk005(make_pack, "de-AT", first)
     assert f"}}, {word}...'" in message
 
 
-def test_an_english_pack_still_reports_any_capital(tmp_path: Path) -> None:
-    assert _sk005(tmp_path, "en-US", "Parcels that run late are frustrating, I know.")
+def test_an_english_pack_still_reports_any_capital(make_pack: Any) -> None:
+    assert _sk005(make_pack, "en-US", "Parcels that run late are frustrating, I know.")
