@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from scriptkit.diagnostics import Diagnostic
 from scriptkit.engines.languagetool import CONNECT_TIMEOUT
 from scriptkit.errors import ConfigError, EngineUnavailable
-from scriptkit.linting import lint_pack
+from scriptkit.linting import lint_pack, lint_text
 from scriptkit.loading import load_pack
 from tests.conftest import require_external
 
@@ -189,8 +189,6 @@ def test_a_rules_own_dictionary_adds_to_the_packs(make_pack, lt_url, grammar_cac
 
 
 def test_review_takes_a_dictionary_from_scriptkit_toml(tmp_path: Path, lt_url, grammar_cache) -> None:
-    from scriptkit.linting import lint_text
-
     reply = tmp_path / "reply.txt"
     reply.write_text("Thanks for choosing Quorvexa, and I'm sorry about the wait.\n", encoding="utf-8")
     (tmp_path / "scriptkit.toml").write_text('[options.spelling]\ndictionary = ["Quorvexa"]\n', encoding="utf-8")
@@ -742,8 +740,6 @@ def test_slow_server_steps_are_said_on_stderr(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_sk006_says_grammar_ran_on_a_spanish_reply_only_when_it_did(make_pack, lt_url, grammar_cache) -> None:
-    from scriptkit.linting import lint_text
-
     text = "Sentimos mucho que su paquete llegara roto. Hoy mismo le mandamos otro y le avisamos por correo."
     [note] = [d for d in lint_text(text, locale="es-ES", grammar=lt_url).diagnostics if d.code == "SK006"]
     assert (note.suggestion or "").startswith("Length, blank, template, grammar and your own rules still ran;")
@@ -755,8 +751,6 @@ def test_sk006_says_grammar_ran_on_a_spanish_reply_only_when_it_did(make_pack, l
 
 
 def test_a_spanish_accent_that_changes_the_word_is_grammar_not_a_fixable_misspelling(lt_url, grammar_cache) -> None:
-    from scriptkit.linting import lint_text
-
     text = ("Sentimos mucho la espera con su pedido. Se lo enviamos ayer y llegara mañana por la tarde. "
             "Le escribo para para confirmarle que hemos recivido su foto.")
     found = {(d.code, d.text): d for d in lint_text(text, locale="es-ES", grammar=lt_url).diagnostics
