@@ -290,19 +290,12 @@ def _link_out_of_pack(path: str) -> ConfigError | None:
     out = link_out(path)
     if out is None:
         return None
-    written, link, pack, real, in_repository = Path(os.path.abspath(path)), out.link, out.pack, out.real, \
-        out.in_repository
-    out_of = "its repository" if link == pack else (
-        "the pack and its repository" if in_repository else "the pack (which is in no git repository)")
-    if link == written:
-        what, instead = f"this script is a link to {real}", "copy the script into the pack in place of the link"
-    elif link == pack:
-        what, instead = (f"the pack folder {display_path(str(link))} is a link to {os.path.realpath(link)}",
-                         f"run check --fix on the pack where it is, {os.path.realpath(link)}")
+    if out.link == out.pack:
+        what, instead = (f"the pack folder {display_path(str(out.link))} is a link to {os.path.realpath(out.link)}",
+                         f"run check --fix on the pack where it is, {os.path.realpath(out.link)}")
     else:
-        what, instead = (f"the folder {display_path(str(link))} holding this script is a link to "
-                         f"{os.path.realpath(link)}", "copy that folder into the pack in place of the link")
-    return ConfigError(f"{what}, outside {out_of}: --fix writes no file there, so it was not changed",
+        what, instead = out.said(path)
+    return ConfigError(f"{what}, outside {out.outside}: --fix writes no file there, so it was not changed",
                        Location(path, 1, 1), f"Run check --diff to see the change and make it there by hand, or "
                        f"{instead}.")
 

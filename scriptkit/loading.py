@@ -2051,6 +2051,24 @@ class LinkOut:
     real: str
     in_repository: bool
 
+    @property
+    def outside(self) -> str:
+        """What the link leads out of, as an error says it: a pack folder that is a link leads out of its
+        repository alone; a pack in no repository has none."""
+        if self.link == self.pack:
+            return "its repository"
+        return "the pack and its repository" if self.in_repository else "the pack (which is in no git repository)"
+
+    def said(self, path: str) -> tuple[str, str]:
+        """What the link of script file ``path`` is and what to do instead, as check's and --fix's errors say it
+        (the script itself, or a folder holding it: not the pack folder)."""
+        from scriptkit.reporters import display_path
+
+        if self.link == Path(os.path.abspath(path)):
+            return f"this script is a link to {self.real}", "copy the script into the pack in place of the link"
+        return (f"the folder {display_path(str(self.link))} holding this script is a link to "
+                f"{os.path.realpath(self.link)}", "copy that folder into the pack in place of the link")
+
 
 def link_out(path: str) -> LinkOut | None:
     """Where ``path``, a file in a pack, leads out of the pack and out of the repository that holds the pack
@@ -2083,16 +2101,8 @@ def _linked_out(path: Path, errors: ErrorCollector, display: str | None) -> bool
         return False
     if not os.path.isfile(out.real):  # (a device, a pipe, nothing: the reader says which, reading none of it)
         return False
-    from scriptkit.reporters import display_path
-
-    where = "the pack and its repository" if out.in_repository else "the pack (which is in no git repository)"
-    if out.link == Path(os.path.abspath(path)):
-        what, instead = f"this script is a link to {out.real}", "copy the script into the pack in place of the link"
-    else:
-        what, instead = (f"the folder {display_path(str(out.link))} holding this script is a link to "
-                         f"{os.path.realpath(out.link)}",
-                         "copy that folder into the pack in place of the link")
-    errors.add(f"{what}, outside {where}: it is not read, so that no file from elsewhere is quoted in the report",
+    what, instead = out.said(str(path))
+    errors.add(f"{what}, outside {out.outside}: it is not read, so that no file from elsewhere is quoted in the report",
                Location(display or str(path), 1, 1), f"Move or {instead}, or delete the link.")
     return True
 
