@@ -1,7 +1,8 @@
 """A command line click (or the command, before it starts) refuses, for a bad value, an unknown option or a missing
 argument, still replaces the report an earlier run left at ``-o`` (``check``, ``review``) or ``--html`` (``audit``):
 exit 2 left it there, and a CI job published last run's report as this run's. The new one says the command line was
-refused, in the format asked for. ``render``'s ``-o`` replies are removed instead (said on stderr). Where there was
+refused, in the format asked for. ``render``'s ``-o`` replies, and ``audit``'s ``-o`` report (in audit's shape, which a
+refused run cannot write), are removed instead (said on stderr). Where there was
 no file, none is made: nothing stale, and the run did nothing. A file the run may read (named on the command line,
 .yaml/.yml/.toml, any file of the pack), itself or through a link, is left as it is.
 
@@ -128,6 +129,13 @@ def _replace_report(command: click.Command, args: list[str], exc: click.UsageErr
             return
         if option == "--html":
             _write_page(path, error)
+            return
+        # (audit's -o: a report in audit's shape, which a refused run cannot write; read as check's, its --from
+        # json was taken for a report format and a check report was written)
+        if "html_path" in params:
+            os.remove(path)
+            click.echo(f"scriptkit: removed {path}, an earlier run's report: this run's command line was refused.",
+                       err=True)
             return
         fmt = _format(params["fmt"], _last(words, "fmt") if "fmt" in words.values else "text", path)
         if fmt is None:
