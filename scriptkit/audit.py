@@ -510,6 +510,17 @@ class CategoryScore:
 NO_CATEGORY = "(no category)"
 
 
+def _means(macros: list[MacroAudit], practices: Sequence[str]) -> tuple[float | None, dict[str, float | None]]:
+    """The mean overall score of ``macros`` and each practice's mean over those scored on it, to a tenth as the
+    report shows them (the library's and each category's, over their macros judged on every practice); None where
+    there is no score."""
+    def mean(values: list[float]) -> float | None:
+        return round(sum(values) / len(values), 1) if values else None
+
+    return mean([m.held_mean for m in macros]), {
+        p: mean([v for m in macros if (v := m.scores.get(p)) is not None]) for p in practices}
+
+
 #: how many macros, worst first, the HTML report shows in full (their text, highlights and every problem); each of
 #: the others is a row of its score, title and top problem (``scriptkit audit --html-details``): every macro in full
 #: made a 20,000-macro page of 73 MB that a browser had not drawn after three minutes
@@ -575,11 +586,7 @@ class AuditReport:
         """Each practice's mean score over the macros judged on every practice, those the overall score is
         the mean of (an internal note's flexibility 0 pulled the library's flexibility down, for a note no
         customer reads); None for a practice none of them was scored on."""
-        out: dict[str, float | None] = {}
-        for practice in PRACTICES:
-            values = [v for m in self.judged_in_full if (v := m.scores.get(practice)) is not None]
-            out[practice] = round(sum(values) / len(values), 1) if values else None
-        return out
+        return _means(self.judged_in_full, PRACTICES)[1]
 
     @property
     def categories(self) -> list[CategoryScore]:
@@ -597,11 +604,7 @@ class AuditReport:
         found = []
         for name, members in groups.items():
             whole = [m for m in members if not m.judged_in_part]
-            averages: dict[str, float | None] = {}
-            for practice in self.judged:
-                values = [v for m in whole if (v := m.scores.get(practice)) is not None]
-                averages[practice] = round(sum(values) / len(values), 1) if values else None
-            overall = round(sum(m.held_mean for m in whole) / len(whole), 1) if whole else None
+            overall, averages = _means(whole, self.judged)
             found.append(CategoryScore(name, len(members), len(whole), overall, averages,
                                        sum(1 for m in members if m.held_because is not None)))
         found.sort(key=lambda c: (c.overall is None, c.overall or 0.0, -c.macros, c.name))
@@ -622,8 +625,7 @@ class AuditReport:
         """The mean of the overall scores of the macros judged on every practice; None when there is none.
         (A macro judged in part has its flexibility score alone: counted as an overall, a Spanish macro's 100 for
         having alternatives raised the library's score for what was never judged.)"""
-        whole = self.judged_in_full
-        return round(sum(m.held_mean for m in whole) / len(whole), 1) if whole else None
+        return _means(self.judged_in_full, ())[0]
 
     def falls_short(self, bar: float) -> str | None:
         """Why the library fails a ``--fail-under bar`` gate, or None when its overall score reaches it.
