@@ -92,10 +92,10 @@ def test_without_javascript_the_bars_still_filter_and_script_only_controls_are_n
 
 @pytest.mark.chromium
 def test_with_javascript_the_controls_show(tmp_path: Path) -> None:
-    from tests.test_audit_html_browser import _browse
+    from tests import browser
 
     _report(tmp_path, [{"title": "Warm", "body": WARM}, {"title": "Cold", "body": COLD}])
-    dom = _browse((tmp_path / "report.html").as_uri(), "--dump-dom").stdout
+    dom = browser.run((tmp_path / "report.html").as_uri(), "--dump-dom").stdout
     controls = re.search(r'<div class="toolbar" id="controls"[^>]*>', dom)
     assert 'data-ready="1"' in dom and controls and "hidden" not in controls.group(0)
 
@@ -104,13 +104,13 @@ def _pdf_text(tmp_path: Path, page: Path) -> str:
     import shutil
     import subprocess
 
+    from tests import browser
     from tests.conftest import require_external
-    from tests.test_audit_html_browser import _browse
 
     if shutil.which("pdftotext") is None:
         require_external("pdftotext is not installed (apt-get install poppler-utils)")
     pdf = tmp_path / f"{page.stem}.pdf"
-    _browse(page.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer", "--virtual-time-budget=3000")
+    browser.run(page.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer", "--virtual-time-budget=3000")
     assert pdf.exists()
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout

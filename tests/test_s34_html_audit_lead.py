@@ -110,13 +110,14 @@ def test_headings_sit_outside_the_summaries_and_tables_have_captions(tmp_path: P
 
 
 def _pdf(tmp_path: Path, page: Path, fragment: str = "") -> tuple[int, str]:
+    from tests import browser
     from tests.conftest import require_external
-    from tests.test_audit_html_browser import _browse
 
     if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
         require_external("pdftotext is not installed (apt-get install poppler-utils)")
     pdf = tmp_path / f"{page.stem}.pdf"
-    _browse(page.as_uri() + fragment, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", "--virtual-time-budget=3000")
+    browser.run(page.as_uri() + fragment, f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
+                "--virtual-time-budget=3000")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = re.search(r"Pages:\s+(\d+)", info)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
