@@ -1119,6 +1119,9 @@ _SUBJECT_LINE = re.compile(r"\W*(?:re:\s*)?your\s+(?:[a-z]+\s+)?(?:request|messa
 # someone speaking or spoken to (``_PERSON``), but not "US" in capitals: "-US passport" is a country's
 _SPEAKS = re.compile(r"\b(?:(?i:i|we|you|your|yours|our|ours|me|my)|us|Us)\b")
 _ENDS_FINISHED = re.compile(r"[.!?…][\"'”’)\]*_]*\s*\Z")
+# a blank alone on its line, as a list item or in bold: the answer the agent writes ("Here's what happened:\n
+# [[reason]]"), no fragment of a reply
+_LONE_BLANK = re.compile(r"[\s*_>•·:-]*\[\[\w+\]\][\s*_.:!]*")
 
 
 def _fragment_line(sentence: str) -> bool:
@@ -1126,9 +1129,11 @@ def _fragment_line(sentence: str) -> bool:
     place) that is a link, a list's or a form's item, a label ("Form:", "-US passport", "Market: [[bp]]"), an
     opener that leads into the answer ("Regarding your inquiry from [[date]],") or a subject line ("Your inquiry
     regarding [[topic]] from [[date]]"). A line with no mark that speaks for the writer or to the customer ("we're
-    looking into it", as chats are written) is a sentence, and judged."""
+    looking into it", as chats are written) is a sentence, and judged; so is one holding a blank alone on its line,
+    the answer the agent writes ("Here's what happened:\n[[reason]]", ``_LONE_BLANK``)."""
     text = sentence.rstrip()
-    if not text or _ENDS_FINISHED.search(text) or emoji_ended(text, 0, len(text)):
+    if not text or _ENDS_FINISHED.search(text) or emoji_ended(text, 0, len(text)) \
+            or ("[[" in text and any(_LONE_BLANK.fullmatch(line) for line in text.splitlines())):
         return False
     return text.endswith((",", ":")) or _SPEAKS.search(MARKERS.sub(" ", text)) is None \
         or _SUBJECT_LINE.match(text) is not None
