@@ -103,3 +103,10 @@ def test_a_sentence_or_a_step_is_still_judged(tmp_path: Path, solution: str, rul
 ])
 def test_a_notice_of_help_there_for_the_asking_offers_no_step(sentence: str, none: bool) -> None:
     assert offers_no_step(sentence) is none
+
+
+def test_the_answer_left_in_a_blank_is_no_fragment(tmp_path: Path) -> None:
+    # (the reply around it is whole: its answer is the blank, no step named)
+    solution = "Here's what happened:\n**{{ blank.reason }}**\n\nIf anything is unclear, just let me know."
+    root = write(tmp_path / "p", {"s": {"solution": solution, "flexibility": _blanks(solution)}})
+    assert flagged(NoNextStep, root) == {"s"}
