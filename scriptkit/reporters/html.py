@@ -600,18 +600,19 @@ def render_html(report: AuditReport, detailed: int = HTML_DETAILED, comparison: 
                      f'<td data-label="macros">{c.macros}</td><td data-label="times">{c.count}</td><td>'
                      + "; ".join(f"&ldquo;<bdi>{_e(t)}</bdi>&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
                      for c in report.common[:15]) + _more_rows(15, len(report.common), "kind(s) of problem", 6)
+    by_category = report.categories  # (grouped afresh on each read: read once)
     cats = "".join(
         f"<tr><td><bdi>{_e(c.name)}</bdi></td><td data-label=\"macros\">{c.macros}</td><td>{_score(c.overall)}</td>"
         f"<td>{_e(PRACTICE_LABELS[c.coldest].lower()) + ' ' + _score(c.averages[c.coldest]) if c.coldest else '-'}</td>"
         f'<td data-label="broken">{c.broken}</td></tr>'
-        for c in report.categories[:100]) + _more_rows(100, len(report.categories), "categories", 5)
+        for c in by_category[:100]) + _more_rows(100, len(by_category), "categories", 5)
     categories = ('<section id="categories"><h2>Categories, coldest first</h2><p class="muted">Each category of the '
                   "titles (<code>Billing::Refunds::...</code>) by the overall score of its macros judged on every "
                   "practice, with the practice it scores lowest in: type a category in the filter above its macros "
                   "to list them.</p>"
                   + _table("Categories, coldest first", "<tr><th>category</th><th>macros</th><th>overall</th>"
                            "<th>lowest practice</th><th>broken</th></tr>", cats) + "</section>"
-                  if report.categories else "")
+                  if by_category else "")
     titles = {m.id: m.title for m in report.macros}
     by_id = {m.id: m for m in report.macros}  # (a contradiction's quote in its macro's own words)
     dups = "".join(
